@@ -1,0 +1,72 @@
+package criteria
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with an input, and where it is.
+type Problem struct {
+	File string // file name as the user gave it, e.g. "metrics.csv"
+	Line int    // 1-based line; 0 when the place is a cell or unknown
+	Cell string // "Sheet1!C5" in a workbook; empty otherwise
+	Msg  string // lowercase, no trailing punctuation
+	Hint string // optional advice on how to fix it
+}
+
+// Error formats the problem as "file:line: msg" or "file: Sheet!A1: msg".
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	switch {
+	case p.Line > 0:
+		fmt.Fprintf(&b, ":%d", p.Line)
+	case p.Cell != "":
+		b.WriteString(": ")
+		b.WriteString(p.Cell)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Problems is every problem found in a set of inputs. Readers collect them
+// all rather than stopping at the first.
+type Problems []Problem
+
+// Error lists every problem, one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns ps as an error, or nil when there is no problem.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// Hints returns the distinct hints of ps, in order.
+func (ps Problems) Hints() []string {
+	var hints []string
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.Hint != "" && !seen[p.Hint] {
+			seen[p.Hint] = true
+			hints = append(hints, p.Hint)
+		}
+	}
+	return hints
+}
+
+// Add appends a problem at file:line.
+func (ps *Problems) Add(file string, line int, format string, args ...any) {
+	*ps = append(*ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,233 @@
+package criteria
+
+import "github.com/shopspring/decimal"
+
+// Set is one criteria set (bộ tiêu chí): the metrics it reads and the tree
+// of fields, criteria and sub-criteria it scores.
+type Set struct {
+	ID       string
+	Title    string
+	Year     int
+	Decimals int32 // places for points and indices
+	Tiers    []Tier
+	Metrics  []*Metric
+	Fields   []*Node // top-level nodes, in file order
+
+	File string // the file it was loaded from, for messages
+
+	metrics map[string]*Metric
+}
+
+// Tier is a class of result (Tốt, Khá, …). Tiers are listed highest first;
+// a unit takes the first whose Min is at most its index.
+type Tier struct {
+	Name string
+	Min  decimal.Decimal
+}
+
+// Metric returns the metric with the given id, or nil.
+func (s *Set) Metric(id string) *Metric {
+	if s.metrics == nil {
+		s.metrics = make(map[string]*Metric, len(s.Metrics))
+		for _, m := range s.Metrics {
+			s.metrics[m.ID] = m
+		}
+	}
+	return s.metrics[id]
+}
+
+// Nodes returns every node of the tree, depth first, in file order: the
+// order of the JSON result's nodes.
+func (s *Set) Nodes() []*Node {
+	var out []*Node
+	var walk func([]*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			out = append(out, n)
+			walk(n.Children)
+		}
+	}
+	walk(s.Fields)
+	return out
+}
+
+// Leaves returns the leaves of the tree, depth first, in file order.
+func (s *Set) Leaves() []*Node {
+	var out []*Node
+	for _, n := range s.Nodes() {
+		if n.IsLeaf() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Inputs returns the metrics a unit must supply: every declared metric but
+// the derived ratios, whose parts are supplied instead.
+func (s *Set) Inputs() []*Metric {
+	var out []*Metric
+	for _, m := range s.Metrics {
+		if m.Ratio == nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MetricType is what kind of value a metric holds.
+type MetricType int
+
+// The metric types of SPEC §2.
+const (
+	Bool    MetricType = iota + 1 // yes/no
+	Count                         // integer ≥ 0
+	Percent                       // 0–100
+	Number                        // any decimal
+	Points                        // a score entered directly
+)
+
+var metricTypeNames = [...]string{Bool: "bool", Count: "count", Percent: "percent", Number: "number", Points: "points"}
+
+// String returns the type's name as written in criteria.yaml.
+func (t MetricType) String() string {
+	if t > 0 && int(t) < len(metricTypeNames) {
+		return metricTypeNames[t]
+	}
+	return "unknown"
+}
+
+// Metric is one input the rules read.
+type Metric struct {
+	ID      string
+	Name    string
+	Type    MetricType
+	Default *Value // the value an empty cell takes; nil: an empty cell is an error
+	Ratio   *Ratio // non-nil for a derived ratio metric
+	Line    int    // line in criteria.yaml
+}
+
+// Ratio derives a metric: sum(Numerator) ÷ sum(Denominator) × 100.
+type Ratio struct {
+	Numerator   []string
+	Denominator []string
+}
+
+// Source is where a node's points come from; they are totalled apart.
+type Source int
+
+// The sources of points.
+const (
+	Appraisal Source = iota // điểm thẩm định
+	Survey                  // điểm điều tra xã hội học
+)
+
+// String returns the source's name as written in criteria.yaml.
+func (s Source) String() string {
+	if s == Survey {
+		return "survey"
+	}
+	return "appraisal"
+}
+
+// Kind says how a top-level field counts in the unit's total.
+type Kind int
+
+// The kinds of top-level field.
+const (
+	Ordinary Kind = iota
+	Bonus         // điểm thưởng: adds, its max a cap, not in the unit's max
+	Penalty       // điểm trừ: subtracts, its max a cap, not in the unit's max
+)
+
+// String returns the kind's name as written in criteria.yaml.
+func (k Kind) String() string {
+	switch k {
+	case Bonus:
+		return "bonus"
+	case Penalty:
+		return "penalty"
+	}
+	return "ordinary"
+}
+
+// Node is a field, criterion or sub-criterion. A leaf has a Rule; a parent
+// has Children.
+type Node struct {
+	Code     string
+	Name     string
+	Max      decimal.Decimal // a leaf's maximum, or a parent's declared cap
+	HasMax   bool            // whether Max was declared (always true for a leaf)
+	Rule     *Rule           // nil for a parent
+	Children []*Node
+	Source   Source // inherited from the parent unless declared
+	Kind     Kind   // Bonus or Penalty only on top-level fields; children inherit it
+	Depth    int    // 0 for a top-level field
+	Line     int    // line in criteria.yaml
+}
+
+// IsLeaf reports whether n is scored by a rule.
+func (n *Node) IsLeaf() bool { return n.Rule != nil }
+
+// RuleType is one of the eight rule shapes of SPEC §2.
+type RuleType int
+
+// The rule types.
+const (
+	BooleanRule   RuleType = iota + 1 // M if v == expect
+	BandsRule                         // points of the first band that holds
+	LinearRule                        // M × clamp((v−from)/(to−from), 0, 1)
+	RelativeRule                      // M × v / best
+	MinMaxRule                        // M × (v−worst)/(best−worst)
+	DeductionRule                     // max(M − per×v, 0)
+	CountRule                         // min(per×v, M)
+	PointsRule                        // v itself
+)
+
+var ruleTypeNames = [...]string{
+	BooleanRule: "boolean", BandsRule: "bands", LinearRule: "linear", RelativeRule: "relative",
+	MinMaxRule: "minmax", DeductionRule: "deduction", CountRule: "count", PointsRule: "points",
+}
+
+// String returns the rule type's name as written in criteria.yaml.
+func (t RuleType) String() string {
+	if t > 0 && int(t) < len(ruleTypeNames) {
+		return ruleTypeNames[t]
+	}
+	return "unknown"
+}
+
+// Rule says how a leaf turns its metric's value into points.
+type Rule struct {
+	Type   RuleType
+	Metric string
+	Expect bool            // boolean: the value that earns the points (default true)
+	Bands  []Band          // bands
+	From   decimal.Decimal // linear (default 0)
+	To     decimal.Decimal // linear (default 100)
+	Lower  bool            // minmax: lower is better
+	Per    decimal.Decimal // deduction, count
+}
+
+// Band is one row of a bands rule; an invalid bound is open.
+type Band struct {
+	GTE, GT, LTE, LT decimal.NullDecimal
+	Points           decimal.Decimal
+}
+
+// Holds reports whether v satisfies every bound of b.
+func (b Band) Holds(v decimal.Decimal) bool {
+	return (!b.GTE.Valid || v.Cmp(b.GTE.Decimal) >= 0) &&
+		(!b.GT.Valid || v.Cmp(b.GT.Decimal) > 0) &&
+		(!b.LTE.Valid || v.Cmp(b.LTE.Decimal) <= 0) &&
+		(!b.LT.Valid || v.Cmp(b.LT.Decimal) < 0)
+}
+
+// Unit is one assessed unit: a district, town or city, a department, a
+// commune.
+type Unit struct {
+	ID      string
+	Name    string
+	Group   string // optional; every unit has one or none has
+	Aliases []string
+	Line    int // line in units.yaml
+}

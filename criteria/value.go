@@ -1,0 +1,210 @@
+package criteria
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+type valueKind uint8
+
+const (
+	missing valueKind = iota
+	notApplicable
+	number
+	boolean
+)
+
+// Value is one metric value for one unit: a number, a yes/no, or not
+// applicable (N/A, "không phát sinh"). A derived ratio keeps its exact
+// fraction, so that it is compared with band bounds without rounding.
+// The zero Value is missing: no value was given.
+type Value struct {
+	kind valueKind
+	b    bool
+	num  decimal.Decimal
+	den  decimal.Decimal // zero for a plain number; the value is num/den otherwise
+}
+
+// Num returns the number d.
+func Num(d decimal.Decimal) Value { return Value{kind: number, num: d} }
+
+// Frac returns the exact fraction num/den; den must not be zero.
+func Frac(num, den decimal.Decimal) Value {
+	if den.IsZero() {
+		panic("criteria.Frac: zero denominator")
+	}
+	if den.Equal(decimal.NewFromInt(1)) {
+		return Num(num)
+	}
+	return Value{kind: number, num: num, den: den}
+}
+
+// BoolValue returns the yes/no value b.
+func BoolValue(b bool) Value { return Value{kind: boolean, b: b} }
+
+// NA returns the not-applicable value.
+func NA() Value { return Value{kind: notApplicable} }
+
+// IsMissing reports whether v is the zero Value: nothing was given.
+func (v Value) IsMissing() bool { return v.kind == missing }
+
+// IsNA reports whether v is not applicable.
+func (v Value) IsNA() bool { return v.kind == notApplicable }
+
+// IsNumber reports whether v is a number.
+func (v Value) IsNumber() bool { return v.kind == number }
+
+// IsBool reports whether v is a yes/no.
+func (v Value) IsBool() bool { return v.kind == boolean }
+
+// Bool returns a yes/no value; false for any other kind.
+func (v Value) Bool() bool { return v.b }
+
+// Fraction returns a number as the exact fraction num/den (den is 1 for a
+// plain number).
+func (v Value) Fraction() (num, den decimal.Decimal) {
+	if v.den.IsZero() {
+		return v.num, decimal.NewFromInt(1)
+	}
+	return v.num, v.den
+}
+
+// Rat returns a number as an exact rational.
+func (v Value) Rat() *big.Rat {
+	n, d := v.Fraction()
+	return new(big.Rat).Quo(n.Rat(), d.Rat())
+}
+
+// Cmp compares a number with d exactly: -1, 0 or +1.
+func (v Value) Cmp(d decimal.Decimal) int {
+	if v.den.IsZero() {
+		return v.num.Cmp(d)
+	}
+	// num/den ? d  ⇔  num ? d×den, den > 0
+	c := v.num.Cmp(d.Mul(v.den))
+	if v.den.Sign() < 0 {
+		c = -c
+	}
+	return c
+}
+
+// Round returns a number rounded half away from zero to places.
+func (v Value) Round(places int32) decimal.Decimal {
+	if v.den.IsZero() {
+		return v.num.Round(places)
+	}
+	return v.num.DivRound(v.den, places)
+}
+
+// String renders v for the JSON result and messages: "true", "false",
+// "N/A", or the number; a fraction to 6 places.
+func (v Value) String() string {
+	switch v.kind {
+	case notApplicable:
+		return "N/A"
+	case boolean:
+		if v.b {
+			return "true"
+		}
+		return "false"
+	case number:
+		if v.den.IsZero() {
+			return v.num.String()
+		}
+		return v.Round(6).String()
+	}
+	return ""
+}
+
+// Parse reads a value of m's type from the text of a cell, as SPEC §4 says:
+// "." as the decimal mark, an optional trailing "%" on a percent, true/false,
+// yes/no, có/không, 1/0 and x for a bool, and N/A, KPS or "-" for not
+// applicable. Text of only spaces is missing; Parse returns m's default for
+// it, or the zero Value when m has none.
+func (m *Metric) Parse(text string) (Value, error) {
+	s := strings.TrimSpace(text)
+	if s == "" {
+		if m.Default != nil {
+			return *m.Default, nil
+		}
+		return Value{}, nil
+	}
+	switch strings.ToUpper(s) {
+	case "N/A", "NA", "KPS", "-":
+		return NA(), nil
+	}
+	if m.Type == Bool {
+		switch strings.ToLower(s) {
+		case "true", "yes", "có", "1", "x":
+			return BoolValue(true), nil
+		case "false", "no", "không", "0":
+			return BoolValue(false), nil
+		}
+		return Value{}, fmt.Errorf("%q is not a yes/no value (use có/không, true/false, 1/0 or x)", text)
+	}
+	num := s
+	if m.Type == Percent {
+		num = strings.TrimSpace(strings.TrimSuffix(num, "%"))
+	}
+	if strings.Contains(num, ",") {
+		return Value{}, fmt.Errorf("%q is not a number (%s)", text, commaAdvice(num))
+	}
+	d, err := decimal.NewFromString(num)
+	if err != nil || strings.ContainsAny(num, "eEpP_") || strings.HasPrefix(num, "+") && m.Type == Count {
+		return Value{}, fmt.Errorf("%q is not a number", text)
+	}
+	return m.check(Num(d), text)
+}
+
+// check validates a number against m's type.
+func (m *Metric) check(v Value, text string) (Value, error) {
+	d := v.num
+	switch m.Type {
+	case Count:
+		if d.Sign() < 0 || !d.IsInteger() {
+			return Value{}, fmt.Errorf("%q is not a count (a whole number, 0 or more)", text)
+		}
+	case Percent:
+		if d.Sign() < 0 || d.GreaterThan(decimal.NewFromInt(100)) {
+			return Value{}, fmt.Errorf("%q is not a percentage between 0 and 100", text)
+		}
+	}
+	return v, nil
+}
+
+// CheckNumber validates a number read from a numeric workbook cell against
+// m's type, as Parse does for text.
+func (m *Metric) CheckNumber(d decimal.Decimal, text string) (Value, error) {
+	if m.Type == Bool {
+		switch {
+		case d.Equal(decimal.NewFromInt(1)):
+			return BoolValue(true), nil
+		case d.IsZero():
+			return BoolValue(false), nil
+		}
+		return Value{}, fmt.Errorf("%q is not a yes/no value (use có/không, true/false, 1/0 or x)", text)
+	}
+	return m.check(Num(d), text)
+}
+
+// commaAdvice says whether a comma in a number looks like a decimal comma or
+// a thousands separator.
+func commaAdvice(s string) string {
+	parts := strings.Split(strings.TrimLeft(s, "+-"), ",")
+	thousands := len(parts) > 1 && len(parts[0]) >= 1 && len(parts[0]) <= 3
+	for _, p := range parts[1:] {
+		if len(p) != 3 || strings.Contains(p, ".") && p != parts[len(parts)-1] {
+			thousands = false
+		}
+	}
+	if last := parts[len(parts)-1]; len(last) > 3 && strings.Contains(last, ".") && len(strings.SplitN(last, ".", 2)[0]) == 3 {
+		thousands = true
+	}
+	if thousands {
+		return "a comma looks like a thousands separator here: write the number without it"
+	}
+	return "use . as the decimal mark"
+}

@@ -1,0 +1,63 @@
+package scoring
+
+import (
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+)
+
+// Values is one unit's metric values, by metric id. Derived ratio metrics
+// are not given: the scorer computes them from their parts.
+type Values map[string]criteria.Value
+
+// Result is a scored assessment: every unit's points and ranks.
+type Result struct {
+	Set      *criteria.Set
+	Units    []*UnitResult // in rank order; ties in units.yaml order
+	Grouped  bool          // whether units have groups (then GroupRank is set)
+	Warnings []string      // things worth a look that do not stop scoring
+}
+
+// UnitResult is one unit's scores.
+type UnitResult struct {
+	Unit      *criteria.Unit
+	Points    decimal.Decimal // total after bonus, penalty and clamping
+	Max       decimal.Decimal // sum of the applicable ordinary fields' max
+	Index     decimal.Decimal // Points ÷ Max × 100, rounded
+	Rank      int
+	GroupRank int             // rank within the unit's group; 0 when ungrouped
+	Tier      string          // empty when the set has no tiers
+	Appraisal decimal.Decimal // points of ordinary fields from appraisal, before clamping
+	Survey    decimal.Decimal // points of ordinary fields from the survey, before clamping
+	Bonus     decimal.Decimal // sum of bonus fields
+	Penalty   decimal.Decimal // sum of penalty fields, as a positive amount
+	Nodes     []*NodeResult   // parallel to Set.Nodes(): depth first, file order
+	Self      *SelfResult     // nil unless self-assessed values were scored
+	Previous  *Previous       // nil unless last year's result was given
+}
+
+// NodeResult is one node's score for one unit.
+type NodeResult struct {
+	Node       *criteria.Node
+	Applicable bool
+	Points     decimal.Decimal // zero when not applicable
+	Max        decimal.Decimal // zero when not applicable
+	Index      decimal.Decimal // zero when not applicable
+	Rank       int             // on ranked top-level fields only; 0 otherwise
+	Value      criteria.Value  // leaves: the value the rule read
+}
+
+// SelfResult is a unit's self-assessed score (tự đánh giá), computed by
+// the same rules from its own values.
+type SelfResult struct {
+	Points decimal.Decimal
+	Index  decimal.Decimal
+	Nodes  []*NodeResult // parallel to the unit's Nodes
+}
+
+// Previous is a unit's standing in last year's result.
+type Previous struct {
+	Rank       int
+	Index      decimal.Decimal
+	RankChange int // > 0: the unit moved up
+}
