@@ -25,15 +25,27 @@ type Tier struct {
 	Min  decimal.Decimal
 }
 
-// Metric returns the metric with the given id, or nil.
+// Metric returns the metric with the given id, or nil. It is safe for
+// concurrent use: a set built by Load has its index already.
 func (s *Set) Metric(id string) *Metric {
-	if s.metrics == nil {
-		s.metrics = make(map[string]*Metric, len(s.Metrics))
-		for _, m := range s.Metrics {
-			s.metrics[m.ID] = m
+	if s.metrics != nil {
+		return s.metrics[id]
+	}
+	for _, m := range s.Metrics {
+		if m.ID == id {
+			return m
 		}
 	}
-	return s.metrics[id]
+	return nil
+}
+
+// IndexMetrics builds the index Metric uses; Load calls it. Call it again
+// after changing Metrics by hand.
+func (s *Set) IndexMetrics() {
+	s.metrics = make(map[string]*Metric, len(s.Metrics))
+	for _, m := range s.Metrics {
+		s.metrics[m.ID] = m
+	}
 }
 
 // Nodes returns every node of the tree, depth first, in file order: the
