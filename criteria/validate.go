@@ -1,0 +1,47 @@
+package criteria
+
+import "fmt"
+
+// ratios checks every ratio metric once all metrics are known: its parts
+// must be declared, plain (not ratios themselves) and numeric, and the
+// ratio itself a percent or a number.
+func (l *loader) ratios() {
+	for _, m := range l.set.Metrics {
+		if m.Ratio == nil {
+			continue
+		}
+		what := fmt.Sprintf("metric %q: ratio: ", m.ID)
+		if m.Type != 0 && m.Type != Percent && m.Type != Number {
+			l.hintf(m.Line, "a ratio is a percent (at most 100) or a number (may exceed 100)",
+				"metric %q: a ratio must be of type percent or number, not %s", m.ID, m.Type)
+		}
+		for _, part := range [][]string{m.Ratio.Numerator, m.Ratio.Denominator} {
+			for _, id := range part {
+				l.ratioPart(m, id, what)
+			}
+		}
+	}
+}
+
+// ratioPart checks one metric a ratio sums.
+func (l *loader) ratioPart(m *Metric, id, what string) {
+	p := l.set.Metric(id)
+	switch {
+	case id == m.ID:
+		l.addf(m.Line, "%s%q names the ratio itself", what, id)
+	case p == nil:
+		ids := make([]string, 0, len(l.set.Metrics))
+		for _, x := range l.set.Metrics {
+			ids = append(ids, x.ID)
+		}
+		hint := "declare it under metrics:"
+		if near := closest(id, ids); near != "" {
+			hint = fmt.Sprintf("did you mean %q?", near)
+		}
+		l.hintf(m.Line, hint, "%smetric %q is not declared", what, id)
+	case p.Ratio != nil:
+		l.hintf(m.Line, "name the ratio's counts instead", "%smetric %q is itself a ratio", what, id)
+	case p.Type == Bool:
+		l.addf(m.Line, "%smetric %q is a bool; a ratio sums numbers", what, id)
+	}
+}

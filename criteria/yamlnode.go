@@ -1,0 +1,316 @@
+package criteria
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxNodes bounds how many YAML nodes a reader visits, so that a file of
+// nested aliases (a "billion laughs") cannot expand without end.
+const maxNodes = 200000
+
+// reader walks a parsed YAML tree and collects problems with their lines.
+type reader struct {
+	file    string
+	ps      Problems
+	visited int
+	tooBig  bool
+}
+
+// addf records a problem at line.
+func (r *reader) addf(line int, format string, args ...any) {
+	r.ps.Add(r.file, line, format, args...)
+}
+
+// hintf records a problem with a hint.
+func (r *reader) hintf(line int, hint, format string, args ...any) {
+	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// parse reads data into the root node of its first document, reporting a
+// syntax error or an empty file. It never panics.
+func (r *reader) parse(data []byte) (root *yaml.Node) {
+	defer func() {
+		if v := recover(); v != nil {
+			r.addf(0, "cannot read the file as YAML: %v", v)
+			root = nil
+		}
+	}()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := syntaxError(err)
+		r.addf(line, "%s", msg)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		r.addf(0, "the file is empty")
+		return nil
+	}
+	return r.resolve(doc.Content[0])
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxError turns a YAML parser error into a line and a message.
+func syntaxError(err error) (int, string) {
+	msg := strings.TrimSpace(err.Error())
+	if first, _, ok := strings.Cut(msg, "\n"); ok {
+		msg = first
+	}
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, "yaml: " + msg
+	}
+	line, _ := strconv.Atoi(m[1])
+	return line, "yaml: " + m[2]
+}
+
+// resolve follows aliases and counts the node against the budget; nil when
+// the budget is spent.
+func (r *reader) resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	if n == nil || n.Kind == yaml.AliasNode {
+		return nil
+	}
+	r.visited++
+	if r.visited > maxNodes {
+		if !r.tooBig {
+			r.tooBig = true
+			r.addf(n.Line, "the file is too large (more than %d values, counting aliases)", maxNodes)
+		}
+		return nil
+	}
+	return n
+}
+
+// entry is one key of a YAML mapping.
+type entry struct {
+	key, val *yaml.Node
+}
+
+// mapping reads n as a mapping whose keys must be among known; it reports
+// anything else, duplicate keys included. what names n in messages
+// ("node \"1.2\": "), ending in ": " or empty.
+func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]entry {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		r.addf(n.Line, "%sexpected a mapping of keys (key: value), not %s", what, describeNode(n))
+		return nil
+	}
+	out := make(map[string]entry, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := r.resolve(n.Content[i]), n.Content[i+1]
+		if k == nil {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			r.addf(k.Line, "%sa key must be a plain word, not %s", what, describeNode(k))
+			continue
+		}
+		name := k.Value
+		if prev, dup := out[name]; dup {
+			r.addf(k.Line, "%sduplicate key %q (first at line %d)", what, name, prev.key.Line)
+			continue
+		}
+		if !contains(known, name) {
+			r.unknownKey(k, what, name, known)
+			continue
+		}
+		v = r.resolve(v)
+		if v == nil {
+			continue
+		}
+		out[name] = entry{k, v}
+	}
+	return out
+}
+
+// unknownKey reports a key that is not among known, with a did-you-mean
+// hint when one is close.
+func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
+	hint := ""
+	if near := closest(name, known); near != "" {
+		hint = fmt.Sprintf("did you mean %q?", near)
+	} else {
+		hint = "known keys: " + strings.Join(known, ", ")
+	}
+	r.hintf(k.Line, hint, "%sunknown key %q", what, name)
+}
+
+// describeNode names a node's kind for messages.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "an empty value"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "that"
+}
+
+// isNull reports whether a scalar is YAML's null (an empty value, ~, null).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// list reads n as a sequence, its items resolved.
+func (r *reader) list(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.addf(n.Line, "%sexpected a list, not %s", what, describeNode(n))
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content))
+	for _, c := range n.Content {
+		if c = r.resolve(c); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// text reads n as a non-empty scalar, NFC-normalised with surrounding space
+// trimmed. ok is false (and a problem reported) otherwise.
+func (r *reader) text(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		r.addf(n.Line, "%sexpected text, not %s", what, describeNode(n))
+		return "", false
+	}
+	s := strings.TrimSpace(norm.NFC.String(n.Value))
+	if isNull(n) || s == "" {
+		r.addf(n.Line, "%sis empty", what)
+		return "", false
+	}
+	return s, true
+}
+
+// number reads n's text as a decimal: digits with an optional sign and one
+// "." — never through a float.
+func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		r.addf(n.Line, "%sexpected a number, not %s", what, describeNode(n))
+		return decimal.Zero, false
+	}
+	s := strings.TrimSpace(n.Value)
+	if !plainNumber.MatchString(s) {
+		if strings.Contains(s, ",") {
+			r.addf(n.Line, "%s%q is not a number (use . as the decimal mark)", what, n.Value)
+		} else {
+			r.addf(n.Line, "%s%q is not a number", what, n.Value)
+		}
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		r.addf(n.Line, "%s%q is not a number", what, n.Value)
+		return decimal.Zero, false
+	}
+	return d, true
+}
+
+var plainNumber = regexp.MustCompile(`^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$`)
+
+// integer reads n's text as a whole number that fits an int.
+func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
+	d, ok := r.number(n, what)
+	if !ok {
+		return 0, false
+	}
+	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
+		r.addf(n.Line, "%s%q is not a whole number", what, n.Value)
+		return 0, false
+	}
+	return int(d.IntPart()), true
+}
+
+// boolean reads n's text as true or false.
+func (r *reader) boolean(n *yaml.Node, what string) (bool, bool) {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(strings.TrimSpace(n.Value)) {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	}
+	r.addf(n.Line, "%sexpected true or false, not %s", what, describeNode(n))
+	return false, false
+}
+
+// sorted returns the problems in line order, keeping the order of those on
+// one line.
+func (r *reader) sorted() Problems {
+	sort.SliceStable(r.ps, func(i, j int) bool { return r.ps[i].Line < r.ps[j].Line })
+	return r.ps
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the word of known nearest to s, if it is near enough to
+// be a typo of it (edit distance at most a third of its length, and 2).
+func closest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		d := editDistance(strings.ToLower(s), k)
+		limit := (len([]rune(k)) + 2) / 3
+		if d <= limit && d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Damerau–Levenshtein distance (with adjacent
+// transpositions), on runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if len(x) > 64 || len(y) > 64 {
+		return 64
+	}
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
