@@ -111,6 +111,9 @@ func (l *loader) tiers(n *yaml.Node) {
 	var prev *Tier
 	for i, it := range items {
 		what := fmt.Sprintf("tier %d: ", i+1)
+		if name := peek(it, "name"); name != "" {
+			what = fmt.Sprintf("tier %q: ", name)
+		}
 		m := l.mapping(it, what, tierKeys...)
 		if m == nil {
 			continue
@@ -120,7 +123,6 @@ func (l *loader) tiers(n *yaml.Node) {
 		if e, has := m["name"]; has {
 			t.Name, ok = l.text(e.val, what+"name: ")
 			if ok {
-				what = fmt.Sprintf("tier %q: ", t.Name)
 				if line, dup := names[NameKey(t.Name)]; dup {
 					l.addf(e.val.Line, "%sduplicate tier name (first at line %d)", what, line)
 				}
@@ -162,6 +164,9 @@ func (l *loader) metrics(n *yaml.Node) {
 	seen := map[string]int{}
 	for i, it := range items {
 		what := fmt.Sprintf("metric %d: ", i+1)
+		if id := peek(it, "id"); id != "" {
+			what = fmt.Sprintf("metric %q: ", id)
+		}
 		mm := l.mapping(it, what, metricKeys...)
 		if mm == nil {
 			continue
@@ -170,7 +175,6 @@ func (l *loader) metrics(n *yaml.Node) {
 		dup := false
 		if e, ok := mm["id"]; ok {
 			if id, ok := l.text(e.val, what+"id: "); ok {
-				what = fmt.Sprintf("metric %q: ", id)
 				if !metricIDPattern.MatchString(id) {
 					l.addf(e.val.Line, "%sthe id may hold only letters, digits, _, . and -", what)
 				}

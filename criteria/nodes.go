@@ -76,7 +76,10 @@ func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
 		l.addf(n.Line, "the tree is nested more than %d levels deep", maxDepth)
 		return nil, false
 	}
-	what := fmt.Sprintf("node at line %d: ", n.Line)
+	what := "node: "
+	if code := peek(n, "code"); code != "" {
+		what = fmt.Sprintf("node %q: ", code)
+	}
 	m := l.mapping(n, what, nodeKeys...)
 	if m == nil {
 		return nil, false
@@ -88,7 +91,6 @@ func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
 	if e, has := m["code"]; has {
 		if code, ok := l.text(e.val, what+"code: "); ok {
 			node.Code = code
-			what = fmt.Sprintf("node %q: ", code)
 			if line, dup := l.codes[code]; dup {
 				l.addf(e.val.Line, "%sduplicate code (first at line %d)", what, line)
 			} else {

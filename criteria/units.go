@@ -71,6 +71,9 @@ func (r *reader) units(data []byte) []*Unit {
 // unit reads one unit, recording its names in names to find clashes.
 func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 	what := fmt.Sprintf("unit %d: ", i+1)
+	if id := peek(n, "id"); id != "" {
+		what = fmt.Sprintf("unit %q: ", id)
+	}
 	m := r.mapping(n, what, unitKeys...)
 	if m == nil {
 		return nil
@@ -78,7 +81,6 @@ func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 	u := &Unit{Line: n.Line}
 	if e, ok := m["id"]; ok {
 		if id, ok := r.text(e.val, what+"id: "); ok {
-			what = fmt.Sprintf("unit %q: ", id)
 			if !unitIDPattern.MatchString(id) {
 				r.addf(e.val.Line, "%sthe id may hold only a-z, 0-9 and -", what)
 			}

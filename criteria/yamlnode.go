@@ -148,6 +148,21 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	r.hintf(k.Line, hint, "%sunknown key %q", what, name)
 }
 
+// peek returns the text of key in mapping n, so that messages about n can
+// name it before it is read; "" when there is none.
+func peek(n *yaml.Node, key string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == key && v.Kind == yaml.ScalarNode && !isNull(v) {
+			return strings.TrimSpace(norm.NFC.String(v.Value))
+		}
+	}
+	return ""
+}
+
 // describeNode names a node's kind for messages.
 func describeNode(n *yaml.Node) string {
 	switch n.Kind {
@@ -196,7 +211,7 @@ func (r *reader) text(n *yaml.Node, what string) (string, bool) {
 	}
 	s := strings.TrimSpace(norm.NFC.String(n.Value))
 	if isNull(n) || s == "" {
-		r.addf(n.Line, "%sis empty", what)
+		r.addf(n.Line, "%s is empty", strings.TrimSuffix(what, ": "))
 		return "", false
 	}
 	return s, true
