@@ -65,7 +65,7 @@ func wantValid() *Set {
 	penalty.Kind, penalty.Depth = Penalty, 0
 	return &Set{
 		ID: "qn-district-2019", Title: "Bộ chỉ số CCHC cấp huyện năm 2019", Year: 2019, Decimals: 2,
-		File: "criteria.yaml",
+		File:  "criteria.yaml",
 		Tiers: []Tier{{"Tốt", dec("90")}, {"Khá", dec("80")}, {"Trung bình", dec("65")}, {"Yếu", dec("0")}},
 		Metrics: []*Metric{
 			metric("plan_on_time", "Ban hành kế hoạch CCHC đúng hạn", Bool, 11),
