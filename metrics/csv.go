@@ -1,0 +1,219 @@
+package metrics
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"parindex/criteria"
+)
+
+const utf8Hint = `save it as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8 (Comma delimited))`
+
+// csvScanner splits CSV text into rows, keeping the physical line of every
+// cell. It reads a byte at a time from a buffer, so a huge cell costs no
+// more memory than maxCell.
+type csvScanner struct {
+	br    *bufio.Reader
+	file  string
+	sep   byte
+	line  int
+	buf   []byte
+	probs *criteria.Problems
+	fatal *criteria.Problem // a problem that makes the rest of the file unreadable
+}
+
+// scanCSV reads CSV text from r and calls visit with each row, in order,
+// adding problems of the text itself to probs as it goes. A non-nil fatal
+// problem means the file could not be read as CSV at all: it is then the
+// only problem worth showing for the file.
+func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*grid, *row)) (fatal *criteria.Problem) {
+	s := &csvScanner{br: bufio.NewReaderSize(r, 64<<10), file: file, line: 1, probs: probs}
+	if p := s.sniff(); p != nil {
+		return p
+	}
+	g := &grid{file: file}
+	for s.fatal == nil {
+		rw, ok := s.record()
+		if !ok {
+			break
+		}
+		if s.fatal == nil {
+			visit(g, rw)
+		}
+	}
+	return s.fatal
+}
+
+// sniff skips a byte-order mark, rejects what is not CSV text, and picks
+// the separator from the first record.
+func (s *csvScanner) sniff() *criteria.Problem {
+	head, err := s.br.Peek(64 << 10)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return &criteria.Problem{File: s.file, Msg: "cannot read: " + err.Error()}
+	}
+	bad := func(msg, hint string) *criteria.Problem {
+		return &criteria.Problem{File: s.file, Msg: msg, Hint: hint}
+	}
+	switch {
+	case len(bytes.TrimSpace(head)) == 0:
+		return bad("the file is empty", "")
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		s.br.Discard(3)
+		head = head[3:]
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return bad("the file is UTF-16 text (Excel's \"Unicode Text\"), not CSV", utf8Hint)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return bad("the file is an Excel workbook (.xlsx), not CSV text", "rename it to end in .xlsx")
+	case bytes.HasPrefix(head, oleSignature):
+		return bad("the file is an Excel 97–2003 .xls workbook, not CSV text", `save it as "CSV UTF-8" or as .xlsx`)
+	case bytes.IndexByte(head, 0) >= 0:
+		return bad("the file is binary, not CSV text", utf8Hint)
+	}
+	s.sep = detectSeparator(head)
+	if s.sep == '\t' {
+		return bad("the file is separated by tabs, not by , or ;", utf8Hint)
+	}
+	return nil
+}
+
+// detectSeparator counts , ; and tabs outside quotes in the first record:
+// Excel in a Vietnamese locale separates with ;.
+func detectSeparator(head []byte) byte {
+	var comma, semi, tab int
+	quoted := false
+loop:
+	for _, b := range head {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == ',':
+			comma++
+		case b == ';':
+			semi++
+		case b == '\t':
+			tab++
+		case b == '\n' || b == '\r':
+			break loop
+		}
+	}
+	switch {
+	case semi > comma:
+		return ';'
+	case comma == 0 && semi == 0 && tab > 0:
+		return '\t'
+	}
+	return ','
+}
+
+// record reads the next row; ok is false at the end of the text.
+func (s *csvScanner) record() (rw *row, ok bool) {
+	if _, err := s.br.Peek(1); err != nil {
+		return nil, false
+	}
+	rw = &row{line: s.line}
+	for {
+		c, end, damaged := s.field()
+		if s.fatal != nil {
+			return rw, true
+		}
+		rw.damaged = rw.damaged || damaged
+		rw.cells = append(rw.cells, c)
+		if end {
+			return rw, true
+		}
+	}
+}
+
+// field reads one field and what ends it: end is true at the end of the
+// record. A quoted field may span lines; "" in it is one quote. damaged is
+// true when the field was reported as unreadable.
+func (s *csvScanner) field() (c cell, end, damaged bool) {
+	tooLong := false
+	c.line = s.line
+	s.buf = s.buf[:0]
+	put := func(b byte) {
+		if len(s.buf) < maxCell {
+			s.buf = append(s.buf, b)
+		} else {
+			tooLong = true
+		}
+	}
+	quoted := false
+	if b, err := s.br.ReadByte(); err == nil && b == '"' {
+		quoted = true
+	} else if err == nil {
+		s.br.UnreadByte()
+	}
+	for {
+		b, err := s.br.ReadByte()
+		if err != nil {
+			if quoted {
+				add(s.probs, criteria.Problem{File: s.file, Line: c.line}, "a quoted cell is never closed: a \" is missing")
+				damaged = true
+			}
+			end = true
+			break
+		}
+		if b == 0 {
+			s.fatal = &criteria.Problem{File: s.file, Line: s.line, Msg: "the file is binary, not CSV text", Hint: utf8Hint}
+			return c, true, false
+		}
+		if quoted {
+			switch b {
+			case '"':
+				if next, err := s.br.ReadByte(); err == nil && next == '"' {
+					put('"')
+					continue
+				} else if err == nil {
+					s.br.UnreadByte()
+				}
+				quoted = false // text after the closing quote is kept as it is
+			case '\r':
+				if next, _ := s.br.Peek(1); len(next) == 1 && next[0] == '\n' {
+					s.br.ReadByte()
+				}
+				s.line++
+				put('\n')
+			case '\n':
+				s.line++
+				put(b)
+			default:
+				put(b)
+			}
+			continue
+		}
+		if b == s.sep {
+			break
+		}
+		if b == '\n' || b == '\r' {
+			if next, _ := s.br.Peek(1); b == '\r' && len(next) == 1 && next[0] == '\n' {
+				s.br.ReadByte()
+			}
+			s.line++
+			end = true
+			break
+		}
+		put(b)
+	}
+	if tooLong {
+		add(s.probs, criteria.Problem{File: s.file, Line: c.line},
+			"a cell is longer than %d KiB: this is not a table of metric values", maxCell>>10)
+		return c, end, true
+	}
+	if !utf8.Valid(s.buf) {
+		s.fatal = &criteria.Problem{File: s.file, Line: c.line,
+			Msg:  "the file is not UTF-8 text (Excel's plain \"CSV\" on Vietnamese Windows writes Windows-1258)",
+			Hint: utf8Hint}
+		return c, true, false
+	}
+	c.text = string(s.buf)
+	return c, end, damaged
+}
+
+// oleSignature opens an OLE2 compound file: a legacy .xls workbook, or an
+// encrypted .xlsx.
+var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}

@@ -1,0 +1,226 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"parindex/criteria"
+)
+
+// maxCell is the longest cell read, in bytes. Excel itself holds at most
+// 32,767 characters in a cell; anything longer is not a metric value.
+const maxCell = 32 << 10
+
+// maxValueText is the longest text quoted back in a message about a value.
+const maxValueText = 60
+
+type cellKind uint8
+
+const (
+	textCell   cellKind = iota // text: every CSV cell, string cells in a workbook
+	numberCell                 // a numeric workbook cell; text is its stored value
+	boolCell                   // a TRUE/FALSE workbook cell; text is "1" or "0"
+	errorCell                  // a workbook cell holding an error such as #DIV/0!
+	dateCell                   // a workbook cell holding an ISO 8601 date
+)
+
+// cell is one cell of a row, as read.
+type cell struct {
+	text    string
+	kind    cellKind
+	percent bool // a number shown as a percentage: 0.875 shows as 87.5%
+	line    int  // CSV: the physical line the cell starts on
+}
+
+func (c cell) blank() bool { return strings.TrimSpace(c.text) == "" }
+
+// row is one row of a CSV file or of a workbook's sheet.
+type row struct {
+	cells   []cell
+	line    int  // CSV: the physical line the row starts on
+	num     int  // workbook: 1-based row number
+	damaged bool // already reported while reading (an oversized cell)
+}
+
+func (r *row) blank() bool {
+	for _, c := range r.cells {
+		if !c.blank() {
+			return false
+		}
+	}
+	return true
+}
+
+// text returns the text of cell col, "" past the end of the row.
+func (r *row) text(col int) string {
+	if col < len(r.cells) {
+		return r.cells[col].text
+	}
+	return ""
+}
+
+// grid says where a row and its cells are, for messages.
+type grid struct {
+	file    string                       // as shown in messages
+	sheet   string                       // workbook: the sheet read; "" for CSV
+	formula func(col, rowNum int) string // workbook: the formula of a cell, if any
+}
+
+// at returns the place of cell col of r (col -1: the row itself).
+func (g *grid) at(r *row, col int) criteria.Problem {
+	if g.sheet == "" {
+		line := r.line
+		if col >= 0 && col < len(r.cells) && r.cells[col].line > 0 {
+			line = r.cells[col].line
+		}
+		return criteria.Problem{File: g.file, Line: line}
+	}
+	return criteria.Problem{File: g.file, Cell: cellRef(g.sheet, max(col, 0), r.num)}
+}
+
+// rowName names r in a message: "line 4" or "row 4".
+func (g *grid) rowName(r *row) string {
+	if g.sheet == "" {
+		return fmt.Sprintf("line %d", r.line)
+	}
+	return fmt.Sprintf("row %d", r.num)
+}
+
+// colName names column col in a message: "column 3" or "column C".
+func (g *grid) colName(col int) string {
+	if g.sheet == "" {
+		return fmt.Sprintf("column %d", col+1)
+	}
+	name, err := excelize.ColumnNumberToName(col + 1)
+	if err != nil {
+		return fmt.Sprintf("column %d", col+1)
+	}
+	return "column " + name
+}
+
+// cellRef writes a cell reference as Excel does: Sheet1!C5, 'Số liệu'!C5.
+func cellRef(sheet string, col, rowNum int) string {
+	ref, err := excelize.CoordinatesToCellName(col+1, rowNum)
+	if err != nil {
+		ref = fmt.Sprintf("R%dC%d", rowNum, col+1)
+	}
+	if strings.ContainsFunc(sheet, func(r rune) bool {
+		return !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) {
+		sheet = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	return sheet + "!" + ref
+}
+
+// add appends a problem at place p.
+func add(ps *criteria.Problems, p criteria.Problem, format string, args ...any) {
+	p.Msg = fmt.Sprintf(format, args...)
+	*ps = append(*ps, p)
+}
+
+// key returns a header or metric cell's key: its text up to the first line
+// break, trimmed. The data-collection template writes the metric's id, then
+// its name on a second line of the same cell.
+func key(text string) string {
+	k, _, _ := strings.Cut(text, "\n")
+	return strings.TrimSpace(k)
+}
+
+// quote writes text for a message, quoted and shortened if long.
+func quote(text string) string { return fmt.Sprintf("%q", short(text)) }
+
+// short shortens text for a message.
+func short(text string) string {
+	if utf8.RuneCountInString(text) > maxValueText {
+		r := []rune(text)
+		text = string(r[:maxValueText]) + "…"
+	}
+	return text
+}
+
+const missingHint = "an empty cell is not 0: write 0, or N/A (KPS) if the metric does not apply"
+
+// value reads metric m from cell col of r. It returns the value, or a
+// message (and maybe a hint) saying what is wrong with the cell.
+func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg, hint string) {
+	var c cell
+	if col < len(r.cells) {
+		c = r.cells[col]
+	}
+	switch c.kind {
+	case numberCell:
+		return numberValue(m, c)
+	case boolCell:
+		if m.Type == criteria.Bool {
+			return criteria.BoolValue(c.text == "1"), "", ""
+		}
+		word := "FALSE"
+		if c.text == "1" {
+			word = "TRUE"
+		}
+		return v, fmt.Sprintf("%s is a yes/no cell, not a %s", word, m.Type), ""
+	case errorCell:
+		return v, fmt.Sprintf("the cell holds the error %s", quote(c.text)), ""
+	case dateCell:
+		return v, fmt.Sprintf("%s is a date, not a %s", quote(c.text), m.Type), ""
+	}
+	if c.blank() && g.formula != nil {
+		if f := g.formula(col, r.num); f != "" {
+			return v, fmt.Sprintf("the formula =%s has no saved value", short(f)),
+				"open the workbook in Excel and save it again, so that formulas keep their values"
+		}
+	}
+	if len(strings.TrimSpace(c.text)) > maxValueText {
+		return v, fmt.Sprintf("%s is not a %s value", quote(strings.TrimSpace(c.text)), m.Type), ""
+	}
+	v, err := m.Parse(c.text)
+	if err != nil {
+		return v, err.Error(), ""
+	}
+	if v.IsMissing() {
+		return v, "missing value", missingHint
+	}
+	return v, "", ""
+}
+
+// numberValue reads a numeric workbook cell. Excel stores binary doubles
+// and writes them with up to 17 digits (12.300000000000001); 15
+// significant digits are all a double holds exactly, so the stored text is
+// rounded to 15 first.
+func numberValue(m *criteria.Metric, c cell) (v criteria.Value, msg, hint string) {
+	d, err := decimal.NewFromString(c.text)
+	if err != nil || strings.ContainsAny(c.text, "_") {
+		return v, fmt.Sprintf("%s is not a number", quote(c.text)), ""
+	}
+	d = significant(d, 15)
+	shown := d.String()
+	if c.percent && m.Type != criteria.Bool {
+		d = d.Shift(2)
+		shown = d.String() + "%"
+	}
+	v, err = m.CheckNumber(d, shown)
+	if err != nil {
+		return v, err.Error(), ""
+	}
+	return v, "", ""
+}
+
+// significant rounds d to n significant digits.
+func significant(d decimal.Decimal, n int) decimal.Decimal {
+	if d.IsZero() {
+		return d
+	}
+	digits := len(d.Coefficient().String())
+	if d.Sign() < 0 {
+		digits-- // the minus sign
+	}
+	if digits <= n {
+		return d
+	}
+	lead := digits + int(d.Exponent()) // digits before the decimal point
+	return d.Round(int32(n - lead))
+}

@@ -1,0 +1,178 @@
+package metrics
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"parindex/criteria"
+)
+
+// Matcher finds a unit by its id, name or one of its aliases (SPEC §3).
+type Matcher struct {
+	units []*criteria.Unit
+	exact map[string][]*criteria.Unit
+	loose map[string][]*criteria.Unit
+}
+
+// NewMatcher indexes units by the exact and the loose key of their id, name
+// and aliases.
+func NewMatcher(units []*criteria.Unit) *Matcher {
+	m := &Matcher{
+		units: units,
+		exact: make(map[string][]*criteria.Unit, 3*len(units)),
+		loose: make(map[string][]*criteria.Unit, 3*len(units)),
+	}
+	for _, u := range units {
+		for _, n := range unitNames(u) {
+			m.exact[criteria.NameKey(n)] = appendUnit(m.exact[criteria.NameKey(n)], u)
+			m.loose[criteria.LooseKey(n)] = appendUnit(m.loose[criteria.LooseKey(n)], u)
+		}
+	}
+	return m
+}
+
+func unitNames(u *criteria.Unit) []string {
+	return append([]string{u.ID, u.Name}, u.Aliases...)
+}
+
+// appendUnit adds u to us unless it is there already: a unit whose name
+// and alias share a key must not look ambiguous.
+func appendUnit(us []*criteria.Unit, u *criteria.Unit) []*criteria.Unit {
+	for _, x := range us {
+		if x == u {
+			return us
+		}
+	}
+	return append(us, u)
+}
+
+// MatchError says why a name found no single unit.
+type MatchError struct {
+	Name       string           // the name as written
+	Candidates []*criteria.Unit // the units it matches at the same step; empty when unknown
+	Suggest    []*criteria.Unit // units with a close name, for an unknown name
+}
+
+// Error says the name is unknown or ambiguous and names the candidates.
+func (e *MatchError) Error() string {
+	if len(e.Candidates) > 1 {
+		return fmt.Sprintf("unit %q is ambiguous: it matches %s", e.Name, listUnits(e.Candidates, " and "))
+	}
+	msg := fmt.Sprintf("unknown unit %q", e.Name)
+	if strings.TrimSpace(e.Name) == "" {
+		msg = "empty unit name"
+	}
+	if len(e.Suggest) > 0 {
+		msg += fmt.Sprintf(" (did you mean %s?)", listUnits(e.Suggest, " or "))
+	}
+	return msg
+}
+
+func listUnits(us []*criteria.Unit, last string) string {
+	parts := make([]string, len(us))
+	for i, u := range us {
+		parts[i] = fmt.Sprintf("%q (%s)", u.Name, u.ID)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + last + parts[len(parts)-1]
+}
+
+// Match returns the unit name names: the one unit whose id, name or alias
+// equals it exactly, else the one that equals it ignoring diacritics. No
+// unit, or several at the step that decides, is a *MatchError.
+func (m *Matcher) Match(name string) (*criteria.Unit, error) {
+	key := criteria.NameKey(name)
+	if key == "" {
+		return nil, &MatchError{Name: name}
+	}
+	if us := m.exact[key]; len(us) == 1 {
+		return us[0], nil
+	} else if len(us) > 1 {
+		return nil, &MatchError{Name: name, Candidates: us}
+	}
+	loose := criteria.LooseKey(name)
+	if us := m.loose[loose]; len(us) == 1 {
+		return us[0], nil
+	} else if len(us) > 1 {
+		return nil, &MatchError{Name: name, Candidates: us}
+	}
+	return nil, &MatchError{Name: name, Suggest: m.near(loose)}
+}
+
+// near returns the units with a name within a typo or two of key.
+func (m *Matcher) near(key string) []*criteria.Unit {
+	type scored struct {
+		u *criteria.Unit
+		d int
+	}
+	var found []scored
+	for _, u := range m.units {
+		best := -1
+		for _, n := range unitNames(u) {
+			if d := distance(key, criteria.LooseKey(n), typoLimit(key)); d >= 0 && (best < 0 || d < best) {
+				best = d
+			}
+		}
+		if best >= 0 {
+			found = append(found, scored{u, best})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].d < found[j].d })
+	var out []*criteria.Unit
+	for i, s := range found {
+		if i == 3 {
+			break
+		}
+		out = append(out, s.u)
+	}
+	return out
+}
+
+// typoLimit is how many edits still count as a typo of s.
+func typoLimit(s string) int {
+	switch n := len([]rune(s)); {
+	case n <= 3:
+		return 0
+	case n <= 7:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// distance returns the Levenshtein distance of a and b in runes, or -1
+// when it is over limit.
+func distance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return -1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return -1
+		}
+		prev, cur = cur, prev
+	}
+	if prev[len(rb)] > limit {
+		return -1
+	}
+	return prev[len(rb)]
+}

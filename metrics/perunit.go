@@ -1,0 +1,262 @@
+package metrics
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// readFolder reads a folder of per-unit files, one unit a file.
+func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Options) (*Table, criteria.Problems) {
+	t := newTable()
+	t.Notes = map[string]map[string]string{}
+	var probs criteria.Problems
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return t, criteria.Problems{{File: dir, Msg: "cannot read the folder: " + describeOSError(err)}}
+	}
+	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}}
+	for _, e := range entries {
+		name := e.Name()
+		if skipFile(name) {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if e.IsDir() {
+			add(&probs, criteria.Problem{File: path}, "a folder among the per-unit files: each unit's file must sit directly in %s", dir)
+			continue
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".csv", ".xlsx", ".xlsm", ".xls":
+		default:
+			add(&probs, criteria.Problem{File: path}, "not a .csv or .xlsx file: the folder must hold only per-unit metric files")
+			continue
+		}
+		t.Files = append(t.Files, path)
+		probs = append(probs, f.read(path)...)
+	}
+	if len(t.Files) == 0 && len(probs) == 0 {
+		add(&probs, criteria.Problem{File: dir}, "the folder holds no .csv or .xlsx file")
+	} else if !opts.Partial {
+		var missing []string
+		for _, u := range units {
+			if _, ok := f.fileOf[u.ID]; !ok {
+				missing = append(missing, fmt.Sprintf("%q", u.Name))
+			}
+		}
+		if len(missing) > 0 {
+			add(&probs, criteria.Problem{File: dir}, "no file for %s %s", plural(len(missing), "unit", "units"), strings.Join(missing, ", "))
+		}
+	}
+	return t, probs
+}
+
+// skipFile reports whether a folder entry is not the user's: hidden files,
+// Office lock files, and what Windows and macOS leave behind.
+func skipFile(name string) bool {
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini", "__macosx":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
+}
+
+// folder reads the per-unit files of one folder.
+type folder struct {
+	set    *criteria.Set
+	match  *Matcher
+	inputs []*criteria.Metric
+	t      *Table
+	fileOf map[string]string // unit id → the file read for it
+}
+
+// unitFile is one per-unit file as read: its rows and the roles of its
+// columns.
+type unitFile struct {
+	g                 *grid
+	rows              []*row
+	header            *row
+	metricCol, valCol int
+	notes             []int // columns kept as notes
+}
+
+// read reads one per-unit file and returns its problems.
+func (f *folder) read(path string) criteria.Problems {
+	var probs criteria.Problems
+	uf := &unitFile{metricCol: -1, valCol: -1}
+	fatal := scanFile(path, path, &probs, func(g *grid, r *row) {
+		uf.g = g
+		if !r.damaged && !r.blank() {
+			uf.rows = append(uf.rows, r)
+		}
+	})
+	if fatal != nil {
+		return criteria.Problems{*fatal}
+	}
+	if len(uf.rows) == 0 {
+		if len(probs) == 0 {
+			add(&probs, criteria.Problem{File: path}, `the file is empty: it needs a header row ("metric", "value") and one row a metric`)
+		}
+		return probs
+	}
+	if p := uf.columns(); p != nil {
+		return append(probs, *p)
+	}
+	u, label, ok := f.unit(uf, path, &probs)
+	if ok {
+		if prev, dup := f.fileOf[u.ID]; dup {
+			add(&probs, criteria.Problem{File: path}, "unit %q has two files: %s and %s", u.Name, prev, path)
+			return probs
+		}
+		f.fileOf[u.ID] = path
+	}
+	f.values(uf, u, label, &probs)
+	return probs
+}
+
+// columns finds the metric, value and note columns from the header row.
+func (uf *unitFile) columns() *criteria.Problem {
+	uf.header, uf.rows = uf.rows[0], uf.rows[1:]
+	for col, c := range uf.header.cells {
+		k := key(c.text)
+		switch criteria.LooseKey(k) {
+		case "":
+		case "metric", "chi so", "ma chi so", "id", "ma":
+			if uf.metricCol < 0 {
+				uf.metricCol = col
+				continue
+			}
+			uf.notes = append(uf.notes, col)
+		case "value", "gia tri":
+			if uf.valCol < 0 {
+				uf.valCol = col
+				continue
+			}
+			uf.notes = append(uf.notes, col)
+		case "name", "ten", "ten chi so", "type", "loai", "kieu", "kieu du lieu":
+		default:
+			uf.notes = append(uf.notes, col)
+		}
+	}
+	if uf.metricCol < 0 || uf.valCol < 0 {
+		p := uf.g.at(uf.header, -1)
+		p.Msg = `the first row must be a header with a "metric" and a "value" column`
+		return &p
+	}
+	return nil
+}
+
+// unit finds the unit a file is for: a "unit" row, else the file's name.
+// label names it in messages even when it is not found.
+func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *criteria.Unit, label string, ok bool) {
+	var unitRow *row
+	rest := uf.rows[:0:0]
+	for _, r := range uf.rows {
+		if !isUnitKey(key(r.text(uf.metricCol))) {
+			rest = append(rest, r)
+			continue
+		}
+		if unitRow != nil {
+			add(probs, uf.g.at(r, uf.metricCol), "the unit is named twice: %s and %s", uf.g.rowName(unitRow), uf.g.rowName(r))
+			continue
+		}
+		unitRow = r
+	}
+	uf.rows = rest
+	if unitRow != nil {
+		label = strings.TrimSpace(unitRow.text(uf.valCol))
+		u, err := f.match.Match(label)
+		if err != nil {
+			add(probs, uf.g.at(unitRow, uf.valCol), "%s", err)
+			return nil, label, false
+		}
+		return u, u.Name, true
+	}
+	label = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	u, err := f.match.Match(label)
+	if err != nil {
+		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name gives %s`, err)
+		return nil, label, false
+	}
+	return u, u.Name, true
+}
+
+// values reads the metric rows of a file. u is nil when the unit is not
+// known: the rows are still checked.
+func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *criteria.Problems) {
+	g := uf.g
+	vals := make(scoring.Values, len(f.inputs))
+	places := map[string]criteria.Problem{}
+	notes := map[string]string{}
+	seen := map[string]*row{}
+	for _, r := range uf.rows {
+		k := key(r.text(uf.metricCol))
+		if k == "" {
+			add(probs, g.at(r, uf.metricCol), "the row has a value but no metric")
+			continue
+		}
+		m, msg := lookupMetric(f.set, k)
+		if m == nil {
+			add(probs, g.at(r, uf.metricCol), "unit %q: %s", label, msg)
+			continue
+		}
+		if prev, dup := seen[m.ID]; dup {
+			add(probs, g.at(r, uf.metricCol), "unit %q: metric %q appears twice: %s and %s", label, m.ID, g.rowName(prev), g.rowName(r))
+			continue
+		}
+		seen[m.ID] = r
+		places[m.ID] = g.at(r, uf.valCol)
+		if n := uf.note(r); n != "" {
+			notes[m.ID] = n
+		}
+		v, msg, hint := g.value(m, r, uf.valCol)
+		if msg != "" {
+			p := g.at(r, uf.valCol)
+			p.Hint = hint
+			add(probs, p, "unit %q: metric %q: %s", label, m.ID, msg)
+			continue
+		}
+		vals[m.ID] = v
+	}
+	for _, m := range f.inputs {
+		if _, ok := seen[m.ID]; ok {
+			continue
+		}
+		if m.Default != nil {
+			vals[m.ID] = *m.Default
+			continue
+		}
+		p := criteria.Problem{File: g.file, Hint: missingHint}
+		add(probs, p, "unit %q: metric %q: missing (the file has no row for it)", label, m.ID)
+	}
+	if u == nil {
+		return
+	}
+	f.t.Values[u.ID] = vals
+	f.t.places[u.ID] = &unitPlace{file: g.file, cells: places}
+	if len(notes) > 0 {
+		f.t.Notes[u.ID] = notes
+	}
+}
+
+// note joins a row's note cells: "evidence: QĐ 12; note: nộp muộn".
+func (uf *unitFile) note(r *row) string {
+	var parts []string
+	for _, col := range uf.notes {
+		text := strings.TrimSpace(r.text(col))
+		if text == "" {
+			continue
+		}
+		h := key(uf.header.text(col))
+		if h == "" {
+			parts = append(parts, text)
+			continue
+		}
+		parts = append(parts, h+": "+text)
+	}
+	return strings.Join(parts, "; ")
+}
