@@ -29,7 +29,7 @@ const maxDecimals = 6
 // it in messages. Every problem found is returned at once as Problems, in
 // line order; the set is returned only when there is none.
 func Load(data []byte, file string) (*Set, error) {
-	l := &loader{reader: reader{file: file}, codes: map[string]int{}}
+	l := &loader{reader: reader{file: file}, codes: map[string]int{}, path: map[*yaml.Node]bool{}}
 	s := l.load(data)
 	if ps := l.sorted(); len(ps) > 0 {
 		return nil, ps
@@ -41,7 +41,8 @@ func Load(data []byte, file string) (*Set, error) {
 type loader struct {
 	reader
 	set   *Set
-	codes map[string]int // node code → line, to find duplicates
+	codes map[string]int      // node code → line, to find duplicates
+	path  map[*yaml.Node]bool // the nodes being read, to catch an alias to an ancestor
 }
 
 func (l *loader) load(data []byte) *Set {

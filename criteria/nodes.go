@@ -72,6 +72,12 @@ func (l *loader) fields(n *yaml.Node) {
 // node reads one node and its children. ok is false when its max could not
 // be worked out, so that the parent's sum is not checked against a guess.
 func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
+	if l.path[n] {
+		l.addf(n.Line, "an alias makes the tree contain itself")
+		return nil, false
+	}
+	l.path[n] = true
+	defer delete(l.path, n)
 	if depth >= maxDepth {
 		l.addf(n.Line, "the tree is nested more than %d levels deep", maxDepth)
 		return nil, false

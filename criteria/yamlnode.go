@@ -16,21 +16,30 @@ import (
 // nested aliases (a "billion laughs") cannot expand without end.
 const maxNodes = 200000
 
+// maxProblems bounds the problems listed for one file; past it they are
+// only counted.
+const maxProblems = 1000
+
 // reader walks a parsed YAML tree and collects problems with their lines.
 type reader struct {
 	file    string
 	ps      Problems
+	more    int // problems past maxProblems
 	visited int
 	tooBig  bool
 }
 
 // addf records a problem at line.
 func (r *reader) addf(line int, format string, args ...any) {
-	r.ps.Add(r.file, line, format, args...)
+	r.hintf(line, "", format, args...)
 }
 
 // hintf records a problem with a hint.
 func (r *reader) hintf(line int, hint, format string, args ...any) {
+	if len(r.ps) >= maxProblems {
+		r.more++
+		return
+	}
 	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -274,6 +283,9 @@ func (r *reader) boolean(n *yaml.Node, what string) (bool, bool) {
 // one line.
 func (r *reader) sorted() Problems {
 	sort.SliceStable(r.ps, func(i, j int) bool { return r.ps[i].Line < r.ps[j].Line })
+	if r.more > 0 {
+		r.ps = append(r.ps, Problem{File: r.file, Msg: fmt.Sprintf("and %d more problems", r.more)})
+	}
 	return r.ps
 }
 
