@@ -16,6 +16,8 @@ type Result struct {
 	Units    []*UnitResult // in rank order; ties in units.yaml order
 	Grouped  bool          // whether units have groups (then GroupRank is set)
 	Warnings []string      // things worth a look that do not stop scoring
+
+	byID map[string]*UnitResult
 }
 
 // UnitResult is one unit's scores.
@@ -45,6 +47,9 @@ type NodeResult struct {
 	Index      decimal.Decimal // zero when not applicable
 	Rank       int             // on ranked top-level fields only; 0 otherwise
 	Value      criteria.Value  // leaves: the value the rule read
+
+	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
+	band int       // the band that held in a bands rule, or -1
 }
 
 // SelfResult is a unit's self-assessed score (tự đánh giá), computed by

@@ -1,7 +1,8 @@
 package scoring
 
 import (
-	"errors"
+	"runtime"
+	"sync"
 
 	"parindex/criteria"
 )
@@ -22,12 +23,191 @@ type Input struct {
 // unit with no applicable criterion…) are returned all at once as
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
-	return nil, errors.New("scoring.Score: not written yet")
+	p, err := newPlan(in.Set)
+	if err != nil {
+		return nil, err
+	}
+	nu, nm := len(in.Units), len(p.metrics)
+	// Every unit's values are read and checked first: relative and minmax
+	// rules need the best and worst of all units before any is scored.
+	vals := make([]criteria.Value, nu*nm)
+	found := make([]criteria.Problems, nu)
+	parallel(nu, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			found[u] = p.readUnit(in, u, vals[u*nm:(u+1)*nm:(u+1)*nm])
+		}
+	})
+	var problems criteria.Problems
+	for _, ps := range found {
+		problems = append(problems, ps...)
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	p.findBest(vals, nu)
+
+	res := &Result{Set: in.Set, Units: make([]*UnitResult, nu)}
+	units := make([]UnitResult, nu)
+	parallel(nu, func(lo, hi int) {
+		w := newWorker(len(p.nodes))
+		for u := lo; u < hi; u++ {
+			units[u].Unit = in.Units[u]
+			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm])
+			res.Units[u] = &units[u]
+		}
+	})
+	p.rank(res)
+	return res, nil
 }
 
-// Explain says in one line why a leaf got its points, in lang:
-// "tỷ lệ 87,5% thuộc khoảng từ 80% đến dưới 90%: 0,75/1 điểm". It is empty
-// for a parent.
-func (n *NodeResult) Explain(lang criteria.Lang) string {
-	return ""
+// parallel splits [0, n) into one contiguous run per processor.
+func parallel(n int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), n/256+1)
+	if w <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range w {
+		lo, hi := n*i/w, n*(i+1)/w
+		wg.Go(func() { f(lo, hi) })
+	}
+	wg.Wait()
+}
+
+// worker is one goroutine's scratch space, reused from unit to unit.
+type worker struct {
+	app []bool
+	pts []int64
+	max []int64
+}
+
+func newWorker(n int) *worker {
+	return &worker{app: make([]bool, n), pts: make([]int64, n), max: make([]int64, n)}
+}
+
+// scoreUnit fills ur from the unit's checked values: every node bottom up,
+// then the totals.
+func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
+	nn := len(p.nodes)
+	nodes := make([]NodeResult, nn)
+	ur.Nodes = make([]*NodeResult, nn)
+	for i := nn - 1; i >= 0; i-- { // children follow their parent depth first
+		nr := &nodes[i]
+		ur.Nodes[i] = nr
+		nr.Node = p.nodes[i]
+		nr.band = -1
+		app, pts, mx := false, int64(0), int64(0)
+		if li := p.leafOf[i]; li >= 0 {
+			l := p.leaves[li]
+			nr.leaf = l
+			nr.Value = vals[l.metric]
+			if !nr.Value.IsNA() {
+				app, mx = true, l.max
+				pts, nr.band = l.score(nr.Value)
+			}
+		} else {
+			for _, c := range p.children[i] {
+				if w.app[c] {
+					app = true
+					pts += w.pts[c]
+					mx += w.max[c]
+				}
+			}
+			if cp := p.capMax[i]; app && cp >= 0 {
+				pts, mx = min(pts, cp), min(mx, cp)
+			}
+		}
+		w.app[i], w.pts[i], w.max[i] = app, pts, mx
+		nr.Applicable = app
+		if app {
+			nr.Points, nr.Max, nr.Index = p.decimal(pts), p.decimal(mx), p.decimal(p.index(pts, mx))
+		}
+	}
+	var ord, umax, bonus, pen int64
+	var bySrc [2]int64
+	for _, i := range p.top {
+		if !w.app[i] {
+			continue
+		}
+		switch p.nodes[i].Kind {
+		case criteria.Bonus:
+			bonus += w.pts[i]
+		case criteria.Penalty:
+			pen += w.pts[i]
+		default:
+			ord += w.pts[i]
+			umax += w.max[i]
+			p.bySource(i, w, &bySrc)
+		}
+	}
+	total := min(max(ord+bonus-pen, 0), umax)
+	ur.Points, ur.Max, ur.Index = p.decimal(total), p.decimal(umax), p.decimal(p.index(total, umax))
+	ur.Appraisal, ur.Survey = p.decimal(bySrc[criteria.Appraisal]), p.decimal(bySrc[criteria.Survey])
+	ur.Bonus, ur.Penalty = p.decimal(bonus), p.decimal(pen)
+}
+
+// index returns pts ÷ max × 100 as a count of 10^-dec, rounded once.
+func (p *plan) index(pts, mx int64) int64 {
+	if mx <= 0 {
+		return 0
+	}
+	return roundDiv(pts*100*p.scale, mx)
+}
+
+// bySource adds node i's points to its source's total, or, when its leaves
+// come from both sources, each child's to its own.
+func (p *plan) bySource(i int, w *worker, acc *[2]int64) {
+	if !w.app[i] {
+		return
+	}
+	if s := p.src[i]; s >= 0 {
+		acc[s] += w.pts[i]
+		return
+	}
+	for _, c := range p.children[i] {
+		p.bySource(c, w, acc)
+	}
+}
+
+// findBest sets the best and worst value of every relative and minmax leaf,
+// over the units whose value is not N/A.
+func (p *plan) findBest(vals []criteria.Value, nu int) {
+	nm := len(p.metrics)
+	for _, l := range p.leaves {
+		if l.rule.Type != criteria.RelativeRule && l.rule.Type != criteria.MinMaxRule {
+			continue
+		}
+		var hi, lo criteria.Value
+		for u := range nu {
+			v := vals[u*nm+l.metric]
+			if !v.IsNumber() {
+				continue
+			}
+			if hi.IsMissing() || cmpValues(v, hi) > 0 {
+				hi = v
+			}
+			if lo.IsMissing() || cmpValues(v, lo) < 0 {
+				lo = v
+			}
+		}
+		if hi.IsMissing() {
+			continue
+		}
+		l.hasBest = true
+		l.best, l.worst = hi, lo
+		if l.rule.Type == criteria.MinMaxRule && l.rule.Lower {
+			l.best, l.worst = lo, hi
+		}
+		l.bestQ, l.worstQ = qValue(l.best), qValue(l.worst)
+		l.slow = l.slow || !l.bestQ.ok || !l.worstQ.ok
+	}
+}
+
+// cmpValues compares two numbers exactly.
+func cmpValues(a, b criteria.Value) int {
+	if qa, qb := qValue(a), qValue(b); qa.ok && qb.ok {
+		return cmpQ(qa, qb)
+	}
+	return a.Rat().Cmp(b.Rat())
 }

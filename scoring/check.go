@@ -1,0 +1,156 @@
+package scoring
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// readUnit copies the values unit u's rules read into out (derived ratios
+// computed from their parts) and returns every problem with them.
+func (p *plan) readUnit(in Input, u int, out []criteria.Value) criteria.Problems {
+	unit := in.Units[u]
+	vs, ok := in.Values[unit.ID]
+	if !ok {
+		return criteria.Problems{in.problem(unit, "", "no metric values given")}
+	}
+	var ps criteria.Problems
+	for mi, m := range p.metrics {
+		if !p.read[mi] || m.Ratio != nil {
+			continue
+		}
+		v := vs[m.ID]
+		switch {
+		case v.IsMissing():
+			ps = append(ps, in.problem(unit, m.ID, "no value given"))
+			continue
+		case m.Type == criteria.Bool && v.IsNumber():
+			ps = append(ps, in.problem(unit, m.ID, "%q is not a yes/no value", v.String()))
+			continue
+		case m.Type != criteria.Bool && v.IsBool():
+			ps = append(ps, in.problem(unit, m.ID, "%q is not a number", v.String()))
+			continue
+		}
+		out[mi] = v
+	}
+	if len(ps) > 0 {
+		return ps // ratios and ranges need sound parts
+	}
+	for mi, m := range p.metrics {
+		if p.read[mi] && m.Ratio != nil {
+			out[mi] = p.ratio(mi, out)
+			if m.Type == criteria.Percent && out[mi].IsNumber() && out[mi].Cmp(hundred) > 0 {
+				ps = append(ps, in.problem(unit, m.ID,
+					"the ratio is %s%%, above 100%% (%s): the counts contradict each other",
+					out[mi].Round(p.dec+2), p.partsText(mi, out)))
+			}
+		}
+	}
+	ps = append(ps, p.checkRanges(in, unit, out)...)
+	if len(ps) == 0 && !p.anyApplicable(out) {
+		ps = append(ps, in.problem(unit, "", "no criterion of the ordinary fields applies: every value they read is N/A"))
+	}
+	return ps
+}
+
+// ratio derives metric mi: sum(numerator) ÷ sum(denominator) × 100, an N/A
+// part counting 0 and a zero denominator giving N/A.
+func (p *plan) ratio(mi int, vals []criteria.Value) criteria.Value {
+	num, den := p.partSum(mi, 0, vals), p.partSum(mi, 1, vals)
+	if den.IsZero() {
+		return criteria.NA()
+	}
+	return criteria.Frac(num.Mul(hundred), den)
+}
+
+func (p *plan) partSum(mi, k int, vals []criteria.Value) decimal.Decimal {
+	var sum decimal.Decimal
+	for i, j := range p.parts[mi][k] {
+		v := vals[j]
+		if !v.IsNumber() {
+			continue
+		}
+		n, _ := v.Fraction()
+		if i == 0 {
+			sum = n // one part: share its decimal
+			continue
+		}
+		sum = sum.Add(n)
+	}
+	return sum
+}
+
+// partsText writes a ratio's parts for a message: "late 9 ÷ total 8".
+func (p *plan) partsText(mi int, vals []criteria.Value) string {
+	s := ""
+	for k, sep := range []string{"", " ÷ "} {
+		s += sep
+		for i, j := range p.parts[mi][k] {
+			if i > 0 {
+				s += " + "
+			}
+			s += fmt.Sprintf("%s %s", p.metrics[j].ID, vals[j])
+		}
+	}
+	return s
+}
+
+// checkRanges finds points outside a leaf's [0, max] and negative values
+// under a relative rule.
+func (p *plan) checkRanges(in Input, unit *criteria.Unit, vals []criteria.Value) criteria.Problems {
+	var ps criteria.Problems
+	for _, l := range p.leaves {
+		v := vals[l.metric]
+		if !v.IsNumber() {
+			continue
+		}
+		switch l.rule.Type {
+		case criteria.PointsRule:
+			if v.Cmp(decimal.Zero) < 0 || v.Cmp(l.maxDec) > 0 {
+				ps = append(ps, in.problem(unit, l.met.ID, "%s points is outside 0 to %s, the range of criterion %s",
+					v, l.maxDec, l.node.Code))
+			}
+		case criteria.RelativeRule:
+			if v.Cmp(decimal.Zero) < 0 {
+				ps = append(ps, in.problem(unit, l.met.ID, "%s is negative, but criterion %s scores it against the best unit",
+					v, l.node.Code))
+			}
+		}
+	}
+	return ps
+}
+
+// anyApplicable reports whether some leaf of an ordinary field has a value.
+func (p *plan) anyApplicable(vals []criteria.Value) bool {
+	for _, l := range p.leaves {
+		if l.node.Kind == criteria.Ordinary && !vals[l.metric].IsNA() {
+			return true
+		}
+	}
+	return false
+}
+
+// problem builds a problem about a unit's metric, placed where the value
+// was read when the caller can say.
+func (in Input) problem(unit *criteria.Unit, metricID, format string, args ...any) criteria.Problem {
+	var pr criteria.Problem
+	if in.Place != nil {
+		pr = in.Place(unit.ID, metricID)
+		if pr.File == "" && metricID != "" && in.Set != nil {
+			// a derived ratio is not a column: point at its first part
+			if m := in.Set.Metric(metricID); m != nil && m.Ratio != nil && len(m.Ratio.Numerator) > 0 {
+				pr = in.Place(unit.ID, m.Ratio.Numerator[0])
+			}
+		}
+	}
+	msg := fmt.Sprintf(format, args...)
+	if metricID != "" {
+		msg = fmt.Sprintf("metric %q: %s", metricID, msg)
+	}
+	pr.Msg = fmt.Sprintf("unit %q: %s", unit.Name, msg)
+	return pr
+}

@@ -1,0 +1,287 @@
+package scoring
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+)
+
+// Schema names the JSON result's shape (SPEC §6).
+const Schema = "parindex.result/v1"
+
+// WriteJSON writes r in the parindex.result/v1 shape, explanations in lang.
+// It writes one unit at a time, so a result of 10,000 units is never held
+// as one document.
+func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	j := jsonWriter{set: r.Set, dec: r.Set.Decimals, lang: lang, grouped: r.Grouped}
+	for _, n := range r.Set.Fields {
+		j.hasBonus = j.hasBonus || n.Kind == criteria.Bonus
+		j.hasPen = j.hasPen || n.Kind == criteria.Penalty
+	}
+	b := j.buf[:0]
+	b = append(b, `{"schema":`...)
+	b = appendString(b, Schema)
+	b = append(b, `,"criteria":{"id":`...)
+	b = appendString(b, r.Set.ID)
+	b = append(b, `,"title":`...)
+	b = appendString(b, r.Set.Title)
+	b = append(b, `,"year":`...)
+	b = strconv.AppendInt(b, int64(r.Set.Year), 10)
+	b = append(b, `,"decimals":`...)
+	b = strconv.AppendInt(b, int64(r.Set.Decimals), 10)
+	b = append(b, `},"units":[`...)
+	for i, u := range r.Units {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n"...)
+		b = j.unit(b, u)
+		if _, err := bw.Write(b); err != nil {
+			return err
+		}
+		b = b[:0]
+	}
+	b = append(b, "\n]}\n"...)
+	if _, err := bw.Write(b); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type jsonWriter struct {
+	set              *criteria.Set
+	dec              int32
+	lang             criteria.Lang
+	grouped          bool
+	hasBonus, hasPen bool
+	buf              []byte
+}
+
+func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, u.Unit.ID)
+	b = append(b, `,"name":`...)
+	b = appendString(b, u.Unit.Name)
+	if j.grouped {
+		b = append(b, `,"group":`...)
+		b = appendString(b, u.Unit.Group)
+	}
+	b = j.field(b, "points", u.Points)
+	b = j.field(b, "max", u.Max)
+	b = j.field(b, "index", u.Index)
+	b = append(b, `,"rank":`...)
+	b = strconv.AppendInt(b, int64(u.Rank), 10)
+	if j.grouped {
+		b = append(b, `,"group_rank":`...)
+		b = strconv.AppendInt(b, int64(u.GroupRank), 10)
+	}
+	if len(j.set.Tiers) > 0 {
+		b = append(b, `,"tier":`...)
+		b = appendString(b, u.Tier)
+	}
+	b = append(b, `,"by_source":{`...)
+	b = j.pair(b, "appraisal", u.Appraisal)
+	b = j.field(b, "survey", u.Survey)
+	b = append(b, '}')
+	if j.hasBonus {
+		b = j.field(b, "bonus", u.Bonus)
+	}
+	if j.hasPen {
+		b = j.field(b, "penalty", u.Penalty)
+	}
+	b = append(b, `,"nodes":[`...)
+	for i, n := range u.Nodes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = j.node(b, n)
+	}
+	b = append(b, ']')
+	if u.Self != nil {
+		b = append(b, `,"self":{`...)
+		b = j.pair(b, "points", u.Self.Points)
+		b = j.field(b, "index", u.Self.Index)
+		b = append(b, '}')
+	}
+	if p := u.Previous; p != nil {
+		b = append(b, `,"previous":{"rank":`...)
+		b = strconv.AppendInt(b, int64(p.Rank), 10)
+		b = j.field(b, "index", p.Index)
+		b = append(b, `,"rank_change":`...)
+		b = strconv.AppendInt(b, int64(p.RankChange), 10)
+		b = append(b, '}')
+	}
+	return append(b, '}')
+}
+
+func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
+	b = append(b, "\n  "...)
+	b = append(b, `{"code":`...)
+	b = appendString(b, n.Node.Code)
+	if n.Applicable {
+		b = j.field(b, "points", n.Points)
+		b = j.field(b, "max", n.Max)
+		b = j.field(b, "index", n.Index)
+	} else {
+		b = append(b, `,"points":null,"max":null,"index":null`...)
+	}
+	if n.Node.Depth == 0 && n.Node.Kind == criteria.Ordinary && n.Applicable && n.Rank > 0 {
+		b = append(b, `,"rank":`...)
+		b = strconv.AppendInt(b, int64(n.Rank), 10)
+	}
+	b = append(b, `,"applicable":`...)
+	b = strconv.AppendBool(b, n.Applicable)
+	if n.Node.IsLeaf() {
+		b = append(b, `,"value":`...)
+		b = appendString(b, j.value(n))
+		b = append(b, `,"explain":`...)
+		b = appendString(b, n.Explain(j.lang))
+	}
+	return append(b, '}')
+}
+
+// value writes the value a leaf read: a derived ratio to decimals+2 places,
+// anything else as read.
+func (j *jsonWriter) value(n *NodeResult) string {
+	v := n.Value
+	if v.IsNumber() && n.Node.Rule != nil {
+		if m := j.set.Metric(n.Node.Rule.Metric); m != nil && m.Ratio != nil {
+			return v.Round(j.dec + 2).StringFixed(j.dec + 2)
+		}
+	}
+	return v.String()
+}
+
+// field appends `,"key":"d"` with d at exactly the set's places.
+func (j *jsonWriter) field(b []byte, key string, d decimal.Decimal) []byte {
+	return j.pair(append(b, ','), key, d)
+}
+
+// pair appends `"key":"d"`.
+func (j *jsonWriter) pair(b []byte, key string, d decimal.Decimal) []byte {
+	b = append(b, '"')
+	b = append(b, key...)
+	b = append(b, `":"`...)
+	b = appendFixed(b, d, j.dec)
+	return append(b, '"')
+}
+
+// appendFixed appends d with exactly places places. The decimals Score
+// makes are integers scaled by 10^-places, written without StringFixed's
+// allocations.
+func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
+	c, ok := coef(d)
+	if !ok || d.Exponent() != -places || places == 0 {
+		return append(b, d.StringFixed(places)...)
+	}
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	b = strconv.AppendInt(b, c/pow10[places], 10)
+	b = append(b, '.')
+	frac := strconv.AppendInt(nil, c%pow10[places]+pow10[places], 10)
+	return append(b, frac[1:]...)
+}
+
+// appendString appends s as a JSON string.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, `\u202`...)
+			b = append(b, hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
+// ReadPrevious reads last year's result, as WriteJSON wrote it, into each
+// unit's rank and index by unit id. file names the input in messages.
+func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, criteria.Problems{{File: file, Msg: err.Error()}}
+	}
+	var doc struct {
+		Schema *string `json:"schema"`
+		Units  []struct {
+			ID    string `json:"id"`
+			Rank  int    `json:"rank"`
+			Index string `json:"index"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+			return nil, criteria.Problems{{File: file, Line: line, Msg: "not valid JSON: " + se.Error(),
+				Hint: "give the file parindex score --json wrote last year"}}
+		}
+		return nil, criteria.Problems{{File: file, Msg: "not a parindex result: " + err.Error(),
+			Hint: "give the file parindex score --json wrote last year"}}
+	}
+	if doc.Schema == nil || *doc.Schema != Schema {
+		got := "no schema"
+		if doc.Schema != nil {
+			got = fmt.Sprintf("schema %q", *doc.Schema)
+		}
+		return nil, criteria.Problems{{File: file, Msg: fmt.Sprintf("%s, want %q", got, Schema),
+			Hint: "give the file parindex score --json wrote last year"}}
+	}
+	var ps criteria.Problems
+	out := make(map[string]Previous, len(doc.Units))
+	for i, u := range doc.Units {
+		idx, err := decimal.NewFromString(u.Index)
+		switch {
+		case u.ID == "":
+			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %d has no id", i+1)})
+			continue
+		case err != nil:
+			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q: index %q is not a number", u.ID, u.Index)})
+			continue
+		case u.Rank < 1:
+			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q: rank %d is not a rank", u.ID, u.Rank)})
+			continue
+		}
+		if _, dup := out[u.ID]; dup {
+			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q appears twice", u.ID)})
+		}
+		out[u.ID] = Previous{Rank: u.Rank, Index: idx}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return out, nil
+}

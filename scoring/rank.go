@@ -1,0 +1,110 @@
+package scoring
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+)
+
+// rank orders res.Units by index and sets every rank, group rank, field
+// rank and tier. res.Units is in units.yaml order on entry.
+func (p *plan) rank(res *Result) {
+	units := res.Units
+	res.byID = make(map[string]*UnitResult, len(units))
+	for _, u := range units {
+		res.byID[u.Unit.ID] = u
+	}
+	// Field ranks first, while units are still in units.yaml order, so that
+	// ties keep that order too.
+	for _, f := range p.top {
+		if p.nodes[f].Kind != criteria.Ordinary {
+			continue
+		}
+		var field []*NodeResult
+		for _, u := range units {
+			if n := u.Nodes[f]; n.Applicable {
+				field = append(field, n)
+			}
+		}
+		slices.SortStableFunc(field, func(a, b *NodeResult) int { return b.Index.Cmp(a.Index) })
+		competition(len(field), func(i int) decimal.Decimal { return field[i].Index },
+			func(i, r int) { field[i].Rank = r })
+	}
+
+	slices.SortStableFunc(units, func(a, b *UnitResult) int { return b.Index.Cmp(a.Index) })
+	competition(len(units), func(i int) decimal.Decimal { return units[i].Index },
+		func(i, r int) { units[i].Rank = r })
+
+	for _, u := range units {
+		res.Grouped = res.Grouped || u.Unit.Group != ""
+	}
+	if res.Grouped {
+		byGroup := map[string][]*UnitResult{}
+		for _, u := range units {
+			byGroup[u.Unit.Group] = append(byGroup[u.Unit.Group], u)
+		}
+		for _, g := range byGroup {
+			competition(len(g), func(i int) decimal.Decimal { return g[i].Index },
+				func(i, r int) { g[i].GroupRank = r })
+		}
+	}
+
+	for _, u := range units {
+		for _, t := range p.set.Tiers {
+			if t.Min.Cmp(u.Index) <= 0 {
+				u.Tier = t.Name
+				break
+			}
+		}
+	}
+}
+
+// competition ranks n items already sorted highest first: equal indices
+// share a rank and the next rank skips (1, 2, 2, 4).
+func competition(n int, index func(int) decimal.Decimal, set func(i, rank int)) {
+	r := 0
+	for i := range n {
+		if i == 0 || !index(i).Equal(index(i-1)) {
+			r = i + 1
+		}
+		set(i, r)
+	}
+}
+
+// Unit returns the result of the unit with the given id, or nil.
+func (r *Result) Unit(id string) *UnitResult {
+	if len(r.byID) != len(r.Units) {
+		r.byID = make(map[string]*UnitResult, len(r.Units))
+		for _, u := range r.Units {
+			r.byID[u.Unit.ID] = u
+		}
+	}
+	return r.byID[id]
+}
+
+// AttachSelf sets each unit's Self from the unit with the same id in self,
+// the result of scoring the units' self-assessed values by the same set.
+func (r *Result) AttachSelf(self *Result) {
+	if self == nil {
+		return
+	}
+	for _, u := range r.Units {
+		if s := self.Unit(u.Unit.ID); s != nil {
+			u.Self = &SelfResult{Points: s.Points, Index: s.Index, Nodes: s.Nodes}
+		}
+	}
+}
+
+// AttachPrevious sets each unit's standing last year, by unit id, with
+// RankChange = last year's rank − this year's (> 0: moved up). A unit not
+// ranked last year keeps a nil Previous.
+func (r *Result) AttachPrevious(prev map[string]Previous) {
+	for _, u := range r.Units {
+		if pv, ok := prev[u.Unit.ID]; ok {
+			pv.RankChange = pv.Rank - u.Rank
+			u.Previous = &pv
+		}
+	}
+}
