@@ -35,7 +35,14 @@ func newWide(set *criteria.Set, match *Matcher, opts Options) *wideTable {
 // row takes the next row of the table.
 func (w *wideTable) row(g *grid, r *row) {
 	switch {
-	case w.stop, r.damaged, r.blank():
+	case w.stop, r.blank():
+	case r.damaged:
+		// Already reported; a unit named in it is not also missing.
+		if u, err := w.match.Match(r.text(0)); err == nil && w.headerSeen && len(r.cells) > 1 {
+			if _, dup := w.seen[u.ID]; !dup {
+				w.seen[u.ID] = g.rowName(r)
+			}
+		}
 	case !w.headerSeen:
 		w.header(g, r)
 	default:
