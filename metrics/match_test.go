@@ -1,0 +1,85 @@
+package metrics
+
+import (
+	"errors"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"parindex/criteria"
+)
+
+func TestMatch(t *testing.T) {
+	units := []*criteria.Unit{
+		{ID: "dien-ban", Name: "Thị xã Điện Bàn", Aliases: []string{"Điện Bàn", "TX Điện Bàn"}},
+		{ID: "dien-ban-2", Name: "Huyện Điện Bản", Aliases: []string{"Điện Bản"}},
+		{ID: "que-son", Name: "Huyện Quế Sơn", Aliases: []string{"Quế Sơn", "QS"}},
+		{ID: "tam-ky", Name: "Thành phố Tam Kỳ", Aliases: []string{"Tam Kỳ", "TP Tam Kỳ"}},
+	}
+	m := NewMatcher(units)
+	tests := []struct {
+		name string
+		want string // unit id, or the error
+	}{
+		{"dien-ban", "dien-ban"},
+		{"Thị xã Điện Bàn", "dien-ban"},
+		{norm.NFD.String("Thị xã Điện Bàn"), "dien-ban"},
+		{"  THỊ XÃ   ĐIỆN BÀN ", "dien-ban"},
+		{"Điện Bản", "dien-ban-2"}, // exact wins over the loose match with Điện Bàn
+		{"TX Điện Bàn", "dien-ban"},
+		{"tx dien ban", "dien-ban"},
+		{"Que Son", "que-son"},
+		{"qs", "que-son"},
+		{"TP TAM KY", "tam-ky"},
+		{"Dien Ban", `unit "Dien Ban" is ambiguous: it matches "Thị xã Điện Bàn" (dien-ban) and "Huyện Điện Bản" (dien-ban-2)`},
+		{"Điên Ban", `unit "Điên Ban" is ambiguous: it matches "Thị xã Điện Bàn" (dien-ban) and "Huyện Điện Bản" (dien-ban-2)`},
+		{"Hội An", `unknown unit "Hội An"`},
+		{"Tam Ki", `unknown unit "Tam Ki" (did you mean "Thành phố Tam Kỳ" (tam-ky)?)`},
+		{"  ", `empty unit name`},
+	}
+	for _, tt := range tests {
+		u, err := m.Match(tt.name)
+		got := ""
+		if err != nil {
+			got = err.Error()
+			var me *MatchError
+			if !errors.As(err, &me) {
+				t.Errorf("Match(%q): error %T, want *MatchError", tt.name, err)
+			}
+		} else {
+			got = u.ID
+		}
+		if got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMatchCandidates(t *testing.T) {
+	units := []*criteria.Unit{{ID: "a", Name: "Điện Bàn"}, {ID: "b", Name: "Điện Bản"}}
+	_, err := NewMatcher(units).Match("dien ban")
+	var me *MatchError
+	if !errors.As(err, &me) || len(me.Candidates) != 2 {
+		t.Fatalf("Match: %v, want an ambiguity between two units", err)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"late_rate", "late_rate", 2, 0},
+		{"late_rat", "late_rate", 2, 1},
+		{"satisfction", "satisfaction", 2, 1},
+		{"kỳ", "ky", 1, 1},
+		{"abc", "xyz", 2, -1},
+		{"a", "abcd", 2, -1},
+	}
+	for _, tt := range tests {
+		if got := distance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
