@@ -1,0 +1,117 @@
+package workspace
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// leftovers lists the files of dir other than want, such as temporary
+// files a failed write did not remove.
+func leftovers(t *testing.T, dir string, want ...string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := map[string]bool{}
+	for _, w := range want {
+		keep[w] = true
+	}
+	var out []string
+	for _, e := range entries {
+		if !keep[e.Name()] {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.xlsx")
+	input := filepath.Join(dir, "metrics.csv")
+	if err := os.WriteFile(input, []byte("unit\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("marker"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	tests := []struct {
+		name    string
+		path    string
+		write   func(io.Writer) error
+		wantErr error
+		want    string // content of report.xlsx afterwards
+	}{
+		{"failed write leaves the old file", out, func(w io.Writer) error {
+			io.WriteString(w, "half a report")
+			return boom
+		}, boom, "marker"},
+		{"refuses an input", input, func(w io.Writer) error {
+			return nil
+		}, ErrOverwriteInput, "marker"},
+		{"refuses an input spelt differently", filepath.Join(dir, ".", "x", "..", "metrics.csv"), func(w io.Writer) error {
+			return nil
+		}, ErrOverwriteInput, "marker"},
+		{"good write replaces the file whole", out, func(w io.Writer) error {
+			_, err := io.WriteString(w, "new report")
+			return err
+		}, nil, "new report"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := WriteFileAtomic(tt.path, []string{input}, tt.write)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("WriteFileAtomic error = %v, want %v", err, tt.wantErr)
+			}
+			got, _ := os.ReadFile(out)
+			if string(got) != tt.want {
+				t.Errorf("report.xlsx = %q, want %q", got, tt.want)
+			}
+			if extra := leftovers(t, dir, "report.xlsx", "metrics.csv"); len(extra) > 0 {
+				t.Errorf("files left behind: %v", extra)
+			}
+			if in, _ := os.ReadFile(input); string(in) != "unit\n" {
+				t.Errorf("input changed: %q", in)
+			}
+		})
+	}
+}
+
+func TestWriteFileAtomicRefusesLinkToInput(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "metrics.csv")
+	if err := os.WriteFile(input, []byte("unit\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(input, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	err := WriteFileAtomic(link, []string{input}, func(w io.Writer) error { return nil })
+	if !errors.Is(err, ErrOverwriteInput) {
+		t.Errorf("writing through a link to an input: error = %v, want %v", err, ErrOverwriteInput)
+	}
+}
+
+func TestWriteFileAtomicMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteFileAtomic(filepath.Join(dir, "no", "such", "report.xlsx"), nil, func(w io.Writer) error { return nil })
+	if err == nil {
+		t.Fatal("writing into a missing folder: no error")
+	}
+	if extra := leftovers(t, dir); len(extra) > 0 {
+		t.Errorf("files left behind: %v", extra)
+	}
+}
+
+func TestWriteFileAtomicFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteFileAtomic(dir, nil, func(w io.Writer) error { return nil }); err == nil {
+		t.Error("writing over a folder: no error")
+	}
+}

@@ -1,0 +1,21 @@
+// Package workspace assembles one assessment folder — criteria.yaml,
+// units.yaml, the metric values, the optional self-assessment and last
+// year's result — into a scored [scoring.Result].
+//
+// # Why a package of its own
+//
+// SPEC §1 makes a folder the unit of work: every command takes it as its
+// argument and lets flags point at each file instead. Resolving those
+// paths, reading every file once (with its SHA-256 for the report), and
+// collecting the problems of all files into one list is the same work for
+// the command line and for tests, and it belongs to neither criteria,
+// metrics nor scoring, which never open a file by a name they chose.
+// Keeping it here leaves cmd/parindex thin: parse flags, call [Load], print.
+//
+// # Writing outputs
+//
+// [WriteFileAtomic] is how every output is written: to a temporary file
+// beside the target, synced, then renamed, so that a failure never leaves a
+// partial file and never touches an existing one; it refuses to write over
+// one of the run's inputs.
+package workspace

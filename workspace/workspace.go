@@ -1,0 +1,327 @@
+package workspace
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"parindex/criteria"
+	"parindex/metrics"
+	"parindex/scoring"
+)
+
+// The file names SPEC §1 gives the inputs of a workspace folder.
+const (
+	CriteriaFile = "criteria.yaml"
+	UnitsFile    = "units.yaml"
+	PreviousFile = "previous.json"
+)
+
+// Paths names the inputs of one assessment. A field left empty is looked
+// for in Dir under its usual name; a field set (from --criteria and the
+// like) is used as it is.
+type Paths struct {
+	Dir      string
+	Criteria string
+	Units    string
+	Metrics  string // metrics.csv, metrics.xlsx or a metrics/ folder
+	Self     string // optional: self.csv, self.xlsx or a self/ folder
+	Previous string // optional: last year's result as JSON
+}
+
+// Input is one file a run read, named as the user would write it, with its
+// SHA-256 so that the report can show exactly which data it was made from.
+type Input struct {
+	Name   string
+	SHA256 string // lowercase hex
+}
+
+// Workspace is an assessment folder read into memory.
+type Workspace struct {
+	Paths    Paths // as resolved: every input that exists has its path
+	Set      *criteria.Set
+	Units    []*criteria.Unit
+	Metrics  *metrics.Table              // nil when only the definition was loaded
+	Self     *metrics.Table              // nil without a self-assessment
+	Previous map[string]scoring.Previous // by unit id; nil without previous.json
+	Inputs   []Input                     // every file read, in the order read
+}
+
+// Part says how much of a workspace a command needs: the criteria tree
+// needs no units, a data-collection template needs no values.
+type Part int
+
+// The parts of a workspace, each including the ones before it.
+const (
+	CriteriaOnly Part = iota + 1 // criteria.yaml
+	Definition                   // criteria.yaml and units.yaml
+	Everything                   // and the values, self-assessment and previous result
+)
+
+// Load reads the given part of the workspace p names. Every problem in every
+// file is returned at once as criteria.Problems: a broken criteria.yaml does
+// not hide the problems of units.yaml. Values are read only when criteria
+// and units loaded cleanly, since they are checked against both.
+func Load(p Paths, part Part) (*Workspace, error) {
+	l := &loader{ws: &Workspace{}}
+	l.resolve(p, part)
+	ws := l.ws
+	if ws.Paths.Criteria != "" {
+		if data, ok := l.read(ws.Paths.Criteria); ok {
+			set, err := criteria.Load(data, ws.Paths.Criteria)
+			l.add(ws.Paths.Criteria, err)
+			ws.Set = set
+		}
+	}
+	if part >= Definition && ws.Paths.Units != "" {
+		if data, ok := l.read(ws.Paths.Units); ok {
+			units, err := criteria.LoadUnits(data, ws.Paths.Units)
+			l.add(ws.Paths.Units, err)
+			ws.Units = units
+		}
+	}
+	if part >= Everything && len(l.problems) == 0 {
+		l.values()
+	}
+	if len(l.problems) > 0 {
+		return ws, l.problems
+	}
+	return ws, nil
+}
+
+// values reads the metric values, the self-assessment and last year's
+// result, after the definition has loaded cleanly.
+func (l *loader) values() {
+	ws := l.ws
+	if ws.Paths.Metrics != "" {
+		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, metrics.Options{})
+		l.add(ws.Paths.Metrics, err)
+		ws.Metrics = l.hashTable(t)
+	}
+	if ws.Paths.Self != "" {
+		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, metrics.Options{Partial: true})
+		l.add(ws.Paths.Self, err)
+		ws.Self = l.hashTable(t)
+	}
+	if ws.Paths.Previous != "" {
+		if data, ok := l.read(ws.Paths.Previous); ok {
+			prev, err := scoring.ReadPrevious(bytes.NewReader(data), ws.Paths.Previous)
+			l.add(ws.Paths.Previous, err)
+			ws.Previous = prev
+		}
+	}
+}
+
+// Score scores a fully loaded workspace: the appraised values, then the
+// self-assessed ones by the same rules (only the units that gave any), and
+// attaches those and last year's standing to the result.
+func (ws *Workspace) Score() (*scoring.Result, error) {
+	if ws.Set == nil || ws.Metrics == nil {
+		return nil, errors.New("workspace: Score needs a workspace loaded with Everything")
+	}
+	var ps criteria.Problems
+	res, err := scoring.Score(scoring.Input{
+		Set: ws.Set, Units: ws.Units, Values: ws.Metrics.Values, Place: ws.Metrics.Place,
+	})
+	ps = appendProblems(ps, "", err)
+	var self *scoring.Result
+	if ws.Self != nil {
+		var units []*criteria.Unit
+		for _, u := range ws.Units {
+			if _, ok := ws.Self.Values[u.ID]; ok {
+				units = append(units, u)
+			}
+		}
+		if len(units) > 0 {
+			self, err = scoring.Score(scoring.Input{
+				Set: ws.Set, Units: units, Values: ws.Self.Values, Place: ws.Self.Place,
+			})
+			ps = appendProblems(ps, ws.Paths.Self, err)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	if self != nil {
+		res.AttachSelf(self)
+	}
+	if ws.Previous != nil {
+		res.AttachPrevious(ws.Previous)
+	}
+	return res, nil
+}
+
+// InputPaths returns the path of every file read, for WriteFileAtomic to
+// refuse writing over one of them. Resolved paths not yet read are included
+// too, so an output can never land on an input even after a failed read.
+func (ws *Workspace) InputPaths() []string {
+	var out []string
+	for _, in := range ws.Inputs {
+		out = append(out, in.Name)
+	}
+	p := ws.Paths
+	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// loader collects the problems of every file of one workspace.
+type loader struct {
+	ws       *Workspace
+	problems criteria.Problems
+}
+
+// read reads a whole file and records its hash; a file that cannot be read
+// is a problem, reported with a hint when it is simply absent.
+func (l *loader) read(name string) ([]byte, bool) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		l.problems = append(l.problems, fileProblem(name, err))
+		return nil, false
+	}
+	sum := sha256.Sum256(data)
+	l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(sum[:])})
+	return data, true
+}
+
+// hashTable records the hash of every file a metrics table was read from.
+func (l *loader) hashTable(t *metrics.Table) *metrics.Table {
+	if t == nil {
+		return nil
+	}
+	for _, f := range t.Files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			l.problems = append(l.problems, fileProblem(f, err))
+			continue
+		}
+		sum := sha256.Sum256(data)
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: hex.EncodeToString(sum[:])})
+	}
+	return t
+}
+
+// add records the problems of err, read from file.
+func (l *loader) add(file string, err error) {
+	l.problems = appendProblems(l.problems, file, err)
+}
+
+// appendProblems adds err to ps: each problem of a criteria.Problems list,
+// or err itself placed in file.
+func appendProblems(ps criteria.Problems, file string, err error) criteria.Problems {
+	if err == nil {
+		return ps
+	}
+	var list criteria.Problems
+	if errors.As(err, &list) {
+		return append(ps, list...)
+	}
+	var one criteria.Problem
+	if errors.As(err, &one) {
+		return append(ps, one)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return append(ps, fileProblem(pe.Path, err))
+	}
+	return append(ps, criteria.Problem{File: file, Msg: err.Error()})
+}
+
+// fileProblem describes a file that could not be opened.
+func fileProblem(name string, err error) criteria.Problem {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	p := criteria.Problem{File: name, Msg: "cannot read: " + err.Error()}
+	if errors.Is(err, fs.ErrNotExist) {
+		p.Msg = "no such file"
+		p.Hint = "a workspace folder holds " + CriteriaFile + ", " + UnitsFile +
+			" and metrics.csv (or metrics.xlsx, or a metrics/ folder); flags such as --criteria point at a file elsewhere"
+	}
+	return p
+}
+
+// resolve fills in the paths of p left empty from its folder, and checks
+// that the folder holds at most one form of each kind of values.
+func (l *loader) resolve(p Paths, part Part) {
+	dir := p.Dir
+	if dir == "" {
+		dir = "."
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		msg := "not a folder"
+		if err != nil {
+			msg = "no such folder"
+		}
+		l.problems = append(l.problems, criteria.Problem{File: dir, Msg: msg})
+		return
+	}
+	if p.Criteria == "" {
+		p.Criteria = filepath.Join(dir, CriteriaFile)
+	}
+	if p.Units == "" {
+		p.Units = filepath.Join(dir, UnitsFile)
+	}
+	// The values are looked for even when not read, so that an output
+	// (a template, say) can refuse to land on them; only a command that
+	// reads them is stopped by their absence or ambiguity.
+	report := part >= Everything
+	if p.Metrics == "" {
+		p.Metrics = l.find(dir, "metrics", "--metrics", true, report)
+	}
+	if p.Self == "" {
+		p.Self = l.find(dir, "self", "--self", false, report)
+	}
+	if p.Previous == "" {
+		if name := filepath.Join(dir, PreviousFile); exists(name) {
+			p.Previous = name
+		}
+	}
+	p.Dir = dir
+	l.ws.Paths = p
+}
+
+// find looks in dir for base.csv, base.xlsx or the folder base/; more than
+// one is ambiguous, none is a problem when required. Problems are recorded
+// only when report is set.
+func (l *loader) find(dir, base, flag string, required, report bool) string {
+	var found []string
+	for _, name := range []string{base + ".csv", base + ".xlsx", base} {
+		if exists(filepath.Join(dir, name)) {
+			found = append(found, name)
+		}
+	}
+	switch {
+	case len(found) == 1:
+		return filepath.Join(dir, found[0])
+	case !report:
+	case len(found) > 1:
+		l.problems = append(l.problems, criteria.Problem{
+			File: dir,
+			Msg:  fmt.Sprintf("more than one %s input: %s", base, strings.Join(found, ", ")),
+			Hint: fmt.Sprintf("choose one with %s, or remove the others", flag),
+		})
+	case required:
+		l.problems = append(l.problems, criteria.Problem{
+			File: dir,
+			Msg:  fmt.Sprintf("no %s input: expected %s.csv, %s.xlsx or a %s/ folder", base, base, base, base),
+			Hint: fmt.Sprintf("point at the values elsewhere with %s", flag),
+		})
+	}
+	return ""
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
