@@ -179,7 +179,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 	label = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	u, err := f.match.Match(label)
 	if err != nil {
-		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name gives %s`, err)
+		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name names no single unit (%s)`, err)
 		return nil, label, false
 	}
 	return u, u.Name, true
@@ -222,6 +222,9 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		}
 		vals[m.ID] = v
 	}
+	if u == nil {
+		return // the unit's problem is reported; missing rows would be noise
+	}
 	for _, m := range f.inputs {
 		if _, ok := seen[m.ID]; ok {
 			continue
@@ -232,9 +235,6 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		}
 		p := criteria.Problem{File: g.file, Hint: missingHint}
 		add(probs, p, "unit %q: metric %q: missing (the file has no row for it)", label, m.ID)
-	}
-	if u == nil {
-		return
 	}
 	f.t.Values[u.ID] = vals
 	f.t.places[u.ID] = &unitPlace{file: g.file, cells: places}
