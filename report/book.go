@@ -1,0 +1,390 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"parindex/criteria"
+)
+
+// fontName is the font of every cell: the one Vietnamese official documents
+// are set in.
+const fontName = "Times New Roman"
+
+// cellKind names a look a cell can have; the book turns each into one
+// excelize style, made once.
+type cellKind int
+
+const (
+	kTitle      cellKind = iota // the criteria set's title, top of every sheet
+	kSubtitle                   // the sheet's own heading under it
+	kHeader                     // table header: bold, shaded, wrapped
+	kText                       // ordinary text, bordered
+	kTextWrap                   // long text that wraps
+	kTextBold                   // text of a field row
+	kNumber                     // a decimal shown to the set's places
+	kNumberBold                 // a field row's decimal
+	kLost                       // points lost, highlighted
+	kInt                        // a rank or count
+	kChange                     // a rank change: ▲ 2, ▼ 3, –
+	kDiff                       // a signed difference: +0.50, -1.00
+	kValue                      // a metric value as read: General
+	kCenter                     // short centred text (KPS, tier)
+	kPlain                      // text without borders (notes under a table)
+)
+
+// styleKey identifies one style: a kind, an indent for tree names, and for
+// numbers shown against a smaller max, that max's text.
+type styleKey struct {
+	kind    cellKind
+	indent  int
+	against string
+}
+
+// book is one workbook being written, with the styles it has made.
+type book struct {
+	f      *excelize.File
+	set    *criteria.Set
+	lang   criteria.Lang
+	l      *labels
+	places int32
+	styles map[styleKey]int
+	err    error // the first error met while building cells
+}
+
+func newBook(set *criteria.Set, lang criteria.Lang) *book {
+	lang = langOrDefault(lang)
+	f := excelize.NewFile()
+	_ = f.SetDefaultFont(fontName)
+	return &book{f: f, set: set, lang: lang, l: labelsFor(lang), places: set.Decimals, styles: map[styleKey]int{}}
+}
+
+// fixedFormat is the number format showing exactly places decimals.
+func fixedFormat(places int32) string {
+	if places <= 0 {
+		return "0"
+	}
+	return "0." + strings.Repeat("0", int(places))
+}
+
+// style returns the style id of k, making it on first use.
+func (b *book) style(k styleKey) int {
+	if id, ok := b.styles[k]; ok {
+		return id
+	}
+	id, err := b.f.NewStyle(b.styleOf(k))
+	if err != nil && b.err == nil {
+		b.err = fmt.Errorf("making a cell style: %w", err)
+	}
+	b.styles[k] = id
+	return id
+}
+
+func (b *book) styleOf(k styleKey) *excelize.Style {
+	thin := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	font := &excelize.Font{Family: fontName, Size: 11}
+	st := &excelize.Style{Font: font, Border: thin,
+		Alignment: &excelize.Alignment{Vertical: "center", Indent: k.indent}}
+	fixed := fixedFormat(b.places)
+	custom := func(s string) *string { return &s }
+	switch k.kind {
+	case kTitle:
+		st.Border, font.Bold, font.Size = nil, true, 14
+	case kSubtitle:
+		st.Border, font.Bold, font.Size = nil, true, 12
+	case kPlain:
+		st.Border = nil
+		st.Alignment.WrapText = false
+	case kHeader:
+		font.Bold = true
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
+		st.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	case kTextWrap:
+		st.Alignment.WrapText = true
+		st.Alignment.Vertical = "top"
+	case kTextBold:
+		font.Bold = true
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+		st.Alignment.WrapText = true
+	case kNumber:
+		st.CustomNumFmt = custom(fixed)
+	case kNumberBold:
+		font.Bold = true
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+		st.CustomNumFmt = custom(fixed)
+	case kLost:
+		font.Color = "9C0006"
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
+		st.CustomNumFmt = custom(fixed)
+	case kInt:
+		st.NumFmt = 1 // "0"
+		st.Alignment.Horizontal = "center"
+	case kChange:
+		st.CustomNumFmt = custom(`[Blue]"▲ "0;[Red]"▼ "0;"–"`)
+		st.Alignment.Horizontal = "center"
+	case kDiff:
+		st.CustomNumFmt = custom("+" + fixed + ";-" + fixed + ";" + fixed)
+	case kValue:
+		st.NumFmt = 0
+		st.Alignment.Horizontal = "right"
+	case kCenter:
+		st.Alignment.Horizontal = "center"
+	}
+	if k.against != "" {
+		// The points stay a number; the format adds the unit's own max
+		// when it is below the criterion's full max (a sub-criterion did
+		// not apply).
+		st.CustomNumFmt = custom(fixed + `"/` + k.against + `"`)
+	}
+	return st
+}
+
+// num is a numeric cell holding d exactly, shown with the set's places.
+func (b *book) num(d decimal.Decimal, kind cellKind) excelize.Cell {
+	return excelize.Cell{StyleID: b.style(styleKey{kind: kind}), Value: b.carrier(d)}
+}
+
+// numAgainst is a numeric cell of points shown as "points/max".
+func (b *book) numAgainst(d, max decimal.Decimal, kind cellKind) excelize.Cell {
+	k := styleKey{kind: kind, against: criteria.FormatFixed(max, b.places, b.lang)}
+	return excelize.Cell{StyleID: b.style(k), Value: b.carrier(d)}
+}
+
+// integer is a numeric cell holding a whole number.
+func (b *book) integer(n int, kind cellKind) excelize.Cell {
+	return excelize.Cell{StyleID: b.style(styleKey{kind: kind}), Value: n}
+}
+
+// text is a text cell. The stream writer stores strings as inline text, so
+// a name beginning with "=" stays text and never becomes a formula.
+func (b *book) text(s string, kind cellKind) excelize.Cell {
+	return excelize.Cell{StyleID: b.style(styleKey{kind: kind}), Value: s}
+}
+
+// indented is a text cell indented by depth, for names in the tree.
+func (b *book) indented(s string, kind cellKind, depth int) excelize.Cell {
+	return excelize.Cell{StyleID: b.style(styleKey{kind: kind, indent: depth}), Value: s}
+}
+
+// blank is an empty bordered cell.
+func (b *book) blank() excelize.Cell { return b.text("", kText) }
+
+// carrier returns d as the float64 the stream writer needs to write a
+// numeric cell. The stream writer prints a float64 with the fewest digits
+// that read back as the same float64, so for any decimal of at most 15
+// significant digits the cell's XML holds exactly d's digits; carrier
+// checks that it does and records an error otherwise, rather than store a
+// number that is not the engine's. (Excel holds 15 digits in any case.)
+func (b *book) carrier(d decimal.Decimal) float64 {
+	f := d.InexactFloat64()
+	back, err := decimal.NewFromString(strconv.FormatFloat(f, 'f', -1, 64))
+	if (err != nil || !back.Equal(d)) && b.err == nil {
+		b.err = fmt.Errorf("the number %s cannot be stored exactly in a workbook cell", d)
+	}
+	return f
+}
+
+// sheet is one worksheet written row by row with excelize's stream writer,
+// which keeps memory flat however many units there are.
+type sheet struct {
+	b      *book
+	name   string
+	sw     *excelize.StreamWriter
+	row    int       // the last row written
+	widths []float64 // column widths, set before the first row
+}
+
+// newSheet adds a worksheet named name (the first call renames Sheet1),
+// fits it to one A4 landscape page wide and gives its columns the widths.
+func (b *book) newSheet(name string, widths []float64) (*sheet, error) {
+	if b.f.SheetCount == 1 && b.f.GetSheetName(0) == "Sheet1" && name != "Sheet1" {
+		if err := b.f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	if err := b.pageSetup(name); err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	return &sheet{b: b, name: name, sw: sw, widths: widths}, nil
+}
+
+// pageSetup prints the sheet on A4 landscape, one page wide, with page
+// numbers in the footer. The fit-to-page flag lives in the sheet's
+// properties, which the stream writer writes first, so it is set here.
+func (b *book) pageSetup(name string) error {
+	fit := true
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	m, top := 0.4, 0.5
+	if err := b.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: &m, Right: &m, Top: &top, Bottom: &top,
+	}); err != nil {
+		return err
+	}
+	footer := "&C&\"Times New Roman\"&P/&N"
+	return b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footer})
+}
+
+// add writes the next row; height 0 leaves the row's height to the reader.
+func (s *sheet) add(cells []any, height float64) error {
+	s.row++
+	var opts []excelize.RowOpts
+	if height > 0 {
+		opts = append(opts, excelize.RowOpts{Height: height})
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, s.row)
+	return s.sw.SetRow(cell, cells, opts...)
+}
+
+// skip leaves a row empty.
+func (s *sheet) skip() { s.row++ }
+
+// titleBlock writes the criteria set's title and year, then the sheet's
+// heading, then an empty row.
+func (s *sheet) titleBlock(heading string) error {
+	b := s.b
+	title := b.set.Title
+	if b.set.Year != 0 {
+		title = fmt.Sprintf("%s — %s %d", title, b.l.year, b.set.Year)
+	}
+	if err := s.add([]any{b.text(title, kTitle)}, 21); err != nil {
+		return err
+	}
+	if err := s.add([]any{b.text(heading, kSubtitle)}, 18); err != nil {
+		return err
+	}
+	s.skip()
+	return nil
+}
+
+// header writes a header row whose height fits its wrapped texts.
+func (s *sheet) header(texts []string) error {
+	cells := make([]any, len(texts))
+	for i, t := range texts {
+		cells[i] = s.b.text(t, kHeader)
+	}
+	return s.add(cells, s.heightFor(texts, true))
+}
+
+// heightFor estimates the height in points a row needs so that every
+// wrapped text shows in full: Excel does not fit row heights on opening.
+func (s *sheet) heightFor(texts []string, bold bool) float64 {
+	lines := 1
+	for i, t := range texts {
+		if i >= len(s.widths) || t == "" {
+			continue
+		}
+		per := s.widths[i] - 1
+		if bold {
+			per *= 0.9
+		}
+		n := 0
+		for _, para := range strings.Split(t, "\n") {
+			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))/math.Max(per, 1))))
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*14.5 + 3
+}
+
+// freeze keeps the first rows and columns in view when scrolling; it must
+// come before the first row.
+func (s *sheet) freeze(cols, rows int) error {
+	cell, _ := excelize.CoordinatesToCellName(cols+1, rows+1)
+	return s.sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: paneFor(cols, rows),
+		Selection: []excelize.Selection{{SQRef: cell, ActiveCell: cell, Pane: paneFor(cols, rows)}},
+	})
+}
+
+func paneFor(cols, rows int) string {
+	switch {
+	case cols > 0 && rows > 0:
+		return "bottomRight"
+	case rows > 0:
+		return "bottomLeft"
+	}
+	return "topRight"
+}
+
+// printTitles repeats rows first..last at the top of every printed page.
+func (s *sheet) printTitles(first, last int) error {
+	return s.b.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(s.name), first, last),
+		Scope:    s.name,
+	})
+}
+
+// colourScale colours the cells of ref red (low) – yellow – green (high).
+func (s *sheet) colourScale(ref string) error {
+	return s.b.f.SetConditionalFormat(s.name, ref, []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=",
+		MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
+		MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+	}})
+}
+
+// flush ends the sheet.
+func (s *sheet) flush() error {
+	if err := s.sw.Flush(); err != nil {
+		return err
+	}
+	return s.b.err
+}
+
+// quoteSheet quotes a sheet name for a formula or defined name.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// fit returns a column width that shows the longest of texts on one line,
+// held within [lo, hi]; longer texts wrap. excelize cannot fit widths, so
+// the width is counted from the text: runes, not bytes, for Vietnamese.
+func fit(lo, hi float64, texts ...string) float64 {
+	longest := 0
+	for _, t := range texts {
+		for _, line := range strings.Split(t, "\n") {
+			longest = max(longest, utf8.RuneCountInString(line))
+		}
+	}
+	return math.Min(hi, math.Max(lo, float64(longest)*1.1+2))
+}
+
+// cellRef names the cell at col, row (both 1-based).
+func cellRef(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// colRange names col from row first to row last, as A5:A22.
+func colRange(col, first, last int) string {
+	return cellRef(col, first) + ":" + cellRef(col, last)
+}

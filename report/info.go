@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+
+	"parindex/scoring"
+)
+
+// writeInfo writes Thông tin: what was scored, by which version, from
+// which files (with their SHA-256, so a result can be traced to its
+// inputs), and every warning.
+func (b *book) writeInfo(res *scoring.Result, opts Options) error {
+	l := b.l
+	set := b.set
+	warnings := append(append([]string{}, opts.Warnings...), res.Warnings...)
+	warnings = dedupe(warnings)
+	notes := []string{}
+	if len(res.Units) > maxUnitSheets {
+		notes = append(notes, fmt.Sprintf(l.unitSheetsLeftOut, len(res.Units), maxUnitSheets))
+	}
+	labelsCol := []string{l.criteriaID, l.criteriaTitle, l.year, l.decimals, l.engineVersion, l.unitsCount, l.inputs, l.warnings}
+	files, sums := []string{}, []string{}
+	for _, in := range opts.Inputs {
+		files, sums = append(files, in.Name), append(sums, in.SHA256)
+	}
+	widths := []float64{fit(18, 40, append(labelsCol, files...)...),
+		fit(20, 80, append(append([]string{set.Title}, sums...), warnings...)...)}
+	s, err := b.newSheet(l.info, widths)
+	if err != nil {
+		return err
+	}
+	if err := s.titleBlock(l.info); err != nil {
+		return err
+	}
+	pair := func(label string, val any) error {
+		return s.add([]any{b.text(label, kTextBold), val}, s.heightFor([]string{label, fmt.Sprint(val)}, false))
+	}
+	rows := []struct {
+		label string
+		val   any
+	}{
+		{l.criteriaID, b.text(set.ID, kText)},
+		{l.criteriaTitle, b.text(set.Title, kTextWrap)},
+		{l.year, b.integer(set.Year, kInt)},
+		{l.decimals, b.integer(int(set.Decimals), kInt)},
+		{l.engineVersion, b.text(opts.Version, kText)},
+		{l.unitsCount, b.integer(len(res.Units), kInt)},
+	}
+	for _, r := range rows {
+		if err := pair(r.label, r.val); err != nil {
+			return err
+		}
+	}
+	for _, n := range notes {
+		if err := s.add([]any{nil, b.text(n, kPlain)}, 0); err != nil {
+			return err
+		}
+	}
+	s.skip()
+	if err := s.add([]any{b.text(l.file, kHeader), b.text(l.sha256, kHeader)}, 0); err != nil {
+		return err
+	}
+	for _, in := range opts.Inputs {
+		if err := s.add([]any{b.text(in.Name, kText), b.text(in.SHA256, kText)}, 0); err != nil {
+			return err
+		}
+	}
+	s.skip()
+	if err := s.add([]any{b.text(l.warnings, kHeader), b.text("", kHeader)}, 0); err != nil {
+		return err
+	}
+	if len(warnings) == 0 {
+		warnings = []string{l.noWarnings}
+	}
+	for i, w := range warnings {
+		cell := b.text(w, kTextWrap)
+		if err := s.add([]any{b.integer(i+1, kInt), cell}, s.heightFor([]string{"", w}, false)); err != nil {
+			return err
+		}
+	}
+	return s.flush()
+}
+
+// dedupe drops repeated strings, keeping the first of each.
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package report
+
+import "parindex/criteria"
+
+// labels holds every piece of fixed text the workbooks show, in one
+// language, so that the sheets never mix Vietnamese and English.
+type labels struct {
+	// sheet names
+	summary, byField, details, criteriaSheet, info, data, instructions string
+
+	// column headers
+	rank, unit, group, groupRank, appraisal, survey, bonus, penalty, total, max,
+	index, tier, prevRank, change, points, code, name, value, lost, self,
+	selfDiff, evidence, explain, rule, source, minIndex string
+
+	// words in cells
+	notApplicable, yes, no, srcAppraisal, srcSurvey, year, unitsCount,
+	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
+	warnings, noWarnings, unitSheetsLeftOut, chartTitle, chartTopTitle,
+	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
+	kindPenalty, maxShort string
+}
+
+var vietnamese = labels{
+	summary: "Tổng hợp", byField: "Theo lĩnh vực", details: "Chi tiết",
+	criteriaSheet: "Bộ tiêu chí", info: "Thông tin", data: "Số liệu",
+	instructions: "Hướng dẫn",
+
+	rank: "Xếp hạng", unit: "Đơn vị", group: "Nhóm", groupRank: "Hạng trong nhóm",
+	appraisal: "Điểm thẩm định", survey: "Điểm điều tra XHH", bonus: "Điểm thưởng",
+	penalty: "Điểm trừ", total: "Tổng điểm", max: "Điểm tối đa", index: "Chỉ số (%)",
+	tier: "Xếp loại", prevRank: "Hạng năm trước", change: "Thay đổi (bậc)",
+	points: "Điểm", code: "Mã", name: "Tiêu chí", value: "Giá trị",
+	lost: "Điểm bị mất", self: "Điểm tự chấm", selfDiff: "Chênh lệch (tự chấm − thẩm định)",
+	evidence: "Tài liệu kiểm chứng", explain: "Giải thích", rule: "Cách chấm điểm",
+	source: "Nguồn điểm", minIndex: "Chỉ số từ (%)",
+
+	notApplicable: "KPS", yes: "có", no: "không",
+	srcAppraisal: "Thẩm định", srcSurvey: "Điều tra XHH",
+	year: "Năm", unitsCount: "Số đơn vị", engineVersion: "Phiên bản parindex",
+	criteriaID: "Mã bộ tiêu chí", criteriaTitle: "Tên bộ tiêu chí",
+	decimals: "Số chữ số thập phân", inputs: "Tệp đầu vào", file: "Tệp",
+	sha256: "SHA-256", warnings: "Cảnh báo", noWarnings: "Không có cảnh báo",
+	unitSheetsLeftOut: "Không lập trang riêng cho từng đơn vị vì có %d đơn vị (nhiều hơn %d); xem trang Chi tiết.",
+	chartTitle:        "Chỉ số CCHC theo đơn vị", chartTopTitle: "Chỉ số CCHC: %d đơn vị dẫn đầu",
+	unitTotal: "Tổng điểm", unitIndex: "Chỉ số (%)", unitRank: "Xếp hạng",
+	unitTier: "Xếp loại", unitSelf: "Tự đánh giá", tiers: "Xếp loại",
+	kindBonus: "điểm thưởng", kindPenalty: "điểm trừ", maxShort: "tối đa",
+}
+
+var english = labels{
+	summary: "Summary", byField: "By field", details: "Details",
+	criteriaSheet: "Criteria", info: "Information", data: "Data",
+	instructions: "Instructions",
+
+	rank: "Rank", unit: "Unit", group: "Group", groupRank: "Rank in group",
+	appraisal: "Appraised points", survey: "Survey points", bonus: "Bonus",
+	penalty: "Penalty", total: "Total", max: "Max", index: "Index (%)",
+	tier: "Tier", prevRank: "Last year's rank", change: "Change (places)",
+	points: "Points", code: "Code", name: "Criterion", value: "Value",
+	lost: "Points lost", self: "Self-assessed", selfDiff: "Difference (self − appraised)",
+	evidence: "Evidence", explain: "Explanation", rule: "Scoring rule",
+	source: "Source", minIndex: "Index from (%)",
+
+	notApplicable: "N/A", yes: "yes", no: "no",
+	srcAppraisal: "Appraisal", srcSurvey: "Survey",
+	year: "Year", unitsCount: "Units", engineVersion: "parindex version",
+	criteriaID: "Criteria set id", criteriaTitle: "Criteria set",
+	decimals: "Decimal places", inputs: "Input files", file: "File",
+	sha256: "SHA-256", warnings: "Warnings", noWarnings: "No warnings",
+	unitSheetsLeftOut: "No sheet per unit: there are %d units (more than %d); see Details.",
+	chartTitle:        "PAR index by unit", chartTopTitle: "PAR index: top %d units",
+	unitTotal: "Total", unitIndex: "Index (%)", unitRank: "Rank",
+	unitTier: "Tier", unitSelf: "Self-assessment", tiers: "Tiers",
+	kindBonus: "bonus", kindPenalty: "penalty", maxShort: "max",
+}
+
+// labelsFor returns the labels of lang; Vietnamese when lang is empty.
+func labelsFor(lang criteria.Lang) *labels {
+	if lang == criteria.English {
+		return &english
+	}
+	return &vietnamese
+}
+
+// langOrDefault returns lang, or Vietnamese when it is empty.
+func langOrDefault(lang criteria.Lang) criteria.Lang {
+	if lang == "" {
+		return criteria.Vietnamese
+	}
+	return lang
+}
+
+// metricTypeWords says what a metric type holds, for template headers.
+func metricTypeWords(t criteria.MetricType, lang criteria.Lang) string {
+	vi := map[criteria.MetricType]string{
+		criteria.Bool: "có/không", criteria.Count: "số đếm, số nguyên ≥ 0",
+		criteria.Percent: "tỷ lệ %, từ 0 đến 100", criteria.Number: "số",
+		criteria.Points: "điểm",
+	}
+	en := map[criteria.MetricType]string{
+		criteria.Bool: "yes/no", criteria.Count: "count, whole number ≥ 0",
+		criteria.Percent: "percent, 0 to 100", criteria.Number: "number",
+		criteria.Points: "points",
+	}
+	if lang == criteria.English {
+		return en[t]
+	}
+	return vi[t]
+}

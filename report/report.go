@@ -1,0 +1,76 @@
+// Package report writes the Excel workbooks of an assessment: the meeting
+// workbook of a scored result ([Write]) and the data-collection workbooks
+// the units fill in ([WriteTemplate], [WriteUnitTemplate]).
+//
+// # The meeting workbook
+//
+// Sheets, in order: Tổng hợp (the ranking and a bar chart of the index),
+// Theo lĩnh vực (each field's points, index and rank), Chi tiết (every
+// node's points for every unit), one sheet per unit when there are at most
+// 60, Bộ tiêu chí (the criteria and their rules in words) and Thông tin
+// (the criteria set, engine version, input files and warnings). Every
+// number is a numeric cell holding the engine's exact decimal, shown with
+// the set's decimal places; every sheet prints on A4 landscape, one page
+// wide, its header rows repeated on each page.
+//
+// The large sheets are written with excelize's stream writer, so that a
+// province's communes, or ten thousand units, take little memory.
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// InputFile is one file an assessment read, with its SHA-256 in hex.
+type InputFile struct{ Name, SHA256 string }
+
+// Options says how to write the meeting workbook.
+type Options struct {
+	Lang     criteria.Lang                // criteria.Vietnamese (default when empty) or criteria.English
+	Version  string                       // engine version, shown on Thông tin
+	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
+	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
+	Warnings []string                     // shown on Thông tin
+}
+
+// Write writes the meeting workbook of res to w.
+func Write(w io.Writer, res *scoring.Result, opts Options) error {
+	if res == nil || res.Set == nil {
+		return fmt.Errorf("report: no result to write")
+	}
+	b := newBook(res.Set, opts.Lang)
+	defer b.f.Close()
+	l := b.l
+	steps := []func() error{
+		func() error { return b.writeSummary(res) },
+		func() error { return b.writeByField(res) },
+		func() error { return b.writeDetails(res) },
+	}
+	if len(res.Units) <= maxUnitSheets {
+		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info)
+		hasSelf := false
+		for _, u := range res.Units {
+			hasSelf = hasSelf || u.Self != nil
+		}
+		for _, u := range res.Units {
+			name := names.name(u.Unit.Name)
+			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf}
+			steps = append(steps, func() error { return b.writeUnit(name, u, v) })
+		}
+	}
+	steps = append(steps, b.writeCriteria, func() error { return b.writeInfo(res, opts) })
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return fmt.Errorf("writing the report: %w", err)
+		}
+	}
+	b.f.SetActiveSheet(0)
+	if err := b.f.Write(w); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return nil
+}

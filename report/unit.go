@@ -1,0 +1,214 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// maxUnitSheets is the most units that get a sheet each; beyond it the
+// workbook would be unwieldy, and Chi tiết holds the same numbers.
+const maxUnitSheets = 60
+
+// unitView is what a unit's sheet needs besides the unit's result.
+type unitView struct {
+	res      *scoring.Result
+	evidence map[string]string // metric id → note, for this unit
+	hasSelf  bool
+}
+
+// unitColumns are the headers of a unit sheet's table, self-assessment
+// columns only when self-assessed values were scored.
+func (b *book) unitColumns(v unitView) []string {
+	l := b.l
+	heads := []string{l.code, l.name, l.max, l.value, l.points, l.lost}
+	if v.hasSelf {
+		heads = append(heads, l.self, l.selfDiff)
+	}
+	return append(heads, l.evidence, l.explain)
+}
+
+// writeUnit writes one unit's sheet: its standing, then every node with
+// the points lost, the self-assessment, the evidence and why.
+func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
+	nodes := b.set.Nodes()
+	names, codes, explains, notes := []string{}, []string{}, []string{}, []string{}
+	for i, n := range nodes {
+		names, codes = append(names, n.Name), append(codes, n.Code)
+		explains = append(explains, u.Nodes[i].Explain(b.lang))
+		notes = append(notes, b.evidenceFor(n, v.evidence))
+	}
+	heads := b.unitColumns(v)
+	numW := fit(9, 11, "100.00", b.l.notApplicable)
+	widths := []float64{fit(5, 9, codes...), fit(30, 50, names...), numW, fit(9, 12, b.l.notApplicable), numW, numW}
+	if v.hasSelf {
+		widths = append(widths, numW, fit(11, 13, longestWord(b.l.selfDiff)))
+	}
+	widths = append(widths, fit(16, 40, notes...), fit(24, 60, explains...))
+	s, err := b.newSheet(name, widths)
+	if err != nil {
+		return err
+	}
+	const headRow = 7
+	if err := s.freeze(2, headRow); err != nil {
+		return err
+	}
+	if err := s.titleBlock(u.Unit.Name); err != nil {
+		return err
+	}
+	if err := b.unitStanding(s, u, v); err != nil {
+		return err
+	}
+	s.skip()
+	if err := s.header(heads); err != nil {
+		return err
+	}
+	for i, n := range nodes {
+		if err := b.unitRow(s, u, i, n, explains[i], notes[i], v.hasSelf); err != nil {
+			return err
+		}
+	}
+	if err := s.printTitles(headRow, headRow); err != nil {
+		return err
+	}
+	return s.flush()
+}
+
+// unitStanding writes two rows under the title: labels, then the unit's
+// total, max, index, rank, tier, self-assessment and last year's rank.
+func (b *book) unitStanding(s *sheet, u *scoring.UnitResult, v unitView) error {
+	l := b.l
+	heads := []any{nil, nil, b.text(l.unitTotal, kHeader), b.text(l.max, kHeader), b.text(l.unitIndex, kHeader), b.text(l.unitRank, kHeader)}
+	vals := []any{nil, nil, b.num(u.Points, kNumberBold), b.num(u.Max, kNumber), b.num(u.Index, kNumberBold), b.integer(u.Rank, kInt)}
+	texts := []string{"", "", l.unitTotal, l.max, l.unitIndex, l.unitRank}
+	add := func(head string, val any) {
+		heads, vals, texts = append(heads, b.text(head, kHeader)), append(vals, val), append(texts, head)
+	}
+	if v.res.Grouped {
+		add(l.groupRank, b.integer(u.GroupRank, kInt))
+	}
+	if len(b.set.Tiers) > 0 {
+		add(l.unitTier, b.text(u.Tier, kCenter))
+	}
+	if u.Self != nil {
+		add(l.self, b.num(u.Self.Points, kNumber))
+	}
+	if u.Previous != nil {
+		add(l.prevRank, b.integer(u.Previous.Rank, kInt))
+		add(l.change, b.integer(u.Previous.RankChange, kChange))
+	}
+	if err := s.add(heads, s.heightFor(texts, true)); err != nil {
+		return err
+	}
+	return s.add(vals, 0)
+}
+
+// unitRow writes node n's row on a unit's sheet.
+func (b *book) unitRow(s *sheet, u *scoring.UnitResult, i int, n *criteria.Node, explain, note string, hasSelf bool) error {
+	l := b.l
+	nr := u.Nodes[i]
+	textKind, numKind := kText, kNumber
+	if n.Depth == 0 {
+		textKind, numKind = kTextBold, kNumberBold
+	}
+	cells := []any{b.text(n.Code, textKind), b.indented(n.Name, textKind, n.Depth)}
+	if nr.Applicable {
+		cells = append(cells, b.num(nr.Max, numKind))
+	} else {
+		cells = append(cells, b.text("", textKind))
+	}
+	cells = append(cells, b.valueCell(n, nr))
+	if nr.Applicable {
+		cells = append(cells, b.num(nr.Points, numKind), b.lostCell(n, nr))
+	} else {
+		cells = append(cells, b.text(l.notApplicable, kCenter), b.text("", kText))
+	}
+	if hasSelf {
+		cells = append(cells, b.selfCells(u, i, nr)...)
+	}
+	cells = append(cells, b.text(note, kTextWrap), b.text(explain, kTextWrap))
+	texts := make([]string, len(s.widths))
+	texts[1] = strings.Repeat(" ", 2*n.Depth) + n.Name
+	texts[len(texts)-2], texts[len(texts)-1] = note, explain
+	return s.add(cells, s.heightFor(texts, n.Depth == 0))
+}
+
+// valueCell is the value a leaf's rule read: a number, có/không, or KPS.
+func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
+	v := nr.Value
+	switch {
+	case !n.IsLeaf() || v.IsMissing():
+		return b.text("", kText)
+	case v.IsNA():
+		return b.text(b.l.notApplicable, kCenter)
+	case v.IsBool():
+		if v.Bool() {
+			return b.text(b.l.yes, kCenter)
+		}
+		return b.text(b.l.no, kCenter)
+	}
+	num, den := v.Fraction()
+	if den.Equal(decimal.NewFromInt(1)) {
+		return b.num(num, kValue)
+	}
+	return b.num(v.Round(b.places+2), kValue)
+}
+
+// lostCell is the points a node lost, highlighted when there are any. A
+// penalty's points are all lost; a bonus loses nothing.
+func (b *book) lostCell(n *criteria.Node, nr *scoring.NodeResult) any {
+	var lost decimal.Decimal
+	switch n.Kind {
+	case criteria.Bonus:
+		return b.text("", kText)
+	case criteria.Penalty:
+		lost = nr.Points
+	default:
+		lost = nr.Max.Sub(nr.Points)
+	}
+	if lost.Sign() > 0 {
+		return b.num(lost, kLost)
+	}
+	return b.num(lost, kNumber)
+}
+
+// selfCells are the self-assessed points and their difference from the
+// appraised points.
+func (b *book) selfCells(u *scoring.UnitResult, i int, nr *scoring.NodeResult) []any {
+	if u.Self == nil || i >= len(u.Self.Nodes) || !u.Self.Nodes[i].Applicable {
+		return []any{b.text("", kText), b.text("", kText)}
+	}
+	sp := u.Self.Nodes[i].Points
+	if !nr.Applicable {
+		return []any{b.num(sp, kNumber), b.text("", kText)}
+	}
+	return []any{b.num(sp, kNumber), b.num(sp.Sub(nr.Points), kDiff)}
+}
+
+// evidenceFor is the note kept for a leaf's metric; for a derived ratio,
+// the notes of its parts, each named.
+func (b *book) evidenceFor(n *criteria.Node, notes map[string]string) string {
+	if !n.IsLeaf() || len(notes) == 0 {
+		return ""
+	}
+	m := b.set.Metric(n.Rule.Metric)
+	if m == nil || m.Ratio == nil {
+		return notes[n.Rule.Metric]
+	}
+	var parts []string
+	seen := map[string]bool{}
+	for _, id := range append(append([]string{}, m.Ratio.Numerator...), m.Ratio.Denominator...) {
+		if note := notes[id]; note != "" && !seen[id] {
+			seen[id] = true
+			name := id
+			if pm := b.set.Metric(id); pm != nil && pm.Name != "" {
+				name = pm.Name
+			}
+			parts = append(parts, name+": "+note)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
