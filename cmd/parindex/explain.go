@@ -1,0 +1,79 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"parindex/metrics"
+	"parindex/report"
+	"parindex/workspace"
+)
+
+// ExplainOptions is what "parindex explain" was asked to do.
+type ExplainOptions struct {
+	env   *env
+	Paths workspace.Paths
+	Unit  string // id, name or alias
+}
+
+// NewCmdExplain builds "parindex explain".
+func NewCmdExplain(e *env, runF func(*ExplainOptions) error) *cobra.Command {
+	opts := &ExplainOptions{env: e}
+	cmd := &cobra.Command{
+		Use:   "explain DIR UNIT",
+		Short: "Show where one unit lost points and its gap to the next rank",
+		Long: `Score the workspace and show one unit: its rank, points and tier, the gap to
+the units ranked just above and below, and every criterion on which it lost
+points, largest loss first, with why. UNIT is the unit's id, name or one of
+its aliases; diacritics may be left out ("Dien Ban").`,
+		Example: `  parindex explain fixtures/quangnam-2019 dien-ban
+  parindex explain fixtures/quangnam-2019 "Điện Bàn"
+  parindex explain fixtures/quangnam-2019 "nui thanh" --lang en`,
+		Args: argsNamed("DIR", "UNIT"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 1 {
+				return unitIDs(args[0]), cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeDirs(cmd, args, "")
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths.Dir, opts.Unit = args[0], args[1]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExplain(opts)
+		},
+	}
+	addPathFlags(cmd, &opts.Paths, workspace.Everything)
+	return cmd
+}
+
+func runExplain(opts *ExplainOptions) error {
+	ws, err := workspace.Load(opts.Paths, workspace.Everything)
+	if err != nil {
+		return err
+	}
+	unit, err := metrics.NewMatcher(ws.Units).Match(opts.Unit)
+	if err != nil {
+		return err
+	}
+	res, err := ws.Score()
+	if err != nil {
+		return err
+	}
+	printWarnings(opts.env.errOut, res.Warnings)
+	return report.WriteUnitExplain(opts.env.out, res, unit.ID, opts.env.Lang())
+}
+
+// unitIDs lists the unit ids of the workspace in dir, for completion; it
+// offers nothing when units.yaml does not load.
+func unitIDs(dir string) []string {
+	ws, err := workspace.Load(workspace.Paths{Dir: dir}, workspace.Definition)
+	if err != nil {
+		return nil
+	}
+	ids := make([]string, len(ws.Units))
+	for i, u := range ws.Units {
+		ids[i] = u.ID + "\t" + u.Name
+	}
+	return ids
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"parindex/report"
+	"parindex/scoring"
+	"parindex/workspace"
+)
+
+// ScoreOptions is what "parindex score" was asked to do.
+type ScoreOptions struct {
+	env      *env
+	Paths    workspace.Paths
+	Output   string // the Excel report; default DIR/report.xlsx
+	JSON     string // the JSON result: a file, "-" for stdout, "" for none
+	NoReport bool
+}
+
+// NewCmdScore builds "parindex score". runF, when set, replaces runScore
+// (for tests of flag handling).
+func NewCmdScore(e *env, runF func(*ScoreOptions) error) *cobra.Command {
+	opts := &ScoreOptions{env: e}
+	cmd := &cobra.Command{
+		Use:   "score DIR",
+		Short: "Score and rank the units, write the Excel report",
+		Long: `Score every unit, rank them, write the Excel report (DIR/report.xlsx unless
+-o says otherwise) and print the ranking.
+
+Nothing is written unless every input is valid; each output is written whole
+to a temporary file and then renamed, and never over one of the inputs.`,
+		Example: `  parindex score fixtures/quangnam-2019
+  parindex score fixtures/quangnam-2019 -o ~/hop/xep-hang-2019.xlsx
+  parindex score fixtures/quangnam-2019 --json result.json --no-report
+  parindex score fixtures/quangnam-2019 --json - --lang en | jq '.units[0]'`,
+		Args:              argsNamed("DIR"),
+		ValidArgsFunction: completeDirs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths.Dir = args[0]
+			if opts.NoReport && cmd.Flags().Changed("output") {
+				return usagef("-o names a report that --no-report says not to write")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runScore(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the Excel report to `file` (default DIR/report.xlsx)")
+	_ = cmd.MarkFlagFilename("output", "xlsx")
+	cmd.Flags().StringVar(&opts.JSON, "json", "", "also write the result as JSON to `file` (- for standard output, then no ranking is printed)")
+	_ = cmd.MarkFlagFilename("json", "json")
+	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write the Excel report")
+	addPathFlags(cmd, &opts.Paths, workspace.Everything)
+	return cmd
+}
+
+func runScore(opts *ScoreOptions) error {
+	e := opts.env
+	ws, err := workspace.Load(opts.Paths, workspace.Everything)
+	if err != nil {
+		return err
+	}
+	res, err := ws.Score()
+	if err != nil {
+		return err
+	}
+	printWarnings(e.errOut, res.Warnings)
+
+	// Check every output before writing any, so that a refusal leaves no
+	// output written either.
+	inputs := ws.InputPaths()
+	reportPath := opts.Output
+	if reportPath == "" {
+		reportPath = filepath.Join(ws.Paths.Dir, "report.xlsx")
+	}
+	var outputs []string
+	if !opts.NoReport {
+		outputs = append(outputs, reportPath)
+	}
+	if opts.JSON != "" && opts.JSON != "-" {
+		outputs = append(outputs, opts.JSON)
+	}
+	for _, o := range outputs {
+		if err := workspace.CheckOutput(o, inputs); err != nil {
+			return err
+		}
+	}
+	if len(outputs) == 2 && sameOutput(outputs[0], outputs[1]) {
+		return usagef("-o and --json name the same file %s", outputs[1])
+	}
+
+	lang := e.Lang()
+	if opts.JSON == "-" {
+		return res.WriteJSON(e.out, lang)
+	}
+	if opts.JSON != "" {
+		err := workspace.WriteFileAtomic(opts.JSON, inputs, func(w io.Writer) error { return res.WriteJSON(w, lang) })
+		if err != nil {
+			return err
+		}
+	}
+	if !opts.NoReport {
+		ro := reportOptions(ws, res, e)
+		err := workspace.WriteFileAtomic(reportPath, inputs, func(w io.Writer) error { return report.Write(w, res, ro) })
+		if err != nil {
+			return err
+		}
+	}
+	if err := report.WriteRanking(e.out, res, lang); err != nil {
+		return err
+	}
+	for _, o := range outputs {
+		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o)
+	}
+	return nil
+}
+
+// reportOptions gathers what the Excel report shows besides the result:
+// the engine version, every input with its hash, the evidence notes and
+// the warnings.
+func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.Options {
+	o := report.Options{Lang: e.Lang(), Version: engineVersion(), Warnings: res.Warnings}
+	for _, in := range ws.Inputs {
+		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
+	}
+	if ws.Metrics != nil {
+		o.Evidence = ws.Metrics.Notes
+	}
+	return o
+}
+
+// sameOutput reports whether two output paths name the same file.
+func sameOutput(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// printWarnings writes things worth a look that did not stop the run.
+func printWarnings(w io.Writer, warnings []string) {
+	for _, s := range warnings {
+		fmt.Fprintf(w, "parindex: warning: %s\n", s)
+	}
+}

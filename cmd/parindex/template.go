@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"parindex/report"
+	"parindex/workspace"
+)
+
+// TemplateOptions is what "parindex template" was asked to do.
+type TemplateOptions struct {
+	env     *env
+	Paths   workspace.Paths
+	Output  string // the workbook for all units; default DIR/template.xlsx
+	PerUnit string // a folder for one workbook per unit
+}
+
+// NewCmdTemplate builds "parindex template".
+func NewCmdTemplate(e *env, runF func(*TemplateOptions) error) *cobra.Command {
+	opts := &TemplateOptions{env: e}
+	cmd := &cobra.Command{
+		Use:   "template DIR",
+		Short: "Write the data-collection workbook for the units to fill in",
+		Long: `Write the workbook the units fill in: one row a unit, one column a metric,
+with the metric names and types spelt out (DIR/template.xlsx unless -o says
+otherwise). With --per-unit, write instead one workbook per unit into that
+folder, named <unit-id>.xlsx, ready to send out and read back as a metrics/
+folder; add -o to write the combined workbook as well.
+
+A template is never written over a workspace input, filled-in values
+included.`,
+		Example: `  parindex template fixtures/quangnam-2019
+  parindex template fixtures/quangnam-2019 -o mau-thu-thap-2019.xlsx
+  parindex template fixtures/quangnam-2019 --per-unit gui-don-vi/`,
+		Args:              argsNamed("DIR"),
+		ValidArgsFunction: completeDirs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths.Dir = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTemplate(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the workbook to `file` (default DIR/template.xlsx)")
+	_ = cmd.MarkFlagFilename("output", "xlsx")
+	cmd.Flags().StringVar(&opts.PerUnit, "per-unit", "", "write one workbook per unit into `folder` (created if needed)")
+	_ = cmd.MarkFlagDirname("per-unit")
+	addPathFlags(cmd, &opts.Paths, workspace.Definition)
+	return cmd
+}
+
+func runTemplate(opts *TemplateOptions) error {
+	e := opts.env
+	ws, err := workspace.Load(opts.Paths, workspace.Definition)
+	if err != nil {
+		return err
+	}
+	inputs := ws.InputPaths()
+	lang := e.Lang()
+	type output struct {
+		path  string
+		write func(io.Writer) error
+	}
+	var outs []output
+	if opts.PerUnit == "" || opts.Output != "" {
+		path := opts.Output
+		if path == "" {
+			path = filepath.Join(ws.Paths.Dir, "template.xlsx")
+		}
+		outs = append(outs, output{path, func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
+	}
+	if opts.PerUnit != "" {
+		for _, u := range ws.Units {
+			outs = append(outs, output{filepath.Join(opts.PerUnit, u.ID+".xlsx"),
+				func(w io.Writer) error { return report.WriteUnitTemplate(w, ws.Set, u, lang) }})
+		}
+	}
+	for _, o := range outs {
+		if err := workspace.CheckOutput(o.path, inputs); err != nil {
+			return err
+		}
+	}
+	if opts.PerUnit != "" {
+		if err := os.MkdirAll(opts.PerUnit, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, o := range outs {
+		if err := workspace.WriteFileAtomic(o.path, inputs, o.write); err != nil {
+			return err
+		}
+	}
+	if opts.PerUnit != "" {
+		fmt.Fprintf(e.errOut, "parindex: wrote %d unit workbooks in %s\n", len(ws.Units), opts.PerUnit)
+	}
+	if len(outs) > 0 && (opts.PerUnit == "" || opts.Output != "") {
+		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", outs[0].path)
+	}
+	return nil
+}

@@ -1,0 +1,226 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// This file and the other text*.go files render results for a terminal:
+// plain text in columns aligned by the width each character takes on
+// screen, so Vietnamese names with diacritics line up whatever their
+// normalisation form.
+
+// textWords is the fixed text of the terminal renderings in one language.
+type textWords struct {
+	rank, unit, group, groupRank, points, index, tier, change string
+	units, newUnit, same, unitsWord                           string
+	maxTotal, points1, survey, bonus, penalty, notScored      string
+	rankOf, appraisal, surveyPts, previous, self, first       string
+	above, below, lostHead, noLoss, code, name, max, got      string
+	lost, explain, moveUp, moveDown, moveSame, lastPlace      string
+}
+
+var textVietnamese = textWords{
+	rank: "Hạng", unit: "Đơn vị", group: "Nhóm", groupRank: "Hạng nhóm",
+	points: "Điểm", index: "Chỉ số", tier: "Xếp loại", change: "So với năm trước",
+	units: "đơn vị", newUnit: "mới", same: "=", unitsWord: "đơn vị",
+	maxTotal: "Tổng điểm tối đa", points1: "điểm", survey: "điều tra XHH",
+	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
+	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
+	previous: "Năm trước: hạng %d, chỉ số %s", self: "Tự đánh giá: %s điểm, chỉ số %s",
+	first:    "Đứng đầu bảng xếp hạng.",
+	above:    "Cách hạng trên (%s, hạng %d): kém %s điểm chỉ số, %s điểm.",
+	below:    "Hơn hạng dưới (%s, hạng %d): %s điểm chỉ số, %s điểm.",
+	lostHead: "Điểm bị mất (%d tiêu chí, tổng %s điểm):", noLoss: "Không bị mất điểm ở tiêu chí nào.",
+	code: "Mã", name: "Tiêu chí", max: "Tối đa", got: "Đạt", lost: "Mất", explain: "Giải thích",
+	moveUp: "tăng %d bậc", moveDown: "giảm %d bậc", moveSame: "giữ nguyên hạng",
+	lastPlace: "Xếp cuối bảng.",
+}
+
+var textEnglish = textWords{
+	rank: "Rank", unit: "Unit", group: "Group", groupRank: "In group",
+	points: "Points", index: "Index", tier: "Tier", change: "Since last year",
+	units: "units", newUnit: "new", same: "=", unitsWord: "units",
+	maxTotal: "Maximum points", points1: "points", survey: "survey",
+	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
+	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",
+	previous: "Last year: rank %d, index %s", self: "Self-assessed: %s points, index %s",
+	first:    "Ranked first.",
+	above:    "Gap to the rank above (%s, rank %d): %s index points, %s points behind.",
+	below:    "Lead over the rank below (%s, rank %d): %s index points, %s points.",
+	lostHead: "Points lost (%d criteria, %s points in all):", noLoss: "No points lost on any criterion.",
+	code: "Code", name: "Criterion", max: "Max", got: "Got", lost: "Lost", explain: "Why",
+	moveUp: "up %d", moveDown: "down %d", moveSame: "same rank",
+	lastPlace: "Ranked last.",
+}
+
+func textFor(lang criteria.Lang) *textWords {
+	if lang == criteria.English {
+		return &textEnglish
+	}
+	return &textVietnamese
+}
+
+// WriteRanking writes the ranking as an aligned table: rank, unit, group
+// and rank in group when units have groups, points and the unit's maximum
+// (smaller where criteria did not apply), index, tier when the set has
+// tiers, and the change since last year when it was given.
+func WriteRanking(w io.Writer, res *scoring.Result, lang criteria.Lang) error {
+	t := textFor(lang)
+	places := res.Set.Decimals
+	hasTier, hasPrev := len(res.Set.Tiers) > 0, false
+	for _, u := range res.Units {
+		hasPrev = hasPrev || u.Previous != nil
+	}
+	head := []string{t.rank, t.unit}
+	align := []bool{true, false}
+	if res.Grouped {
+		head = append(head, t.group, t.groupRank)
+		align = append(align, false, true)
+	}
+	head = append(head, t.points, t.max, t.index)
+	align = append(align, true, true, true)
+	if hasTier {
+		head, align = append(head, t.tier), append(align, false)
+	}
+	if hasPrev {
+		head, align = append(head, t.change), append(align, false)
+	}
+	tab := &textTable{right: align}
+	tab.add(head...)
+	for _, u := range res.Units {
+		row := []string{fmt.Sprint(u.Rank), u.Unit.Name}
+		if res.Grouped {
+			row = append(row, u.Unit.Group, fmt.Sprint(u.GroupRank))
+		}
+		row = append(row, criteria.FormatFixed(u.Points, places, lang),
+			criteria.FormatFixed(u.Max, places, lang), criteria.FormatFixed(u.Index, places, lang))
+		if hasTier {
+			row = append(row, u.Tier)
+		}
+		if hasPrev {
+			row = append(row, textChange(u.Previous, t))
+		}
+		tab.add(row...)
+	}
+	title := res.Set.Title
+	if title == "" {
+		title = res.Set.ID
+	}
+	if _, err := fmt.Fprintf(w, "%s — %d %s\n\n", title, len(res.Units), t.units); err != nil {
+		return err
+	}
+	return tab.write(w)
+}
+
+// textChange renders a rank change compactly: ↑2, ↓1, = or "mới" for a
+// unit absent from last year's result.
+func textChange(p *scoring.Previous, t *textWords) string {
+	switch {
+	case p == nil:
+		return t.newUnit
+	case p.RankChange > 0:
+		return fmt.Sprintf("↑%d", p.RankChange)
+	case p.RankChange < 0:
+		return fmt.Sprintf("↓%d", -p.RankChange)
+	}
+	return t.same
+}
+
+// textMove words a rank change in full: "tăng 2 bậc".
+func textMove(change int, t *textWords) string {
+	switch {
+	case change > 0:
+		return fmt.Sprintf(t.moveUp, change)
+	case change < 0:
+		return fmt.Sprintf(t.moveDown, -change)
+	}
+	return t.moveSame
+}
+
+// textTable lays out rows in columns two spaces apart. A row of a single
+// cell runs past the columns without setting their width (a rule in words
+// under its criterion). The last cell of a row is not padded, so long text
+// at the end of a row leaves no trailing space.
+type textTable struct {
+	right []bool // per column: align right (numbers)
+	rows  [][]string
+}
+
+func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *textTable) write(w io.Writer) error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if len(r) == 1 {
+				break
+			}
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], textWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		if len(r) == 1 {
+			b.WriteString(strings.TrimRight(r[0], " ") + "\n")
+			continue
+		}
+		var line strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", widths[i]-textWidth(c))
+			switch {
+			case i < len(t.right) && t.right[i]:
+				line.WriteString(pad + c)
+			case i == len(r)-1:
+				line.WriteString(c)
+			default:
+				line.WriteString(c + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// textWidth is the number of terminal cells s takes: combining marks take
+// none (a name typed in NFD is as wide as in NFC), East Asian wide
+// characters two, everything else one.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case r < ' ':
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// textFixed formats d to the set's places for people.
+func textFixed(d decimal.Decimal, set *criteria.Set, lang criteria.Lang) string {
+	return criteria.FormatFixed(d, set.Decimals, lang)
+}

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+)
+
+// WriteCriteriaTree writes the criteria tree: one line a node, indented by
+// depth, with its maximum points in a right-hand column, and under each
+// leaf its rule in words. Survey, bonus and penalty nodes are marked, since
+// they count apart from appraised points.
+func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error {
+	t := textFor(lang)
+	title := set.Title
+	if title == "" {
+		title = set.ID
+	}
+	total := decimal.Zero
+	for _, f := range set.Fields {
+		if f.Kind == criteria.Ordinary {
+			total = total.Add(textNodeMax(f))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s)\n", title, set.ID)
+	fmt.Fprintf(&b, "%s: %s %s\n\n", t.maxTotal, criteria.FormatNumber(total, lang), t.points1)
+
+	// Each node takes a line in the table; a leaf's rule takes the next
+	// line, a single cell that runs past the columns.
+	tab := &textTable{right: []bool{false, true}}
+	var walk func(nodes []*criteria.Node, parentSurvey bool)
+	walk = func(nodes []*criteria.Node, parentSurvey bool) {
+		for _, n := range nodes {
+			indent := strings.Repeat("  ", n.Depth)
+			label := indent + n.Code + "  " + n.Name + textTreeMarks(n, parentSurvey, t)
+			tab.add(label, criteria.FormatNumber(textNodeMax(n), lang))
+			if n.IsLeaf() {
+				words := n.Describe(set, lang)
+				if words == "" {
+					words = n.Rule.Type.String() + " (" + n.Rule.Metric + ")"
+				}
+				tab.add(indent + strings.Repeat(" ", textWidth(n.Code)+2) + "→ " + words)
+			}
+			walk(n.Children, n.Source == criteria.Survey)
+		}
+	}
+	walk(set.Fields, false)
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return tab.write(w)
+}
+
+// textTreeMarks notes on a field what kind of points it gives, and on the
+// topmost node of a survey subtree that its points come from the survey.
+func textTreeMarks(n *criteria.Node, parentSurvey bool, t *textWords) string {
+	var marks []string
+	if n.Depth == 0 {
+		switch n.Kind {
+		case criteria.Bonus:
+			marks = append(marks, t.bonus+", "+t.notScored)
+		case criteria.Penalty:
+			marks = append(marks, t.penalty+", "+t.notScored)
+		}
+	}
+	if n.Source == criteria.Survey && !parentSurvey {
+		marks = append(marks, t.survey)
+	}
+	if len(marks) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(marks, "; ") + "]"
+}
+
+// textNodeMax returns a node's maximum before any value is known: a leaf's max;
+// for a parent the sum of its children's, or its declared max when that is
+// smaller (a cap).
+func textNodeMax(n *criteria.Node) decimal.Decimal {
+	if n.IsLeaf() {
+		return n.Max
+	}
+	sum := decimal.Zero
+	for _, c := range n.Children {
+		sum = sum.Add(textNodeMax(c))
+	}
+	if n.HasMax && n.Max.LessThan(sum) {
+		return n.Max
+	}
+	return sum
+}
