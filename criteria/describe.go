@@ -85,7 +85,7 @@ var words = map[Lang]phrases{
 		sum:         "tổng các tiêu chí thành phần",
 		atMost:      "tối đa %s",
 		yes:         "có %s: %s",
-		no:          "không %s: %s",
+		no:          "không có %s: %s",
 		linear:      "Điểm = %s × (%s − %s) ÷ (%s − %s), trong khoảng 0–%s",
 		relative:    "Điểm = %s × %s so với đơn vị cao nhất",
 		minmax:      "Điểm = %s × (%s − thấp nhất) ÷ (cao nhất − thấp nhất), so với các đơn vị",

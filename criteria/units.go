@@ -50,9 +50,13 @@ func (r *reader) units(data []byte) []*Unit {
 		r.addf(root.Line, "missing required key \"units\"")
 		return nil
 	}
+	if isNull(e.val) {
+		r.addf(e.val.Line, "units: the list is empty")
+		return nil
+	}
 	items := r.list(e.val, "units: ")
 	if len(items) == 0 {
-		if e.val.Kind == yaml.SequenceNode || isNull(e.val) {
+		if e.val.Kind == yaml.SequenceNode {
 			r.addf(e.val.Line, "units: the list is empty")
 		}
 		return nil
