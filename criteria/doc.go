@@ -12,7 +12,20 @@
 //
 // [Load] and [LoadUnits] read criteria.yaml and units.yaml. Every problem is
 // reported at once as a [Problems] list, each [Problem] carrying the file and
-// line it is on.
+// line it is on, as "criteria.yaml:42: node \"3.2\": bands: points 1.5
+// exceed max 1", and a [Problem.Hint] where one helps (a did-you-mean for
+// a mistyped key, rule type or metric id). Numbers are read from the text
+// of the file, never through a float, and must be plain decimals
+// ("0.25", not "1e-1" or "0,25").
+//
+// Where SPEC §2–3 is silent, Load decides so:
+//   - a metric's name defaults to its id; a metric id holds letters,
+//     digits, "_", "." and "-" (it heads a CSV column);
+//   - a ratio metric takes no default: it has no cell of its own;
+//   - tier mins lie in 0..100 and fall strictly, highest first;
+//   - a capped parent's leaves, at any depth, share one source;
+//   - a set needs at least one ordinary (not bonus or penalty) field;
+//   - a unit may repeat its own id or name among its aliases.
 //
 // # Values
 //

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -178,5 +179,25 @@ func golden(t *testing.T, name, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestLoadBOMAndCRLF checks that a byte-order mark and Windows line ends,
+// as Notepad writes them, neither fail nor shift the lines.
+func TestLoadBOMAndCRLF(t *testing.T) {
+	data := readTestdata(t, "valid.yaml")
+	crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	for name, in := range map[string][]byte{
+		"bom":  append([]byte("\ufeff"), data...),
+		"crlf": crlf,
+	} {
+		s, err := Load(in, "criteria.yaml")
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := s.Fields[1].Children[0].Line; got != 54 {
+			t.Errorf("%s: node 2.1 on line %d, want 54", name, got)
+		}
 	}
 }
