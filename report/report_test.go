@@ -1,0 +1,441 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// checker reads a written workbook back and compares it with the result.
+type checker struct {
+	t      *testing.T
+	f      *excelize.File
+	places int32
+}
+
+// number returns the number in sheet!cell, failing unless the cell is
+// numeric and shows exactly the set's places.
+func (c *checker) number(sheet, cell string, fixed bool) decimal.Decimal {
+	c.t.Helper()
+	typ, err := c.f.GetCellType(sheet, cell)
+	if err != nil || (typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber) {
+		c.t.Errorf("%s!%s: cell type %v, want a number", sheet, cell, typ)
+	}
+	raw, _ := c.f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	d, err := decimal.NewFromString(raw)
+	if err != nil {
+		c.t.Errorf("%s!%s: %q is not a number", sheet, cell, raw)
+		return decimal.Zero
+	}
+	if fixed {
+		// The number format, not excelize's rendering of it, decides
+		// what Excel and LibreOffice show.
+		id, _ := c.f.GetCellStyle(sheet, cell)
+		st, _ := c.f.GetStyle(id)
+		if st == nil || st.CustomNumFmt == nil || !strings.HasPrefix(strings.TrimPrefix(*st.CustomNumFmt, "+"), fixedFormat(c.places)) {
+			c.t.Errorf("%s!%s: number format %v, want %s", sheet, cell, st.CustomNumFmt, fixedFormat(c.places))
+		}
+	}
+	return d
+}
+
+// eqNum checks that sheet!cell holds want exactly.
+func (c *checker) eqNum(sheet, cell string, want decimal.Decimal) {
+	c.t.Helper()
+	if got := c.number(sheet, cell, true); !got.Equal(want) {
+		c.t.Errorf("%s!%s = %s, want %s", sheet, cell, got, want)
+	}
+}
+
+// eqInt checks that sheet!cell holds the whole number want.
+func (c *checker) eqInt(sheet, cell string, want int) {
+	c.t.Helper()
+	if got := c.number(sheet, cell, false); !got.Equal(decimal.NewFromInt(int64(want))) {
+		c.t.Errorf("%s!%s = %s, want %d", sheet, cell, got, want)
+	}
+}
+
+// eqText checks that sheet!cell holds the text want, as text.
+func (c *checker) eqText(sheet, cell, want string) {
+	c.t.Helper()
+	got, _ := c.f.GetCellValue(sheet, cell)
+	if got != want {
+		c.t.Errorf("%s!%s = %q, want %q", sheet, cell, got, want)
+	}
+	if want == "" {
+		return
+	}
+	if typ, _ := c.f.GetCellType(sheet, cell); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+		c.t.Errorf("%s!%s: cell type %v, want text", sheet, cell, typ)
+	}
+	if fm, _ := c.f.GetCellFormula(sheet, cell); fm != "" {
+		c.t.Errorf("%s!%s has the formula %q", sheet, cell, fm)
+	}
+}
+
+// columns maps the header texts of row to their column numbers.
+func (c *checker) columns(sheet string, row int) map[string]int {
+	c.t.Helper()
+	rows, err := c.f.GetRows(sheet)
+	if err != nil || len(rows) < row {
+		c.t.Fatalf("%s: no row %d", sheet, row)
+	}
+	out := map[string]int{}
+	for i, h := range rows[row-1] {
+		if h != "" {
+			out[h] = i + 1
+		}
+	}
+	return out
+}
+
+func TestReportDemoNumbers(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	f, _ := writeReport(t, res, Options{Version: "1.2.3"})
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	checkSummary(c, res, &vietnamese)
+	checkByField(c, res, &vietnamese)
+	checkDetails(c, res, &vietnamese)
+	for i, u := range res.Units {
+		sheets := f.GetSheetList()
+		checkUnitSheet(c, res, u, sheets[3+i], &vietnamese)
+	}
+	checkCriteriaSheet(c, res, &vietnamese)
+}
+
+func checkSummary(c *checker, res *scoring.Result, l *labels) {
+	sh := l.summary
+	col := c.columns(sh, 4)
+	heads := []string{l.rank, l.unit, l.appraisal, l.survey, l.total, l.index, l.tier}
+	optional := map[string]bool{l.group: res.Grouped, l.groupRank: res.Grouped, l.prevRank: hasPrevious(res), l.change: hasPrevious(res)}
+	for h, want := range optional {
+		if want {
+			heads = append(heads, h)
+		} else if col[h] != 0 {
+			c.t.Errorf("%s: column %q, though the result has none", sh, h)
+		}
+	}
+	for _, h := range heads {
+		if col[h] == 0 {
+			c.t.Errorf("%s: no column %q", sh, h)
+		}
+	}
+	for i, u := range res.Units {
+		r := 5 + i
+		at := func(h string) string { return cellRef(col[h], r) }
+		c.eqInt(sh, at(l.rank), u.Rank)
+		c.eqText(sh, at(l.unit), u.Unit.Name)
+		if res.Grouped {
+			c.eqText(sh, at(l.group), u.Unit.Group)
+			c.eqInt(sh, at(l.groupRank), u.GroupRank)
+		}
+		c.eqNum(sh, at(l.appraisal), u.Appraisal)
+		c.eqNum(sh, at(l.survey), u.Survey)
+		c.eqNum(sh, at(l.bonus), u.Bonus)
+		c.eqNum(sh, at(l.penalty), u.Penalty)
+		c.eqNum(sh, at(l.total), u.Points)
+		c.eqNum(sh, at(l.max), u.Max)
+		c.eqNum(sh, at(l.index), u.Index)
+		c.eqText(sh, at(l.tier), u.Tier)
+		if u.Previous != nil {
+			c.eqInt(sh, at(l.prevRank), u.Previous.Rank)
+			c.eqInt(sh, at(l.change), u.Previous.RankChange)
+			shown, _ := c.f.GetCellValue(sh, at(l.change))
+			if ch := u.Previous.RankChange; ch > 0 && !strings.Contains(shown, "▲") || ch < 0 && !strings.Contains(shown, "▼") {
+				c.t.Errorf("%s!%s: change %d shows %q", sh, at(l.change), ch, shown)
+			}
+		}
+	}
+}
+
+func checkByField(c *checker, res *scoring.Result, l *labels) {
+	sh := l.byField
+	idx := nodeIndex(res.Set)
+	for i, u := range res.Units {
+		r := 6 + i
+		c.eqInt(sh, cellRef(1, r), u.Rank)
+		c.eqText(sh, cellRef(2, r), u.Unit.Name)
+		for j, fld := range ordinaryFields(res.Set) {
+			nr := u.Nodes[idx[fld]]
+			if !nr.Applicable {
+				c.eqText(sh, cellRef(3+3*j, r), l.notApplicable)
+				continue
+			}
+			c.eqNum(sh, cellRef(3+3*j, r), nr.Points)
+			c.eqNum(sh, cellRef(4+3*j, r), nr.Index)
+			c.eqInt(sh, cellRef(5+3*j, r), nr.Rank)
+		}
+	}
+}
+
+func checkDetails(c *checker, res *scoring.Result, l *labels) {
+	sh := l.details
+	nodes := res.Set.Nodes()
+	for k, u := range res.Units {
+		c.eqText(sh, cellRef(4+k, 4), u.Unit.Name)
+	}
+	for i, n := range nodes {
+		r := 5 + i
+		c.eqText(sh, cellRef(1, r), n.Code)
+		c.eqText(sh, cellRef(2, r), n.Name)
+		c.eqNum(sh, cellRef(3, r), fullMax(n))
+		for k, u := range res.Units {
+			nr := u.Nodes[i]
+			cell := cellRef(4+k, r)
+			if !nr.Applicable {
+				c.eqText(sh, cell, l.notApplicable)
+				continue
+			}
+			c.eqNum(sh, cell, nr.Points)
+			if !nr.Max.Equal(fullMax(n)) {
+				id, _ := c.f.GetCellStyle(sh, cell)
+				st, _ := c.f.GetStyle(id)
+				if want := `"/` + criteria.FormatFixed(nr.Max, c.places, langOf(l)) + `"`; st.CustomNumFmt == nil || !strings.HasSuffix(*st.CustomNumFmt, want) {
+					c.t.Errorf("%s!%s: number format %v, want the unit's max %s after the points", sh, cell, st.CustomNumFmt, want)
+				}
+			}
+		}
+	}
+	last := 5 + len(nodes)
+	for k, u := range res.Units {
+		c.eqNum(sh, cellRef(4+k, last), u.Points)
+		c.eqNum(sh, cellRef(4+k, last+1), u.Max)
+		c.eqNum(sh, cellRef(4+k, last+2), u.Index)
+		c.eqInt(sh, cellRef(4+k, last+3), u.Rank)
+	}
+}
+
+func checkUnitSheet(c *checker, res *scoring.Result, u *scoring.UnitResult, sh string, l *labels) {
+	c.eqText(sh, "A2", u.Unit.Name)
+	c.eqNum(sh, "C5", u.Points)
+	c.eqNum(sh, "D5", u.Max)
+	c.eqNum(sh, "E5", u.Index)
+	c.eqInt(sh, "F5", u.Rank)
+	col := c.columns(sh, 7)
+	for i, n := range res.Set.Nodes() {
+		r := 8 + i
+		nr := u.Nodes[i]
+		at := func(h string) string { return cellRef(col[h], r) }
+		c.eqText(sh, at(l.code), n.Code)
+		if n.IsLeaf() {
+			c.eqText(sh, at(l.explain), nr.Explain(langOf(l)))
+		}
+		if !nr.Applicable {
+			c.eqText(sh, at(l.points), l.notApplicable)
+			continue
+		}
+		c.eqNum(sh, at(l.max), nr.Max)
+		c.eqNum(sh, at(l.points), nr.Points)
+		if n.Kind == criteria.Ordinary {
+			c.eqNum(sh, at(l.lost), nr.Max.Sub(nr.Points))
+			if nr.Max.GreaterThan(nr.Points) {
+				id, _ := c.f.GetCellStyle(sh, at(l.lost))
+				if st, _ := c.f.GetStyle(id); len(st.Fill.Color) == 0 {
+					c.t.Errorf("%s!%s: points lost are not highlighted", sh, at(l.lost))
+				}
+			}
+		}
+		if u.Self != nil && u.Self.Nodes[i].Applicable {
+			c.eqNum(sh, at(l.self), u.Self.Nodes[i].Points)
+			c.eqNum(sh, at(l.selfDiff), u.Self.Nodes[i].Points.Sub(nr.Points))
+		}
+		if n.IsLeaf() && nr.Value.IsNumber() {
+			if got := c.number(sh, at(l.value), false); !got.Equal(nr.Value.Round(c.places + 2)) {
+				c.t.Errorf("%s!%s value %s, want %s", sh, at(l.value), got, nr.Value)
+			}
+		}
+	}
+}
+
+func checkCriteriaSheet(c *checker, res *scoring.Result, l *labels) {
+	sh := l.criteriaSheet
+	for i, n := range res.Set.Nodes() {
+		r := 5 + i
+		c.eqText(sh, cellRef(1, r), n.Code)
+		c.eqNum(sh, cellRef(3, r), fullMax(n))
+		if n.IsLeaf() {
+			c.eqText(sh, cellRef(5, r), n.Describe(res.Set, langOf(l)))
+		}
+	}
+}
+
+func langOf(l *labels) criteria.Lang {
+	if l == &english {
+		return criteria.English
+	}
+	return criteria.Vietnamese
+}
+
+func TestReportLayout(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	f, data := writeReport(t, res, Options{})
+	l := &vietnamese
+	want := []string{l.summary, l.byField, l.details}
+	for range res.Units {
+		want = append(want, "")
+	}
+	want = append(want, l.criteriaSheet, l.info)
+	sheets := f.GetSheetList()
+	if len(sheets) != len(want) {
+		t.Fatalf("sheets %q, want %d", sheets, len(want))
+	}
+	titles := map[string]bool{}
+	names, err := f.GetDefinedName(), error(nil)
+	for _, dn := range names {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = true
+		}
+	}
+	_ = err
+	for i, sh := range sheets {
+		if want[i] != "" && sh != want[i] {
+			t.Errorf("sheet %d is %q, want %q", i, sh, want[i])
+		}
+		pl, err := f.GetPageLayout(sh)
+		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v, want A4 landscape one page wide", sh, pl)
+		}
+		props, _ := f.GetSheetProps(sh)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fitted to the page", sh)
+		}
+		if sh != l.info && !titles[sh] {
+			t.Errorf("%s: no print titles", sh)
+		}
+		if sh == l.info || sh == l.criteriaSheet {
+			continue
+		}
+		panes, _ := f.GetPanes(sh)
+		if !panes.Freeze || panes.YSplit < 4 || panes.XSplit < 2 {
+			t.Errorf("%s: panes %+v, want header rows and unit column frozen", sh, panes)
+		}
+	}
+	for _, sh := range []string{l.summary, l.byField} {
+		cfs, _ := f.GetConditionalFormats(sh)
+		found := false
+		for _, list := range cfs {
+			for _, o := range list {
+				found = found || o.Type == "3_color_scale"
+			}
+		}
+		if !found {
+			t.Errorf("%s: no colour scale", sh)
+		}
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	chart := false
+	for _, zf := range zr.File {
+		chart = chart || strings.HasPrefix(zf.Name, "xl/charts/chart")
+	}
+	if !chart {
+		t.Error("no chart in the workbook")
+	}
+	id, _ := f.GetCellStyle(l.summary, "B5")
+	if st, _ := f.GetStyle(id); st.Font == nil || st.Font.Family != fontName {
+		t.Errorf("unit names not in %s", fontName)
+	}
+	id, _ = f.GetCellStyle(l.summary, "B4")
+	if st, _ := f.GetStyle(id); st.Font == nil || !st.Font.Bold || !st.Alignment.WrapText || len(st.Fill.Color) == 0 {
+		t.Errorf("header not bold, wrapped and shaded: %+v", st)
+	}
+	if title, _ := f.GetCellValue(l.details, "A1"); !strings.Contains(title, res.Set.Title) || !strings.Contains(title, "2019") {
+		t.Errorf("title block %q does not name the set and year", title)
+	}
+}
+
+func TestReportEnglish(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	f, _ := writeReport(t, res, Options{Lang: criteria.English})
+	sheets := f.GetSheetList()
+	for _, want := range []string{"Summary", "By field", "Details", "Criteria", "Information"} {
+		if !slices.Contains(sheets, want) {
+			t.Errorf("no sheet %q in %q", want, sheets)
+		}
+	}
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	checkSummary(c, res, &english)
+	checkByField(c, res, &english)
+	checkDetails(c, res, &english)
+	checkUnitSheet(c, res, res.Units[0], sheets[3], &english)
+	checkCriteriaSheet(c, res, &english)
+	c.eqText("Information", "A4", "Criteria set id")
+}
+
+func TestReportTricky(t *testing.T) {
+	_, res := demoResult(t, "testdata/tricky")
+	opts := Options{
+		Version:  "9.9",
+		Inputs:   []InputFile{{"criteria.yaml", strings.Repeat("ab", 32)}, {"metrics.csv", strings.Repeat("cd", 32)}},
+		Evidence: map[string]map[string]string{"formula": {"plan": "QĐ 12/QĐ-UBND", "done": "BC 3", "total": "KH 1"}},
+		Warnings: []string{"a warning"},
+	}
+	f, _ := writeReport(t, res, opts)
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	checkSummary(c, res, &vietnamese)
+	checkByField(c, res, &vietnamese)
+	checkDetails(c, res, &vietnamese)
+	checkCriteriaSheet(c, res, &vietnamese)
+	sheets := f.GetSheetList()
+	seen := map[string]bool{}
+	for _, sh := range sheets {
+		if n := len([]rune(sh)); n > 31 || strings.ContainsAny(sh, `[]:*?/\`) {
+			t.Errorf("sheet name %q is not valid", sh)
+		}
+		if seen[strings.ToLower(sh)] {
+			t.Errorf("sheet name %q twice", sh)
+		}
+		seen[strings.ToLower(sh)] = true
+	}
+	for i, u := range res.Units {
+		sh := sheets[3+i]
+		checkUnitSheet(c, res, u, sh, &vietnamese)
+		if u.Unit.ID == "formula" {
+			col := c.columns(sh, 7)
+			nodes := res.Set.Nodes()
+			for j, n := range nodes {
+				switch n.Code {
+				case "1.1":
+					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "QĐ 12/QĐ-UBND")
+				case "1.2":
+					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "Số nhiệm vụ hoàn thành: BC 3\nTổng số nhiệm vụ: KH 1")
+				}
+			}
+		}
+	}
+	rows, _ := f.GetRows(vietnamese.info)
+	all := fmt.Sprint(rows)
+	for _, want := range []string{"tricky-2020", "9.9", "criteria.yaml", strings.Repeat("ab", 32), "metrics.csv", "a warning", res.Set.Title} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Thông tin lacks %q", want)
+		}
+	}
+}
+
+func TestSheetNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Huyện Quế Sơn", "Huyện Quế Sơn"},
+		{"A/B: [x]*?", "A-B- (x)-"},
+		{"Tổng hợp", "Tổng hợp (2)"},
+		{"tổng hợp", "tổng hợp (3)"},
+		{strings.Repeat("Đ", 40), strings.Repeat("Đ", 31)},
+		{strings.Repeat("Đ", 40), strings.Repeat("Đ", 27) + " (2)"},
+		{"'quoted'", "quoted"},
+		{"", "_"},
+		{"History", "_History"},
+	}
+	names := newSheetNames("Tổng hợp")
+	for _, tt := range tests {
+		if got := names.name(tt.in); got != tt.want {
+			t.Errorf("name(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
