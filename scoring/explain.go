@@ -32,7 +32,7 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	case criteria.BooleanRule:
 		why = x.boolean(n.Value)
 	case criteria.BandsRule:
-		why = x.bands(n.Value, n.band)
+		why = x.bands(n.Value, int(n.band))
 	case criteria.LinearRule:
 		why = x.pick("%s trên thang từ %s (0 điểm) đến %s (điểm tối đa)", "%s on a scale from %s (0 points) to %s (full points)",
 			x.labelled(n.Value), x.num(l.rule.From), x.num(l.rule.To))

@@ -42,6 +42,7 @@ type UnitResult struct {
 type NodeResult struct {
 	Node       *criteria.Node
 	Applicable bool
+	band       int32           // the band that held in a bands rule, or -1
 	Points     decimal.Decimal // zero when not applicable
 	Max        decimal.Decimal // zero when not applicable
 	Index      decimal.Decimal // zero when not applicable
@@ -49,7 +50,6 @@ type NodeResult struct {
 	Value      criteria.Value  // leaves: the value the rule read
 
 	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
-	band int       // the band that held in a bands rule, or -1
 }
 
 // SelfResult is a unit's self-assessed score (tự đánh giá), computed by

@@ -104,7 +104,9 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 			nr.Value = vals[l.metric]
 			if !nr.Value.IsNA() {
 				app, mx = true, l.max
-				pts, nr.band = l.score(nr.Value)
+				var band int
+				pts, band = l.score(nr.Value)
+				nr.band = int32(band)
 			}
 		} else {
 			for _, c := range p.children[i] {
@@ -179,16 +181,18 @@ func (p *plan) findBest(vals []criteria.Value, nu int) {
 			continue
 		}
 		var hi, lo criteria.Value
+		var hiQ, loQ q
 		for u := range nu {
 			v := vals[u*nm+l.metric]
 			if !v.IsNumber() {
 				continue
 			}
-			if hi.IsMissing() || cmpValues(v, hi) > 0 {
-				hi = v
+			vq := qValue(v)
+			if hi.IsMissing() || cmpBoth(v, vq, hi, hiQ) > 0 {
+				hi, hiQ = v, vq
 			}
-			if lo.IsMissing() || cmpValues(v, lo) < 0 {
-				lo = v
+			if lo.IsMissing() || cmpBoth(v, vq, lo, loQ) < 0 {
+				lo, loQ = v, vq
 			}
 		}
 		if hi.IsMissing() {
@@ -202,6 +206,14 @@ func (p *plan) findBest(vals []criteria.Value, nu int) {
 		l.bestQ, l.worstQ = qValue(l.best), qValue(l.worst)
 		l.slow = l.slow || !l.bestQ.ok || !l.worstQ.ok
 	}
+}
+
+// cmpBoth compares two numbers exactly, in machine words when both fit.
+func cmpBoth(a criteria.Value, qa q, b criteria.Value, qb q) int {
+	if qa.ok && qb.ok {
+		return cmpQ(qa, qb)
+	}
+	return a.Rat().Cmp(b.Rat())
 }
 
 // cmpValues compares two numbers exactly.
