@@ -21,6 +21,7 @@ func BenchmarkScore10kUnits(b *testing.B) {
 	debug.FreeOSMemory()
 	// start the peak afresh: building the input is not what is measured
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	inputKiB := peakKiB()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -35,6 +36,7 @@ func BenchmarkScore10kUnits(b *testing.B) {
 	}
 	if kib := peakKiB(); kib > 0 {
 		b.ReportMetric(float64(kib)/1024, "peak-MiB")
+		b.ReportMetric(float64(inputKiB)/1024, "input-MiB")
 	}
 	b.ReportMetric(float64(len(set.Leaves())), "leaves")
 }
