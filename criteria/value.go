@@ -8,6 +8,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// one is shared: decimals are immutable, and Fraction is on the scoring
+// hot path, where a fresh 1 per call cost a million allocations.
+var one = decimal.NewFromInt(1)
+
 type valueKind uint8
 
 const (
@@ -36,7 +40,7 @@ func Frac(num, den decimal.Decimal) Value {
 	if den.IsZero() {
 		panic("criteria.Frac: zero denominator")
 	}
-	if den.Equal(decimal.NewFromInt(1)) {
+	if den.Equal(one) {
 		return Num(num)
 	}
 	return Value{kind: number, num: num, den: den}
@@ -67,7 +71,7 @@ func (v Value) Bool() bool { return v.b }
 // plain number).
 func (v Value) Fraction() (num, den decimal.Decimal) {
 	if v.den.IsZero() {
-		return v.num, decimal.NewFromInt(1)
+		return v.num, one
 	}
 	return v.num, v.den
 }
@@ -180,7 +184,7 @@ func (m *Metric) check(v Value, text string) (Value, error) {
 func (m *Metric) CheckNumber(d decimal.Decimal, text string) (Value, error) {
 	if m.Type == Bool {
 		switch {
-		case d.Equal(decimal.NewFromInt(1)):
+		case d.Equal(one):
 			return BoolValue(true), nil
 		case d.IsZero():
 			return BoolValue(false), nil
