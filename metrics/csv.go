@@ -22,6 +22,7 @@ type csvScanner struct {
 	line  int
 	buf   []byte
 	probs *criteria.Problems
+	width int               // cells in the last row: the next is likely as wide
 	fatal *criteria.Problem // a problem that makes the rest of the file unreadable
 }
 
@@ -114,7 +115,8 @@ func (s *csvScanner) record() (rw *row, ok bool) {
 	if _, err := s.br.Peek(1); err != nil {
 		return nil, false
 	}
-	rw = &row{line: s.line}
+	rw = &row{line: s.line, cells: make([]cell, 0, max(s.width, 1))}
+	defer func() { s.width = len(rw.cells) }()
 	for {
 		c, end, damaged := s.field()
 		if s.fatal != nil {

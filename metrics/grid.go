@@ -168,6 +168,11 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	case dateCell:
 		return v, fmt.Sprintf("%s is a date, not a %s", quote(c.text), m.Type), ""
 	}
+	if m.Type != criteria.Bool {
+		if d, ok := plainNumber(c.text); ok {
+			return checked(m.CheckNumber(d, c.text))
+		}
+	}
 	if c.blank() && g.formula != nil {
 		if f := g.formula(col, r.num); f != "" {
 			return v, fmt.Sprintf("the formula =%s has no saved value", short(f)),
@@ -224,3 +229,62 @@ func significant(d decimal.Decimal, n int) decimal.Decimal {
 	lead := digits + int(d.Exponent()) // digits before the decimal point
 	return d.Round(int32(n - lead))
 }
+
+// checked turns a value and its error into value's results.
+func checked(v criteria.Value, err error) (criteria.Value, string, string) {
+	if err != nil {
+		return v, err.Error(), ""
+	}
+	return v, "", ""
+}
+
+// plainNumber reads text of the form [-]digits[.digits], as most cells of a
+// wide table are, without the general work of Metric.Parse; it gives the
+// same value Parse would. ok is false for any other text.
+func plainNumber(s string) (d decimal.Decimal, ok bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return d, false
+	}
+	i, neg := 0, s[0] == '-'
+	if neg {
+		i = 1
+	}
+	var n int64
+	var exp int32
+	digits, dot := 0, -1
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			if dot >= 0 {
+				exp--
+			}
+		case c == '.' && dot < 0 && digits > 0:
+			dot = i
+		default:
+			return d, false
+		}
+	}
+	if digits == 0 || dot == len(s)-1 {
+		return d, false
+	}
+	if neg {
+		n = -n
+	}
+	if exp == 0 && n >= 0 && n < int64(len(smallInts)) {
+		return smallInts[n], true
+	}
+	return decimal.New(n, exp), true
+}
+
+// smallInts holds the whole numbers most cells hold (counts, yes/no as
+// 1/0, points), made once: a decimal's digits live on the heap, and a
+// large table would otherwise allocate one for every cell. Decimals are
+// never changed in place, so sharing them is safe.
+var smallInts = func() (ds [1024]decimal.Decimal) {
+	for i := range ds {
+		ds[i] = decimal.New(int64(i), 0)
+	}
+	return ds
+}()

@@ -4,32 +4,48 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"parindex/criteria"
 )
 
 // Matcher finds a unit by its id, name or one of its aliases (SPEC §3).
+// It is safe for concurrent use.
 type Matcher struct {
 	units []*criteria.Unit
 	exact map[string][]*criteria.Unit
-	loose map[string][]*criteria.Unit
+
+	// The loose index is built on the first name that has no exact match:
+	// most files name every unit exactly, and a loose key costs far more
+	// than an exact one.
+	looseOnce sync.Once
+	loose     map[string][]*criteria.Unit
+	looseKeys [][]string // by unit, the loose keys of its names
 }
 
-// NewMatcher indexes units by the exact and the loose key of their id, name
-// and aliases.
+// NewMatcher indexes units by the key of their id, name and aliases.
 func NewMatcher(units []*criteria.Unit) *Matcher {
-	m := &Matcher{
-		units: units,
-		exact: make(map[string][]*criteria.Unit, 3*len(units)),
-		loose: make(map[string][]*criteria.Unit, 3*len(units)),
-	}
+	m := &Matcher{units: units, exact: make(map[string][]*criteria.Unit, 3*len(units))}
 	for _, u := range units {
 		for _, n := range unitNames(u) {
-			m.exact[criteria.NameKey(n)] = appendUnit(m.exact[criteria.NameKey(n)], u)
-			m.loose[criteria.LooseKey(n)] = appendUnit(m.loose[criteria.LooseKey(n)], u)
+			k := criteria.NameKey(n)
+			m.exact[k] = appendUnit(m.exact[k], u)
 		}
 	}
 	return m
+}
+
+// buildLoose indexes the units by the loose keys of their names.
+func (m *Matcher) buildLoose() {
+	m.loose = make(map[string][]*criteria.Unit, 3*len(m.units))
+	m.looseKeys = make([][]string, len(m.units))
+	for i, u := range m.units {
+		for _, n := range unitNames(u) {
+			k := criteria.LooseKey(n)
+			m.loose[k] = appendUnit(m.loose[k], u)
+			m.looseKeys[i] = append(m.looseKeys[i], k)
+		}
+	}
 }
 
 func unitNames(u *criteria.Unit) []string {
@@ -93,6 +109,7 @@ func (m *Matcher) Match(name string) (*criteria.Unit, error) {
 	} else if len(us) > 1 {
 		return nil, &MatchError{Name: name, Candidates: us}
 	}
+	m.looseOnce.Do(m.buildLoose)
 	loose := criteria.LooseKey(name)
 	if us := m.loose[loose]; len(us) == 1 {
 		return us[0], nil
@@ -109,10 +126,10 @@ func (m *Matcher) near(key string) []*criteria.Unit {
 		d int
 	}
 	var found []scored
-	for _, u := range m.units {
+	for i, u := range m.units {
 		best := -1
-		for _, n := range unitNames(u) {
-			if d := distance(key, criteria.LooseKey(n), typoLimit(key)); d >= 0 && (best < 0 || d < best) {
+		for _, k := range m.looseKeys[i] {
+			if d := distance(key, k, typoLimit(key)); d >= 0 && (best < 0 || d < best) {
 				best = d
 			}
 		}

@@ -84,19 +84,30 @@ type unitFile struct {
 	notes             []int // columns kept as notes
 }
 
+func newUnitFile() *unitFile { return &unitFile{metricCol: -1, valCol: -1} }
+
+// add keeps a row as the file is scanned.
+func (uf *unitFile) add(g *grid, r *row) {
+	uf.g = g
+	if !r.damaged && !r.blank() {
+		uf.rows = append(uf.rows, r)
+	}
+}
+
 // read reads one per-unit file and returns its problems.
 func (f *folder) read(path string) criteria.Problems {
 	var probs criteria.Problems
-	uf := &unitFile{metricCol: -1, valCol: -1}
-	fatal := scanFile(path, path, &probs, func(g *grid, r *row) {
-		uf.g = g
-		if !r.damaged && !r.blank() {
-			uf.rows = append(uf.rows, r)
-		}
-	})
+	uf := newUnitFile()
+	fatal := scanFile(path, path, &probs, uf.add)
 	if fatal != nil {
 		return criteria.Problems{*fatal}
 	}
+	return f.interpret(uf, path, probs)
+}
+
+// interpret reads the unit, the values and the notes from the rows of one
+// file, adding to the problems the scan found.
+func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) criteria.Problems {
 	if len(uf.rows) == 0 {
 		if len(probs) == 0 {
 			add(&probs, criteria.Problem{File: path}, `the file is empty: it needs a header row ("metric", "value") and one row a metric`)

@@ -1,0 +1,91 @@
+package metrics
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parindex/criteria"
+)
+
+// checkProblems fails on a problem with no file or no message: every
+// problem must say where it is and what is wrong.
+func checkProblems(t *testing.T, probs criteria.Problems) {
+	for _, p := range probs {
+		if p.File == "" || p.Msg == "" {
+			t.Fatalf("problem without a file or message: %#v", p)
+		}
+	}
+}
+
+// FuzzCSV reads any bytes as a wide table and as a per-unit file: no
+// panic, and every problem placed.
+func FuzzCSV(f *testing.F) {
+	for _, name := range []string{"wide-ok.csv", "wide-excel-vn.csv", "many-errors.csv", "wide-cp1258.csv",
+		"binary.csv", "perunit/dien-ban.csv", "perunit/bao-cao-que-son.csv"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("unit;\"a\"\"b\r\n\"x\r"))
+	set, units := testSet(), testUnits()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w := newWide(set, NewMatcher(units), Options{})
+		if fatal := scanCSV(bytes.NewReader(data), "f.csv", &w.probs, w.row); fatal != nil {
+			checkProblems(t, criteria.Problems{*fatal})
+		} else {
+			checkProblems(t, w.finish("f.csv", units))
+		}
+		fo := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: newTable(), fileOf: map[string]string{}}
+		fo.t.Notes = map[string]map[string]string{}
+		var probs criteria.Problems
+		uf := newUnitFile()
+		if fatal := scanCSV(bytes.NewReader(data), "f.csv", &probs, uf.add); fatal == nil {
+			checkProblems(t, fo.interpret(uf, "f.csv", probs))
+		}
+	})
+}
+
+// FuzzXLSX reads any bytes as a workbook: no panic, and every problem
+// placed.
+func FuzzXLSX(f *testing.F) {
+	f.Add(writeWorkbook(f, "", [][]any{
+		wideHeader,
+		{"Thị xã Điện Bàn", true, 1200, 12, styled(0.875, 10, ""), nil, 8.25},
+		{"Quế Sơn", "không", formula("A1"), "3", 90, "x", 7},
+	}))
+	f.Add(writeWorkbook(f, "", [][]any{{"metric", "value", "evidence"}, {"plan_on_time", true, "QĐ 12"}}))
+	data, _ := os.ReadFile("testdata/legacy.xls")
+	f.Add(data)
+	set, units := testSet(), testUnits()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w := newWide(set, NewMatcher(units), Options{})
+		if fatal := scanXLSX(data, "f.xlsx", &w.probs, w.row); fatal != nil {
+			checkProblems(t, criteria.Problems{*fatal})
+		} else {
+			checkProblems(t, w.finish("f.xlsx", units))
+		}
+	})
+}
+
+// FuzzPlainNumber checks that the fast path for plain numbers reads what
+// Metric.Parse reads.
+func FuzzPlainNumber(f *testing.F) {
+	for _, s := range []string{"87.5", "-0", "007", "1.", ".5", "12.50", "999999999999999999", "1.2.3", "-", ""} {
+		f.Add(s)
+	}
+	m := &criteria.Metric{ID: "n", Type: criteria.Number}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := plainNumber(s)
+		if !ok {
+			return
+		}
+		v, err := m.Parse(s)
+		if err != nil || !v.IsNumber() || v.Cmp(d) != 0 {
+			t.Fatalf("plainNumber(%q) = %s, Parse gives %s, %v", s, d, v, err)
+		}
+	})
+}
