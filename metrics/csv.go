@@ -84,12 +84,12 @@ func (s *csvScanner) sniff() *criteria.Problem {
 // Excel in a Vietnamese locale separates with ;.
 func detectSeparator(head []byte) byte {
 	var comma, semi, tab int
-	quoted := false
+	quoted, content := false, false
 loop:
 	for _, b := range head {
 		switch {
 		case b == '"':
-			quoted = !quoted
+			quoted, content = !quoted, true
 		case quoted:
 		case b == ',':
 			comma++
@@ -98,7 +98,11 @@ loop:
 		case b == '\t':
 			tab++
 		case b == '\n' || b == '\r':
-			break loop
+			if content {
+				break loop // the end of the first record that is not blank
+			}
+		case b != ' ':
+			content = true
 		}
 	}
 	switch {
@@ -144,11 +148,13 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 			tooLong = true
 		}
 	}
+	// A quote after spaces still opens a quoted cell: people write
+	// `a, "b"` by hand.
 	quoted := false
-	if b, err := s.br.ReadByte(); err == nil && b == '"' {
+	ahead, _ := s.br.Peek(64)
+	if i := bytes.IndexFunc(ahead, func(r rune) bool { return r != ' ' }); i >= 0 && ahead[i] == '"' {
+		s.br.Discard(i + 1)
 		quoted = true
-	} else if err == nil {
-		s.br.UnreadByte()
 	}
 	for {
 		b, err := s.br.ReadByte()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"parindex/criteria"
 )
@@ -182,7 +183,7 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	if len(strings.TrimSpace(c.text)) > maxValueText {
 		return v, fmt.Sprintf("%s is not a %s value", quote(strings.TrimSpace(c.text)), m.Type), ""
 	}
-	v, err := m.Parse(c.text)
+	v, err := m.Parse(norm.NFC.String(c.text)) // "có" typed on a Mac may come decomposed
 	if err != nil {
 		return v, err.Error(), ""
 	}

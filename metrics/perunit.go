@@ -148,7 +148,7 @@ func (uf *unitFile) columns() *criteria.Problem {
 				continue
 			}
 			uf.notes = append(uf.notes, col)
-		case "name", "ten", "ten chi so", "type", "loai", "kieu", "kieu du lieu":
+		case "name", "ten", "ten chi so", "type", "loai", "kieu", "kieu du lieu", "don vi tinh", "dvt", "stt", "no", "#":
 		default:
 			uf.notes = append(uf.notes, col)
 		}

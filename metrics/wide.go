@@ -53,7 +53,7 @@ func (w *wideTable) row(g *grid, r *row) {
 // isUnitKey reports whether a header or metric cell says "unit".
 func isUnitKey(k string) bool {
 	switch criteria.LooseKey(k) {
-	case "unit", "don vi":
+	case "unit", "don vi", "ten don vi", "ma don vi":
 		return true
 	}
 	return false

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
 
 	"parindex/criteria"
 )
@@ -207,5 +208,44 @@ func TestPartial(t *testing.T) {
 	}
 	if len(tab.Values) != 1 || tab.Values["que-son"] == nil {
 		t.Errorf("Values = %v, want que-son only", tab.Values)
+	}
+}
+
+// TestReadVariants reads small tables written in the ways people and
+// spreadsheet programs write them.
+func TestReadVariants(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		want      []string
+	}{
+		{"blank lines before the header", "\r\n \r\nunit;satisfaction;plan_on_time\r\nĐiện Bàn;5;có\r\n",
+			[]string{"dien-ban plan_on_time true", "dien-ban satisfaction 5"}},
+		{"decomposed text", norm.NFD.String("Đơn vị,satisfaction,plan_on_time\nĐiện Bàn,87.5 %,CÓ\n"),
+			[]string{"dien-ban plan_on_time true", "dien-ban satisfaction 87.5"}},
+		{"quotes and spaces", "\"unit\",\"satisfaction\",\"plan_on_time\"\n\"  Dien  Ban \", \"0\",\"Không\"\n",
+			[]string{"dien-ban plan_on_time false", "dien-ban satisfaction 0"}},
+		{"a quote inside a quoted cell", "unit,satisfaction,plan_on_time\n\"Thị xã \"\"Điện Bàn\"\"\",1,1\ndien-ban,1,1\n", nil},
+		{"lone CR line ends", "unit,satisfaction,plan_on_time\rdien-ban,1,x\r", []string{"dien-ban plan_on_time true", "dien-ban satisfaction 1"}},
+	}
+	set := &criteria.Set{Metrics: []*criteria.Metric{testSet().Metric("satisfaction"), testSet().Metric("plan_on_time")}}
+	set.IndexMetrics()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.csv")
+			os.WriteFile(path, []byte(tt.csv), 0o644)
+			tab, err := Read(path, set, testUnits(), Options{Partial: true})
+			if tt.want == nil {
+				if err == nil || !strings.Contains(err.Error(), `unknown unit "Thị xã \"Điện Bàn\""`) {
+					t.Fatalf("Read: %v, want the quoted name read whole", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, render(tab)); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
