@@ -16,14 +16,15 @@ const utf8Hint = `save it as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8 
 // cell. It reads a byte at a time from a buffer, so a huge cell costs no
 // more memory than maxCell.
 type csvScanner struct {
-	br    *bufio.Reader
-	file  string
-	sep   byte
-	line  int
-	buf   []byte
-	probs *criteria.Problems
-	width int               // cells in the last row: the next is likely as wide
-	fatal *criteria.Problem // a problem that makes the rest of the file unreadable
+	br     *bufio.Reader
+	file   string
+	sep    byte
+	line   int
+	buf    []byte // the text of the current row's cells
+	bounds []int  // where each cell's text starts in buf, and where the last ends
+	probs  *criteria.Problems
+	width  int               // cells in the last row: the next is likely as wide
+	fatal  *criteria.Problem // a problem that makes the rest of the file unreadable
 }
 
 // scanCSV reads CSV text from r and calls visit with each row, in order,
@@ -114,13 +115,15 @@ loop:
 	return ','
 }
 
-// record reads the next row; ok is false at the end of the text.
+// record reads the next row; ok is false at the end of the text. The
+// text of all its cells is one string, sliced: one allocation a row
+// rather than one a cell.
 func (s *csvScanner) record() (rw *row, ok bool) {
 	if _, err := s.br.Peek(1); err != nil {
 		return nil, false
 	}
 	rw = &row{line: s.line, cells: make([]cell, 0, max(s.width, 1))}
-	defer func() { s.width = len(rw.cells) }()
+	s.buf, s.bounds = s.buf[:0], append(s.bounds[:0], 0)
 	for {
 		c, end, damaged := s.field()
 		if s.fatal != nil {
@@ -128,21 +131,28 @@ func (s *csvScanner) record() (rw *row, ok bool) {
 		}
 		rw.damaged = rw.damaged || damaged
 		rw.cells = append(rw.cells, c)
+		s.bounds = append(s.bounds, len(s.buf))
 		if end {
-			return rw, true
+			break
 		}
 	}
+	text := string(s.buf)
+	for i := range rw.cells {
+		rw.cells[i].text = text[s.bounds[i]:s.bounds[i+1]]
+	}
+	s.width = len(rw.cells)
+	return rw, true
 }
 
-// field reads one field and what ends it: end is true at the end of the
-// record. A quoted field may span lines; "" in it is one quote. damaged is
-// true when the field was reported as unreadable.
+// field reads one field onto s.buf and what ends it: end is true at the
+// end of the record. A quoted field may span lines; "" in it is one quote.
+// damaged is true when the field was reported as unreadable.
 func (s *csvScanner) field() (c cell, end, damaged bool) {
 	tooLong := false
 	c.line = s.line
-	s.buf = s.buf[:0]
+	start := len(s.buf)
 	put := func(b byte) {
-		if len(s.buf) < maxCell {
+		if len(s.buf)-start < maxCell {
 			s.buf = append(s.buf, b)
 		} else {
 			tooLong = true
@@ -210,15 +220,15 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 	if tooLong {
 		add(s.probs, criteria.Problem{File: s.file, Line: c.line},
 			"a cell is longer than %d KiB: this is not a table of metric values", maxCell>>10)
+		s.buf = s.buf[:start]
 		return c, end, true
 	}
-	if !utf8.Valid(s.buf) {
+	if !utf8.Valid(s.buf[start:]) {
 		s.fatal = &criteria.Problem{File: s.file, Line: c.line,
 			Msg:  "the file is not UTF-8 text (Excel's plain \"CSV\" on Vietnamese Windows writes Windows-1258)",
 			Hint: utf8Hint}
 		return c, true, false
 	}
-	c.text = string(s.buf)
 	return c, end, damaged
 }
 

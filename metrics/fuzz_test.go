@@ -71,21 +71,27 @@ func FuzzXLSX(f *testing.F) {
 	})
 }
 
-// FuzzPlainNumber checks that the fast path for plain numbers reads what
-// Metric.Parse reads.
-func FuzzPlainNumber(f *testing.F) {
-	for _, s := range []string{"87.5", "-0", "007", "1.", ".5", "12.50", "999999999999999999", "1.2.3", "-", ""} {
+// FuzzFastValue checks that the fast path for common cells reads what
+// Metric.Parse reads, for every metric type.
+func FuzzFastValue(f *testing.F) {
+	for _, s := range []string{"87.5", "-0", "007", "1.", ".5", "12.50", "5.0", "100.00", "100.01",
+		"999999999999999999", "1.2.3", "-", "", "có", "Không", "X", "TRUE", "-1"} {
 		f.Add(s)
 	}
-	m := &criteria.Metric{ID: "n", Type: criteria.Number}
+	var ms []*criteria.Metric
+	for _, typ := range []criteria.MetricType{criteria.Bool, criteria.Count, criteria.Percent, criteria.Number, criteria.Points} {
+		ms = append(ms, &criteria.Metric{ID: typ.String(), Type: typ})
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, ok := plainNumber(s)
-		if !ok {
-			return
-		}
-		v, err := m.Parse(s)
-		if err != nil || !v.IsNumber() || v.Cmp(d) != 0 {
-			t.Fatalf("plainNumber(%q) = %s, Parse gives %s, %v", s, d, v, err)
+		for _, m := range ms {
+			fast, ok := fastValue(m, s)
+			if !ok {
+				continue
+			}
+			v, err := m.Parse(s)
+			if err != nil || v.String() != fast.String() || v.IsNumber() && v.Cmp(fast.Round(20)) != 0 {
+				t.Fatalf("%s: fastValue(%q) = %s, Parse gives %s, %v", m.Type, s, fast, v, err)
+			}
 		}
 	})
 }

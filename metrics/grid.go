@@ -169,10 +169,8 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	case dateCell:
 		return v, fmt.Sprintf("%s is a date, not a %s", quote(c.text), m.Type), ""
 	}
-	if m.Type != criteria.Bool {
-		if d, ok := plainNumber(c.text); ok {
-			return checked(m.CheckNumber(d, c.text))
-		}
+	if v, ok := fastValue(m, c.text); ok {
+		return v, "", ""
 	}
 	if c.blank() && g.formula != nil {
 		if f := g.formula(col, r.num); f != "" {
@@ -239,19 +237,56 @@ func checked(v criteria.Value, err error) (criteria.Value, string, string) {
 	return v, "", ""
 }
 
-// plainNumber reads text of the form [-]digits[.digits], as most cells of a
-// wide table are, without the general work of Metric.Parse; it gives the
-// same value Parse would. ok is false for any other text.
-func plainNumber(s string) (d decimal.Decimal, ok bool) {
+// fastValue reads the text most cells of a large table hold (a plain
+// number, a common yes/no) without the general work of Metric.Parse; it
+// gives the value Parse would. ok is false for any other text, and for
+// any value Parse would reject: Parse then says what is wrong.
+func fastValue(m *criteria.Metric, text string) (v criteria.Value, ok bool) {
+	if m.Type == criteria.Bool {
+		switch text {
+		case "có", "Có", "x", "X", "1", "true", "TRUE", "True", "yes", "Yes":
+			return criteria.BoolValue(true), true
+		case "không", "Không", "0", "false", "FALSE", "False", "no", "No":
+			return criteria.BoolValue(false), true
+		}
+		return v, false
+	}
+	n, exp, ok := plainNumber(text)
+	if !ok {
+		return v, false
+	}
+	scale := int64(1) // 10^-exp: the value is n / scale
+	for range -exp {
+		scale *= 10
+	}
+	switch m.Type {
+	case criteria.Count:
+		ok = n >= 0 && n%scale == 0
+	case criteria.Percent:
+		ok = n >= 0 && -exp <= 15 && n <= 100*scale
+	case criteria.Number, criteria.Points:
+	default:
+		ok = false
+	}
+	if !ok {
+		return v, false
+	}
+	if exp == 0 && n >= 0 && n < int64(len(smallInts)) {
+		return criteria.Num(smallInts[n]), true
+	}
+	return criteria.Num(decimal.New(n, exp)), true
+}
+
+// plainNumber reads text of the form [-]digits[.digits], at most 18
+// characters (so that it fits an int64), as n × 10^exp.
+func plainNumber(s string) (n int64, exp int32, ok bool) {
 	if len(s) == 0 || len(s) > 18 {
-		return d, false
+		return 0, 0, false
 	}
 	i, neg := 0, s[0] == '-'
 	if neg {
 		i = 1
 	}
-	var n int64
-	var exp int32
 	digits, dot := 0, -1
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
@@ -264,25 +299,22 @@ func plainNumber(s string) (d decimal.Decimal, ok bool) {
 		case c == '.' && dot < 0 && digits > 0:
 			dot = i
 		default:
-			return d, false
+			return 0, 0, false
 		}
 	}
 	if digits == 0 || dot == len(s)-1 {
-		return d, false
+		return 0, 0, false
 	}
 	if neg {
 		n = -n
 	}
-	if exp == 0 && n >= 0 && n < int64(len(smallInts)) {
-		return smallInts[n], true
-	}
-	return decimal.New(n, exp), true
+	return n, exp, true
 }
 
-// smallInts holds the whole numbers most cells hold (counts, yes/no as
-// 1/0, points), made once: a decimal's digits live on the heap, and a
-// large table would otherwise allocate one for every cell. Decimals are
-// never changed in place, so sharing them is safe.
+// smallInts holds the whole numbers most cells hold (counts, points),
+// made once: a decimal's digits live on the heap, and a large table would
+// otherwise allocate them for every cell. Decimals are never changed in
+// place, so sharing them is safe.
 var smallInts = func() (ds [1024]decimal.Decimal) {
 	for i := range ds {
 		ds[i] = decimal.New(int64(i), 0)
