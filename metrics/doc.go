@@ -2,23 +2,55 @@
 // CSV file, an xlsx workbook, or a folder of per-unit files, and matches the
 // unit names written in them against units.yaml.
 //
-// # Sources
+// # Wide tables
 //
-// A wide table ([Read] on a .csv or .xlsx file) has a header row, "unit"
-// then metric ids, and one row a unit. A folder holds one file a unit, rows
-// of "metric, value" with optional further columns (evidence, notes) that
-// are kept as [Table.Notes].
+// [Read] on a .csv or .xlsx file reads a wide table (in a workbook, its
+// first sheet). The first row that is not blank is the header: "unit" (or
+// "đơn vị"), then one metric id a column. A header cell's key is its text
+// up to the first line break, so a cell may carry the metric's name on a
+// second line. Then one row a unit, named by id, name or alias; blank rows
+// are skipped. A derived ratio is not a column: its parts are. A metric
+// with no column, or an empty cell, takes the metric's default, if it has
+// one.
+//
+// # Per-unit files
+//
+// [Read] on a folder reads every .csv and .xlsx file in it, one unit a
+// file; hidden files, Office lock files (~$…) and Thumbs.db are skipped.
+// A file's first row is a header naming a "metric" (chỉ số) and a "value"
+// (giá trị) column. Columns headed name/tên, type/loại/kiểu, đơn vị tính
+// and STT describe the rows and are ignored; any other column (evidence,
+// tài liệu kiểm chứng, note, ghi chú…) is kept in [Table.Notes]. A row
+// whose metric is "unit" (đơn vị) names the unit; without one, the file's
+// name does.
+//
+// # CSV
+//
+// UTF-8, with or without a byte-order mark; lines end in CRLF, LF or CR;
+// cells are separated by "," or ";" (Excel in a Vietnamese locale writes
+// ";"), whichever the header uses more; cells may be quoted, and a quoted
+// cell may span lines. A file that is not UTF-8 gives one problem for the
+// whole file, with a hint to save it as "CSV UTF-8".
+//
+// # Workbooks
+//
+// A numeric cell is read as stored, rounded to 15 significant digits (all
+// a binary double holds: 12.300000000000001 is 12.3). A number shown as a
+// percentage (0.875 shown as 87.5%) is read as shown, 87.5, for every
+// metric type but bool. TRUE/FALSE cells are yes/no values. A formula's
+// saved value is read; a formula with none is a problem.
 //
 // # Problems
 //
 // Every problem in the input is collected and returned at once as
 // [criteria.Problems], each carrying its file and line (CSV) or cell
-// (xlsx). A CSV file that is not UTF-8 gives one problem for the whole file,
-// with a hint to save it as "CSV UTF-8".
+// (xlsx): `metrics.csv:14: unit "Thị xã Điện Bàn": metric "late_rate":
+// "12,5" is not a number (use . as the decimal mark)`.
 //
 // # Names
 //
 // A [Matcher] finds a unit by id, name or alias: exactly first (ignoring
 // case, spacing and normalisation form), then ignoring Vietnamese
-// diacritics.
+// diacritics. No match, or several at the step that decides, is a
+// [*MatchError] naming the candidates.
 package metrics
