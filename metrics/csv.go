@@ -181,27 +181,7 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 			return c, true, false
 		}
 		if quoted {
-			switch b {
-			case '"':
-				if next, err := s.br.ReadByte(); err == nil && next == '"' {
-					put('"')
-					continue
-				} else if err == nil {
-					s.br.UnreadByte()
-				}
-				quoted = false // text after the closing quote is kept as it is
-			case '\r':
-				if next, _ := s.br.Peek(1); len(next) == 1 && next[0] == '\n' {
-					s.br.ReadByte()
-				}
-				s.line++
-				put('\n')
-			case '\n':
-				s.line++
-				put(b)
-			default:
-				put(b)
-			}
+			quoted = s.quoted(b, put)
 			continue
 		}
 		if b == s.sep {
@@ -230,6 +210,32 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 		return c, true, false
 	}
 	return c, end, damaged
+}
+
+// quoted takes byte b of a quoted cell and reports whether the cell is
+// still quoted after it. A line break in the cell is kept as "\n".
+func (s *csvScanner) quoted(b byte, put func(byte)) bool {
+	switch b {
+	case '"':
+		if next, _ := s.br.Peek(1); len(next) == 1 && next[0] == '"' {
+			s.br.ReadByte()
+			put('"')
+			return true
+		}
+		return false // text after the closing quote is kept as it is
+	case '\r':
+		if next, _ := s.br.Peek(1); len(next) == 1 && next[0] == '\n' {
+			s.br.ReadByte()
+		}
+		s.line++
+		put('\n')
+	case '\n':
+		s.line++
+		put(b)
+	default:
+		put(b)
+	}
+	return true
 }
 
 // oleSignature opens an OLE2 compound file: a legacy .xls workbook, or an
