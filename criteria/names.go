@@ -3,9 +3,8 @@ package criteria
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -21,10 +20,28 @@ func NameKey(s string) string {
 // match exists: NameKey without Vietnamese diacritics, đ read as d, so
 // "Dien Ban" finds "Điện Bàn".
 func LooseKey(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, NameKey(s))
-	if err != nil {
-		out = NameKey(s)
+	key := NameKey(s)
+	ascii := true
+	for i := 0; i < len(key); i++ {
+		if key[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
 	}
-	return strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
+	if ascii {
+		return key
+	}
+	var b strings.Builder
+	b.Grow(len(key))
+	// Decompose, then drop the combining marks: "ệ" is e + ̣ + ̂ in NFD.
+	for _, r := range norm.NFD.String(key) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }

@@ -53,3 +53,18 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNFD(t *testing.T) {
+	m := &Metric{ID: "b", Type: Bool}
+	v, err := m.Parse(norm.NFD.String("Có"))
+	if err != nil || !v.IsBool() || !v.Bool() {
+		t.Fatalf("Parse(NFD \"Có\") = %v, %v; want true", v, err)
+	}
+}
+
+func BenchmarkLooseKey(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		LooseKey("Thị xã Điện Bàn")
+	}
+}

@@ -6,11 +6,15 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 )
 
 // one is shared: decimals are immutable, and Fraction is on the scoring
 // hot path, where a fresh 1 per call cost a million allocations.
-var one = decimal.NewFromInt(1)
+var (
+	one     = decimal.NewFromInt(1)
+	hundred = decimal.NewFromInt(100)
+)
 
 type valueKind uint8
 
@@ -126,10 +130,10 @@ func (v Value) String() string {
 // Parse reads a value of m's type from the text of a cell, as SPEC §4 says:
 // "." as the decimal mark, an optional trailing "%" on a percent, true/false,
 // yes/no, có/không, 1/0 and x for a bool, and N/A, KPS or "-" for not
-// applicable. Text of only spaces is missing; Parse returns m's default for
+// applicable (NA too, as officers often write it). Text of only spaces is missing; Parse returns m's default for
 // it, or the zero Value when m has none.
 func (m *Metric) Parse(text string) (Value, error) {
-	s := strings.TrimSpace(text)
+	s := strings.TrimSpace(norm.NFC.String(text)) // "có" typed on a Mac is NFD
 	if s == "" {
 		if m.Default != nil {
 			return *m.Default, nil
@@ -172,7 +176,7 @@ func (m *Metric) check(v Value, text string) (Value, error) {
 			return Value{}, fmt.Errorf("%q is not a count (a whole number, 0 or more)", text)
 		}
 	case Percent:
-		if d.Sign() < 0 || d.GreaterThan(decimal.NewFromInt(100)) {
+		if d.Sign() < 0 || d.GreaterThan(hundred) {
 			return Value{}, fmt.Errorf("%q is not a percentage between 0 and 100", text)
 		}
 	}
