@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -37,6 +36,7 @@ const (
 	kValue                      // a metric value as read: General
 	kCenter                     // short centred text (KPS, tier)
 	kPlain                      // text without borders (notes under a table)
+	kRow                        // a row's own style: the font, nothing else
 )
 
 // styleKey identifies one style: a kind, an indent for tree names, and for
@@ -104,6 +104,8 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 	case kPlain:
 		st.Border = nil
 		st.Alignment.WrapText = false
+	case kRow:
+		st.Border, st.Alignment = nil, nil
 	case kHeader:
 		font.Bold = true
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
@@ -180,18 +182,39 @@ func (b *book) blank() excelize.Cell { return b.text("", kText) }
 
 // carrier returns d as the float64 the stream writer needs to write a
 // numeric cell. The stream writer prints a float64 with the fewest digits
-// that read back as the same float64, so for any decimal of at most 15
-// significant digits the cell's XML holds exactly d's digits; carrier
-// checks that it does and records an error otherwise, rather than store a
-// number that is not the engine's. (Excel holds 15 digits in any case.)
+// that read back as the same float64, so for a decimal of at most 15
+// significant digits, converted to the nearest float64, the cell's XML
+// holds exactly d's digits. A longer decimal is refused rather than stored
+// as a number that is not the engine's (Excel holds 15 digits anyway).
 func (b *book) carrier(d decimal.Decimal) float64 {
-	f := d.InexactFloat64()
-	back, err := decimal.NewFromString(strconv.FormatFloat(f, 'f', -1, 64))
-	if (err != nil || !back.Equal(d)) && b.err == nil {
-		b.err = fmt.Errorf("the number %s cannot be stored exactly in a workbook cell", d)
+	if d.NumDigits() > 15 {
+		if b.err == nil {
+			b.err = fmt.Errorf("the number %s has more than 15 significant digits: a workbook cell cannot hold it exactly", d)
+		}
+		return 0
 	}
-	return f
+	// coefficient × 10^exponent with both factors exact in a float64: one
+	// correctly rounded multiplication or division gives the nearest
+	// float64, as strconv's fast path does.
+	coef, exp := float64(d.CoefficientInt64()), d.Exponent()
+	switch {
+	case exp >= 0 && exp <= 22:
+		return coef * pow10[exp]
+	case exp < 0 && exp >= -22:
+		return coef / pow10[-exp]
+	}
+	return d.InexactFloat64()
 }
+
+// pow10 holds the powers of ten a float64 represents exactly.
+var pow10 = func() [23]float64 {
+	var p [23]float64
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // sheet is one worksheet written row by row with excelize's stream writer,
 // which keeps memory flat however many units there are.
@@ -220,10 +243,17 @@ func (b *book) newSheet(name string, widths []float64) (*sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// Runs of equal widths go in as one range: excelize's cost per
+	// column range grows with the number of ranges.
+	for i := 0; i < len(widths); {
+		j := i
+		for j+1 < len(widths) && widths[j+1] == widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j+1, widths[i]); err != nil {
 			return nil, err
 		}
+		i = j + 1
 	}
 	return &sheet{b: b, name: name, sw: sw, widths: widths}, nil
 }
@@ -255,12 +285,11 @@ func (b *book) pageSetup(name string) error {
 // add writes the next row; height 0 leaves the row's height to the reader.
 func (s *sheet) add(cells []any, height float64) error {
 	s.row++
-	var opts []excelize.RowOpts
-	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: height})
-	}
+	// A row style spares excelize a search of the column styles for
+	// every cell; it only sets the font of the row's empty cells.
+	opts := excelize.RowOpts{Height: height, StyleID: s.b.style(styleKey{kind: kRow})}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	return s.sw.SetRow(cell, cells, opts...)
+	return s.sw.SetRow(cell, cells, opts)
 }
 
 // skip leaves a row empty.

@@ -28,9 +28,13 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	}
 	widths := []float64{fit(5, 9, codes...), fit(30, 55, nodeNames...), fit(8, 10, "100.00")}
 	heads := []string{l.code, l.name, l.max}
+	unitWidth := fit(11, 14, "10.00/12.00")
 	for _, u := range units {
-		widths = append(widths, fit(11, 14, longestWord(u.Unit.Name), "10.00/12.00"))
+		unitWidth = max(unitWidth, fit(11, 14, longestWord(u.Unit.Name)))
 		heads = append(heads, u.Unit.Name)
+	}
+	for range units {
+		widths = append(widths, unitWidth)
 	}
 	s, err := b.newSheet(l.details, widths)
 	if err != nil {

@@ -68,7 +68,6 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 			return fmt.Errorf("writing the report: %w", err)
 		}
 	}
-	b.f.SetActiveSheet(0)
 	if err := b.f.Write(w); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}

@@ -116,7 +116,7 @@ func checkSummary(c *checker, res *scoring.Result, l *labels) {
 	sh := l.summary
 	col := c.columns(sh, 4)
 	heads := []string{l.rank, l.unit, l.appraisal, l.survey, l.total, l.index, l.tier}
-	optional := map[string]bool{l.group: res.Grouped, l.groupRank: res.Grouped, l.prevRank: hasPrevious(res), l.change: hasPrevious(res)}
+	optional := map[string]bool{l.bonus: hasKind(res.Set, criteria.Bonus), l.penalty: hasKind(res.Set, criteria.Penalty), l.group: res.Grouped, l.groupRank: res.Grouped, l.prevRank: hasPrevious(res), l.change: hasPrevious(res)}
 	for h, want := range optional {
 		if want {
 			heads = append(heads, h)
@@ -140,8 +140,12 @@ func checkSummary(c *checker, res *scoring.Result, l *labels) {
 		}
 		c.eqNum(sh, at(l.appraisal), u.Appraisal)
 		c.eqNum(sh, at(l.survey), u.Survey)
-		c.eqNum(sh, at(l.bonus), u.Bonus)
-		c.eqNum(sh, at(l.penalty), u.Penalty)
+		if hasKind(res.Set, criteria.Bonus) {
+			c.eqNum(sh, at(l.bonus), u.Bonus)
+		}
+		if hasKind(res.Set, criteria.Penalty) {
+			c.eqNum(sh, at(l.penalty), u.Penalty)
+		}
 		c.eqNum(sh, at(l.total), u.Points)
 		c.eqNum(sh, at(l.max), u.Max)
 		c.eqNum(sh, at(l.index), u.Index)

@@ -28,7 +28,6 @@ func WriteTemplate(w io.Writer, set *criteria.Set, units []*criteria.Unit, lang 
 	if err := b.writeInstructions(false); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	b.f.SetActiveSheet(0)
 	return b.f.Write(w)
 }
 
@@ -49,7 +48,6 @@ func WriteUnitTemplate(w io.Writer, set *criteria.Set, unit *criteria.Unit, lang
 	if err := b.writeInstructions(true); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	b.f.SetActiveSheet(0)
 	return b.f.Write(w)
 }
 
