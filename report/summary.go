@@ -166,11 +166,10 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int) error {
 	}
 	// The chart starts a printed page of its own rather than being cut
 	// across two.
-	anchor := cellRef(1, first+n+1)
-	if err := s.sw.InsertPageBreak(anchor); err != nil {
+	if err := s.sw.InsertPageBreak(cellRef(1, first+n+1)); err != nil {
 		return err
 	}
-	return b.f.AddChart(s.name, anchor, chart)
+	return b.f.AddChart(s.name, cellRef(1, first+n+2), chart)
 }
 
 // hasKind reports whether the set has a top-level field of kind k.
