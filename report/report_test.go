@@ -444,3 +444,22 @@ func TestSheetNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSheetName checks that every name handed out is one Excel accepts and
+// that no two are equal.
+func FuzzSheetName(f *testing.F) {
+	f.Add("Huyện Quế Sơn", "Huyện Quế Sơn")
+	f.Add("A/B: [x]*?", "'")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		names := newSheetNames("Tổng hợp")
+		x, y := names.name(a), names.name(b)
+		for _, n := range []string{x, y} {
+			if n == "" || len([]rune(n)) > 31 || strings.ContainsAny(n, `[]:*?/\`) || strings.HasPrefix(n, "'") || strings.HasSuffix(n, "'") {
+				t.Errorf("invalid sheet name %q", n)
+			}
+		}
+		if strings.EqualFold(x, y) || strings.EqualFold(x, "Tổng hợp") {
+			t.Errorf("names %q and %q clash", x, y)
+		}
+	})
+}
