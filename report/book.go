@@ -56,6 +56,9 @@ type book struct {
 	places int32
 	styles map[styleKey]int
 	err    error // the first error met while building cells
+	// wide is set while making a sheet too wide to print one page wide
+	// (a template's data sheet): it then prints across several pages.
+	wide bool
 }
 
 func newBook(set *criteria.Set, lang criteria.Lang) *book {
@@ -262,14 +265,16 @@ func (b *book) newSheet(name string, widths []float64) (*sheet, error) {
 // numbers in the footer. The fit-to-page flag lives in the sheet's
 // properties, which the stream writer writes first, so it is set here.
 func (b *book) pageSetup(name string) error {
-	fit := true
+	fit := !b.wide
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	a4, landscape, one, zero := 9, "landscape", 1, 0
-	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
+	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
+	if fit {
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+	}
+	if err := b.f.SetPageLayout(name, layout); err != nil {
 		return err
 	}
 	m, top := 0.4, 0.5

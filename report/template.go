@@ -71,7 +71,9 @@ func (b *book) writeDataSheet(units []*criteria.Unit) error {
 		widths = append(widths, fit(12, 22, m.ID, longestWord(m.Name)))
 		heads = append(heads, b.metricHeader(m))
 	}
+	b.wide = len(inputs) > 12
 	s, err := b.newSheet(b.l.data, widths)
+	b.wide = false
 	if err != nil {
 		return err
 	}
@@ -97,7 +99,12 @@ func (b *book) writeDataSheet(units []*criteria.Unit) error {
 			}
 		}
 	}
-	if err := s.printTitles(1, 1); err != nil {
+	// Printed across several pages, each page repeats the header row and
+	// the unit names.
+	if err := b.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: s.name,
+		RefersTo: fmt.Sprintf("%[1]s!$A:$A,%[1]s!$1:$1", quoteSheet(s.name)),
+	}); err != nil {
 		return err
 	}
 	return s.flush()
