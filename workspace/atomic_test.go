@@ -115,3 +115,32 @@ func TestWriteFileAtomicFolder(t *testing.T) {
 		t.Error("writing over a folder: no error")
 	}
 }
+
+// TestWriteFilesAtomicAllOrNone checks that when one output fails, no
+// output is renamed into place, and that a path named twice is refused.
+func TestWriteFilesAtomicAllOrNone(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.xlsx")
+	ok := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	fail := func(w io.Writer) error { return errors.New("boom") }
+	if err := WriteFilesAtomic([]Output{{a, ok}, {b, fail}}, nil); err == nil {
+		t.Fatal("WriteFilesAtomic with a failing output: no error")
+	}
+	if extra := leftovers(t, dir); len(extra) > 0 {
+		t.Errorf("after a failure, files exist: %v", extra)
+	}
+	if err := WriteFilesAtomic([]Output{{a, ok}, {filepath.Join(dir, ".", "a.json"), ok}}, nil); err == nil {
+		t.Error("the same output named twice: no error")
+	}
+	if err := WriteFilesAtomic([]Output{{a, ok}, {b, ok}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{a, b} {
+		if got, _ := os.ReadFile(p); string(got) != "new" {
+			t.Errorf("%s = %q, want %q", p, got, "new")
+		}
+	}
+	if extra := leftovers(t, dir, "a.json", "b.xlsx"); len(extra) > 0 {
+		t.Errorf("files left behind: %v", extra)
+	}
+}

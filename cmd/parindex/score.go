@@ -71,51 +71,34 @@ func runScore(opts *ScoreOptions) error {
 	}
 	printWarnings(e.errOut, res.Warnings)
 
-	// Check every output before writing any, so that a refusal leaves no
-	// output written either.
-	inputs := ws.InputPaths()
+	// The JSON result and the report are written together, whole or not
+	// at all: a refusal or failure of one leaves no new file of the other.
 	reportPath := opts.Output
 	if reportPath == "" {
 		reportPath = filepath.Join(ws.Paths.Dir, "report.xlsx")
 	}
-	var outputs []string
-	if !opts.NoReport {
-		outputs = append(outputs, reportPath)
-	}
-	if opts.JSON != "" && opts.JSON != "-" {
-		outputs = append(outputs, opts.JSON)
-	}
-	for _, o := range outputs {
-		if err := workspace.CheckOutput(o, inputs); err != nil {
-			return err
-		}
-	}
-	if len(outputs) == 2 && sameOutput(outputs[0], outputs[1]) {
-		return usagef("-o and --json name the same file %s", outputs[1])
-	}
-
 	lang := e.Lang()
-	if opts.JSON == "-" {
-		return res.WriteJSON(e.out, lang)
-	}
-	if opts.JSON != "" {
-		err := workspace.WriteFileAtomic(opts.JSON, inputs, func(w io.Writer) error { return res.WriteJSON(w, lang) })
-		if err != nil {
-			return err
-		}
+	var outputs []workspace.Output
+	if opts.JSON != "" && opts.JSON != "-" {
+		outputs = append(outputs, workspace.Output{Path: opts.JSON,
+			Write: func(w io.Writer) error { return res.WriteJSON(w, lang) }})
 	}
 	if !opts.NoReport {
 		ro := reportOptions(ws, res, e)
-		err := workspace.WriteFileAtomic(reportPath, inputs, func(w io.Writer) error { return report.Write(w, res, ro) })
-		if err != nil {
-			return err
-		}
+		outputs = append(outputs, workspace.Output{Path: reportPath,
+			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
+	}
+	if err := workspace.WriteFilesAtomic(outputs, ws.InputPaths()); err != nil {
+		return err
+	}
+	if opts.JSON == "-" {
+		return res.WriteJSON(e.out, lang)
 	}
 	if err := report.WriteRanking(e.out, res, lang); err != nil {
 		return err
 	}
 	for _, o := range outputs {
-		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o)
+		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o.Path)
 	}
 	return nil
 }
@@ -132,13 +115,6 @@ func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.
 		o.Evidence = ws.Metrics.Notes
 	}
 	return o
-}
-
-// sameOutput reports whether two output paths name the same file.
-func sameOutput(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
 }
 
 // printWarnings writes things worth a look that did not stop the run.

@@ -63,44 +63,32 @@ func runTemplate(opts *TemplateOptions) error {
 	}
 	inputs := ws.InputPaths()
 	lang := e.Lang()
-	type output struct {
-		path  string
-		write func(io.Writer) error
-	}
-	var outs []output
+	var outs []workspace.Output
 	if opts.PerUnit == "" || opts.Output != "" {
 		path := opts.Output
 		if path == "" {
 			path = filepath.Join(ws.Paths.Dir, "template.xlsx")
 		}
-		outs = append(outs, output{path, func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
-	}
-	if opts.PerUnit != "" {
-		for _, u := range ws.Units {
-			outs = append(outs, output{filepath.Join(opts.PerUnit, u.ID+".xlsx"),
-				func(w io.Writer) error { return report.WriteUnitTemplate(w, ws.Set, u, lang) }})
-		}
-	}
-	for _, o := range outs {
-		if err := workspace.CheckOutput(o.path, inputs); err != nil {
-			return err
-		}
+		outs = append(outs, workspace.Output{Path: path,
+			Write: func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
 	}
 	if opts.PerUnit != "" {
 		if err := os.MkdirAll(opts.PerUnit, 0o755); err != nil {
 			return err
 		}
-	}
-	for _, o := range outs {
-		if err := workspace.WriteFileAtomic(o.path, inputs, o.write); err != nil {
-			return err
+		for _, u := range ws.Units {
+			outs = append(outs, workspace.Output{Path: filepath.Join(opts.PerUnit, u.ID+".xlsx"),
+				Write: func(w io.Writer) error { return report.WriteUnitTemplate(w, ws.Set, u, lang) }})
 		}
+	}
+	if err := workspace.WriteFilesAtomic(outs, inputs); err != nil {
+		return err
 	}
 	if opts.PerUnit != "" {
 		fmt.Fprintf(e.errOut, "parindex: wrote %d unit workbooks in %s\n", len(ws.Units), opts.PerUnit)
 	}
 	if len(outs) > 0 && (opts.PerUnit == "" || opts.Output != "") {
-		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", outs[0].path)
+		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", outs[0].Path)
 	}
 	return nil
 }
