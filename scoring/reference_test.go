@@ -1,0 +1,621 @@
+package scoring_test
+
+// A second scorer, written from SPEC §2–3 alone and kept deliberately
+// plain: every number is a math/big.Rat, every rank is counted by brute
+// force, nothing is cached. It is slow and obviously right, and Score must
+// agree with it to the last digit on the demo workspace and on random sets.
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+	"parindex/metrics"
+	"parindex/scoring"
+)
+
+// refVal is a metric value as the reference sees it.
+type refVal struct {
+	na     bool
+	isBool bool
+	b      bool
+	r      *big.Rat // a number
+}
+
+// refNode is one node's score for one unit.
+type refNode struct {
+	applicable         bool
+	points, max, index *big.Rat
+	rank               int
+	value              refVal // leaves: the value the rule read
+	appraisal, survey  *big.Rat
+}
+
+// refUnit is one unit's score.
+type refUnit struct {
+	unit                              *criteria.Unit
+	order                             int // position in units.yaml
+	points, max, index                *big.Rat
+	rank, groupRank                   int
+	tier                              string
+	appraisal, survey, bonus, penalty *big.Rat
+	nodes                             []*refNode // parallel to Set.Nodes()
+}
+
+// refResult is a whole scored assessment, units in rank order.
+type refResult struct {
+	units   []*refUnit
+	grouped bool
+}
+
+// errRefInput marks a problem in the values that SPEC calls an input error.
+var errRefInput = errors.New("input error")
+
+func rat(d decimal.Decimal) *big.Rat { return d.Rat() }
+
+func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
+
+func add(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
+
+func sub(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
+
+func mul(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) }
+
+func quo(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) }
+
+func minRat(a, b *big.Rat) *big.Rat {
+	if a.Cmp(b) <= 0 {
+		return a
+	}
+	return b
+}
+
+func maxRat(a, b *big.Rat) *big.Rat {
+	if a.Cmp(b) >= 0 {
+		return a
+	}
+	return b
+}
+
+// roundRat rounds x to places decimal places, half away from zero:
+// |x|·10^p + ½, floored, with x's sign.
+func roundRat(x *big.Rat, places int32) *big.Rat {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	n := new(big.Int).Mul(x.Num(), scale)
+	neg := n.Sign() < 0
+	n.Abs(n)
+	d := x.Denom()
+	twoN := new(big.Int).Lsh(n, 1)
+	twoD := new(big.Int).Lsh(d, 1)
+	q := new(big.Int).Quo(new(big.Int).Add(twoN, d), twoD)
+	if neg {
+		q.Neg(q)
+	}
+	return new(big.Rat).SetFrac(q, scale)
+}
+
+// refMetric is a unit's value of metric m: a given value, or a ratio of
+// sums in which an N/A part counts as 0 and a zero denominator gives N/A.
+func refMetric(m *criteria.Metric, vals scoring.Values) (refVal, error) {
+	if m.Ratio == nil {
+		v, ok := vals[m.ID]
+		switch {
+		case !ok || v.IsMissing():
+			return refVal{}, fmt.Errorf("%w: metric %s missing", errRefInput, m.ID)
+		case v.IsNA():
+			return refVal{na: true}, nil
+		case v.IsBool():
+			return refVal{isBool: true, b: v.Bool()}, nil
+		}
+		return refVal{r: v.Rat()}, nil
+	}
+	sum := func(ids []string) (*big.Rat, error) {
+		s := new(big.Rat)
+		for _, id := range ids {
+			v, ok := vals[id]
+			switch {
+			case !ok || v.IsMissing():
+				return nil, fmt.Errorf("%w: ratio part %s missing", errRefInput, id)
+			case v.IsNA():
+			default:
+				s = add(s, v.Rat())
+			}
+		}
+		return s, nil
+	}
+	num, err := sum(m.Ratio.Numerator)
+	if err != nil {
+		return refVal{}, err
+	}
+	den, err := sum(m.Ratio.Denominator)
+	if err != nil {
+		return refVal{}, err
+	}
+	if den.Sign() == 0 {
+		return refVal{na: true}, nil
+	}
+	r := mul(quo(num, den), ratInt(100))
+	if m.Type == criteria.Percent && r.Cmp(ratInt(100)) > 0 {
+		return refVal{}, fmt.Errorf("%w: ratio %s above 100", errRefInput, m.ID)
+	}
+	return refVal{r: r}, nil
+}
+
+// refRange is the best and worst value of a metric over all units, N/A
+// left out; nil when every unit is N/A.
+type refRange struct{ hi, lo *big.Rat }
+
+// refLeaf is a leaf's exact (unrounded) points for value v.
+func refLeaf(n *criteria.Node, v refVal, rg refRange) (*big.Rat, error) {
+	r := n.Rule
+	M := rat(n.Max)
+	zero := new(big.Rat)
+	switch r.Type {
+	case criteria.BooleanRule:
+		if v.b == r.Expect {
+			return M, nil
+		}
+		return zero, nil
+	case criteria.BandsRule:
+		for _, b := range r.Bands {
+			if bandHolds(b, v.r) {
+				return rat(b.Points), nil
+			}
+		}
+		return zero, nil
+	case criteria.LinearRule:
+		f := quo(sub(v.r, rat(r.From)), sub(rat(r.To), rat(r.From)))
+		f = maxRat(zero, minRat(f, ratInt(1)))
+		return mul(M, f), nil
+	case criteria.RelativeRule:
+		if v.r.Sign() < 0 {
+			return nil, fmt.Errorf("%w: node %s: negative value for relative", errRefInput, n.Code)
+		}
+		if rg.hi.Sign() <= 0 {
+			return zero, nil
+		}
+		return quo(mul(M, v.r), rg.hi), nil
+	case criteria.MinMaxRule:
+		best, worst := rg.hi, rg.lo
+		if r.Lower {
+			best, worst = rg.lo, rg.hi
+		}
+		if best.Cmp(worst) == 0 {
+			return M, nil
+		}
+		return quo(mul(M, sub(v.r, worst)), sub(best, worst)), nil
+	case criteria.DeductionRule:
+		return maxRat(sub(M, mul(rat(r.Per), v.r)), zero), nil
+	case criteria.CountRule:
+		return minRat(mul(rat(r.Per), v.r), M), nil
+	case criteria.PointsRule:
+		if v.r.Sign() < 0 || v.r.Cmp(M) > 0 {
+			return nil, fmt.Errorf("%w: node %s: points outside [0, max]", errRefInput, n.Code)
+		}
+		return v.r, nil
+	}
+	return nil, fmt.Errorf("node %s: unknown rule", n.Code)
+}
+
+// bandHolds checks every bound of b on an exact value; an absent bound is
+// open.
+func bandHolds(b criteria.Band, v *big.Rat) bool {
+	ok := true
+	if b.GTE.Valid {
+		ok = ok && v.Cmp(rat(b.GTE.Decimal)) >= 0
+	}
+	if b.GT.Valid {
+		ok = ok && v.Cmp(rat(b.GT.Decimal)) > 0
+	}
+	if b.LTE.Valid {
+		ok = ok && v.Cmp(rat(b.LTE.Decimal)) <= 0
+	}
+	if b.LT.Valid {
+		ok = ok && v.Cmp(rat(b.LT.Decimal)) < 0
+	}
+	return ok
+}
+
+// refScorer holds one run's inputs.
+type refScorer struct {
+	set    *criteria.Set
+	pos    map[*criteria.Node]int
+	vals   []map[string]refVal // by unit, then metric id
+	ranges map[string]refRange // by metric id, for relative and minmax
+}
+
+// refScore scores every unit by SPEC §2–3.
+func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scoring.Values) (*refResult, error) {
+	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}}
+	for i, n := range set.Nodes() {
+		s.pos[n] = i
+	}
+	var errs []error
+	for _, u := range units {
+		vs := map[string]refVal{}
+		for _, m := range set.Metrics {
+			v, err := refMetric(m, values[u.ID])
+			if err != nil {
+				errs = append(errs, fmt.Errorf("unit %s: %w", u.ID, err))
+			}
+			vs[m.ID] = v
+		}
+		s.vals = append(s.vals, vs)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	for _, m := range set.Metrics {
+		var rg refRange
+		for _, vs := range s.vals {
+			if v := vs[m.ID]; !v.na && !v.isBool {
+				if rg.hi == nil || v.r.Cmp(rg.hi) > 0 {
+					rg.hi = v.r
+				}
+				if rg.lo == nil || v.r.Cmp(rg.lo) < 0 {
+					rg.lo = v.r
+				}
+			}
+		}
+		s.ranges[m.ID] = rg
+	}
+	res := &refResult{}
+	for i, u := range units {
+		ru, err := s.unit(i, u)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("unit %s: %w", u.ID, err))
+			continue
+		}
+		res.units = append(res.units, ru)
+		res.grouped = res.grouped || u.Group != ""
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	refRank(set, res)
+	return res, nil
+}
+
+// unit scores one unit's tree and totals.
+func (s *refScorer) unit(i int, u *criteria.Unit) (*refUnit, error) {
+	ru := &refUnit{unit: u, order: i, nodes: make([]*refNode, len(s.pos))}
+	zero := new(big.Rat)
+	ord, ordMax := zero, zero
+	ru.appraisal, ru.survey, ru.bonus, ru.penalty = zero, zero, zero, zero
+	anyOrd := false
+	for _, f := range s.set.Fields {
+		rn, err := s.node(i, ru, f)
+		if err != nil {
+			return nil, err
+		}
+		if !rn.applicable {
+			continue
+		}
+		switch f.Kind {
+		case criteria.Bonus:
+			ru.bonus = add(ru.bonus, rn.points)
+		case criteria.Penalty:
+			ru.penalty = add(ru.penalty, rn.points)
+		default:
+			anyOrd = true
+			ord, ordMax = add(ord, rn.points), add(ordMax, rn.max)
+			ru.appraisal = add(ru.appraisal, rn.appraisal)
+			ru.survey = add(ru.survey, rn.survey)
+		}
+	}
+	if !anyOrd || ordMax.Sign() == 0 {
+		return nil, fmt.Errorf("%w: no applicable ordinary criterion", errRefInput)
+	}
+	total := sub(add(ord, ru.bonus), ru.penalty)
+	total = maxRat(zero, minRat(total, ordMax))
+	ru.points, ru.max = total, ordMax
+	ru.index = roundRat(mul(quo(total, ordMax), ratInt(100)), s.set.Decimals)
+	for _, t := range s.set.Tiers {
+		if rat(t.Min).Cmp(ru.index) <= 0 {
+			ru.tier = t.Name
+			break
+		}
+	}
+	return ru, nil
+}
+
+// node scores n and its subtree for unit i, into ru.nodes.
+func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error) {
+	rn := &refNode{}
+	ru.nodes[s.pos[n]] = rn
+	zero := new(big.Rat)
+	if n.IsLeaf() {
+		v := s.vals[i][n.Rule.Metric]
+		rn.value = v
+		if v.na {
+			return rn, nil
+		}
+		exact, err := refLeaf(n, v, s.ranges[n.Rule.Metric])
+		if err != nil {
+			return nil, err
+		}
+		rn.applicable = true
+		rn.points = roundRat(exact, s.set.Decimals)
+		rn.max = rat(n.Max)
+		rn.appraisal, rn.survey = zero, zero
+		if n.Source == criteria.Survey {
+			rn.survey = rn.points
+		} else {
+			rn.appraisal = rn.points
+		}
+	} else {
+		sum, sumMax := zero, zero
+		app, sur := zero, zero
+		for _, c := range n.Children {
+			rc, err := s.node(i, ru, c)
+			if err != nil {
+				return nil, err
+			}
+			if rc.applicable {
+				rn.applicable = true
+				sum, sumMax = add(sum, rc.points), add(sumMax, rc.max)
+				app, sur = add(app, rc.appraisal), add(sur, rc.survey)
+			}
+		}
+		if !rn.applicable {
+			return rn, nil
+		}
+		rn.points, rn.max = sum, sumMax
+		rn.appraisal, rn.survey = app, sur
+		if n.HasMax {
+			rn.points = minRat(sum, rat(n.Max))
+			rn.max = minRat(sumMax, rat(n.Max))
+			// A cap that bites is on a single-source parent: it comes off
+			// that source.
+			if sum.Cmp(rn.points) != 0 {
+				if leavesSource(n) == criteria.Survey {
+					rn.appraisal, rn.survey = zero, rn.points
+				} else {
+					rn.appraisal, rn.survey = rn.points, zero
+				}
+			}
+		}
+	}
+	rn.index = roundRat(mul(quo(rn.points, rn.max), ratInt(100)), s.set.Decimals)
+	return rn, nil
+}
+
+// leavesSource is the source of n's first leaf: a capped parent's leaves
+// all share it.
+func leavesSource(n *criteria.Node) criteria.Source {
+	for n.Rule == nil {
+		n = n.Children[0]
+	}
+	return n.Source
+}
+
+// rankOf is competition ranking by brute force: 1 + the number of units in
+// the same race with a strictly higher index.
+func rankOf(keys []*big.Rat, in []bool, i int) int {
+	r := 1
+	for j := range keys {
+		if in[j] && keys[j].Cmp(keys[i]) > 0 {
+			r++
+		}
+	}
+	return r
+}
+
+// refRank sets unit, group and field ranks and puts units in rank order.
+func refRank(set *criteria.Set, res *refResult) {
+	n := len(res.units)
+	keys := make([]*big.Rat, n)
+	all := make([]bool, n)
+	for i, u := range res.units {
+		keys[i], all[i] = u.index, true
+	}
+	for i, u := range res.units {
+		u.rank = rankOf(keys, all, i)
+		if res.grouped {
+			same := make([]bool, n)
+			for j, v := range res.units {
+				same[j] = v.unit.Group == u.unit.Group
+			}
+			u.groupRank = rankOf(keys, same, i)
+		}
+	}
+	pos := map[*criteria.Node]int{}
+	for i, nd := range set.Nodes() {
+		pos[nd] = i
+	}
+	for _, f := range set.Fields {
+		if f.Kind != criteria.Ordinary {
+			continue
+		}
+		p := pos[f]
+		fk := make([]*big.Rat, n)
+		in := make([]bool, n)
+		for i, u := range res.units {
+			if nd := u.nodes[p]; nd.applicable {
+				fk[i], in[i] = nd.index, true
+			}
+		}
+		for i, u := range res.units {
+			if in[i] {
+				u.nodes[p].rank = rankOf(fk, in, i)
+			}
+		}
+	}
+	sort.SliceStable(res.units, func(a, b int) bool {
+		return res.units[a].index.Cmp(res.units[b].index) > 0
+	})
+}
+
+// diffs collects disagreements between Score and the reference, up to a
+// limit, so a failure shows the first few rather than thousands.
+type diffs struct {
+	list []string
+}
+
+func (d *diffs) addf(format string, args ...any) {
+	if len(d.list) < 20 {
+		d.list = append(d.list, fmt.Sprintf(format, args...))
+	}
+}
+
+func (d *diffs) num(where, what string, got decimal.Decimal, want *big.Rat) {
+	if want == nil {
+		want = new(big.Rat)
+	}
+	if got.Rat().Cmp(want) != 0 {
+		d.addf("%s: %s = %s, reference %s", where, what, got, want.FloatString(6))
+	}
+}
+
+func (d *diffs) int(where, what string, got, want int) {
+	if got != want {
+		d.addf("%s: %s = %d, reference %d", where, what, got, want)
+	}
+}
+
+// compareRef lists every way got differs from want.
+func compareRef(set *criteria.Set, got *scoring.Result, want *refResult) []string {
+	d := &diffs{}
+	if got.Grouped != want.grouped {
+		d.addf("grouped = %v, reference %v", got.Grouped, want.grouped)
+	}
+	if len(got.Units) != len(want.units) {
+		d.addf("%d units, reference %d", len(got.Units), len(want.units))
+		return d.list
+	}
+	nodes := set.Nodes()
+	for i, g := range got.Units {
+		w := want.units[i]
+		if g.Unit.ID != w.unit.ID {
+			d.addf("unit %d in rank order is %s, reference %s", i, g.Unit.ID, w.unit.ID)
+			continue
+		}
+		at := "unit " + w.unit.ID
+		d.num(at, "points", g.Points, w.points)
+		d.num(at, "max", g.Max, w.max)
+		d.num(at, "index", g.Index, w.index)
+		d.int(at, "rank", g.Rank, w.rank)
+		d.int(at, "group rank", g.GroupRank, w.groupRank)
+		if g.Tier != w.tier {
+			d.addf("%s: tier = %q, reference %q", at, g.Tier, w.tier)
+		}
+		d.num(at, "appraisal", g.Appraisal, w.appraisal)
+		d.num(at, "survey", g.Survey, w.survey)
+		d.num(at, "bonus", g.Bonus, w.bonus)
+		d.num(at, "penalty", g.Penalty, w.penalty)
+		if len(g.Nodes) != len(nodes) {
+			d.addf("%s: %d nodes, reference %d", at, len(g.Nodes), len(nodes))
+			continue
+		}
+		for j, gn := range g.Nodes {
+			compareNode(d, at+" node "+nodes[j].Code, gn, w.nodes[j])
+		}
+	}
+	return d.list
+}
+
+// compareNode compares one node's score.
+func compareNode(d *diffs, at string, g *scoring.NodeResult, w *refNode) {
+	if g.Applicable != w.applicable {
+		d.addf("%s: applicable = %v, reference %v", at, g.Applicable, w.applicable)
+		return
+	}
+	d.num(at, "points", g.Points, w.points)
+	d.num(at, "max", g.Max, w.max)
+	d.num(at, "index", g.Index, w.index)
+	d.int(at, "rank", g.Rank, w.rank)
+	if g.Node.IsLeaf() {
+		v, wv := g.Value, w.value
+		switch {
+		case v.IsNA() != wv.na, v.IsBool() != wv.isBool:
+			d.addf("%s: value %s, reference kind differs", at, v)
+		case wv.isBool && v.Bool() != wv.b:
+			d.addf("%s: value %s, reference %v", at, v, wv.b)
+		case wv.r != nil && (!v.IsNumber() || v.Rat().Cmp(wv.r) != 0):
+			d.addf("%s: value %s, reference %s", at, v, wv.r.FloatString(6))
+		}
+	}
+}
+
+// checkAgainstRef scores in with both scorers and fails on any difference.
+// It reports whether both scored (rather than both refused the input).
+func checkAgainstRef(t *testing.T, name string, in scoring.Input) bool {
+	t.Helper()
+	want, werr := refScore(in.Set, in.Units, in.Values)
+	got, gerr := scoring.Score(in)
+	switch {
+	case werr != nil && gerr != nil:
+		return false
+	case werr != nil:
+		t.Errorf("%s: Score scored it, reference refuses it: %v", name, werr)
+		return false
+	case gerr != nil:
+		t.Errorf("%s: Score refuses it, reference scores it: %v", name, gerr)
+		return false
+	}
+	for _, s := range compareRef(in.Set, got, want) {
+		t.Errorf("%s: %s", name, s)
+	}
+	return true
+}
+
+func TestReferenceRounding(t *testing.T) {
+	tests := []struct {
+		x      *big.Rat
+		places int32
+		want   string
+	}{
+		{big.NewRat(1, 8), 2, "0.13"},
+		{big.NewRat(-1, 8), 2, "-0.13"},
+		{mul(big.NewRat(3, 4), big.NewRat(1, 6)), 2, "0.13"}, // SPEC's 0.75 × 1/6
+		{big.NewRat(1249999, 10000000), 2, "0.12"},
+		{big.NewRat(5, 2), 0, "3"},
+		{big.NewRat(-5, 2), 0, "-3"},
+		{big.NewRat(2, 3), 3, "0.667"},
+		{big.NewRat(1, 3), 0, "0"},
+		{big.NewRat(0, 1), 2, "0"},
+	}
+	for _, tt := range tests {
+		want, _ := new(big.Rat).SetString(tt.want)
+		if got := roundRat(tt.x, tt.places); got.Cmp(want) != 0 {
+			t.Errorf("roundRat(%s, %d) = %s, want %s", tt.x, tt.places, got.FloatString(4), tt.want)
+		}
+	}
+}
+
+// TestReferenceDemo scores the demo workspace with both scorers.
+func TestReferenceDemo(t *testing.T) {
+	dir := filepath.Join("..", "fixtures", "quangnam-2019")
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	set, err := criteria.Load(read("criteria.yaml"), "criteria.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := criteria.LoadUnits(read("units.yaml"), "units.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"metrics.csv", "self.csv"} {
+		tab, err := metrics.Read(filepath.Join(dir, file), set, units, metrics.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := scoring.Input{Set: set, Units: units, Values: tab.Values}
+		if !checkAgainstRef(t, file, in) {
+			t.Fatalf("%s: both scorers refuse the demo values", file)
+		}
+	}
+}
