@@ -11,7 +11,9 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -57,6 +59,22 @@ type refResult struct {
 
 // errRefInput marks a problem in the values that SPEC calls an input error.
 var errRefInput = errors.New("input error")
+
+// refRefusal is the reference's verdict on input it will not score: the
+// units whose values are wrong, each with why.
+type refRefusal struct {
+	units []*criteria.Unit
+	errs  []error
+}
+
+func (r *refRefusal) add(u *criteria.Unit, err error) {
+	if len(r.units) == 0 || r.units[len(r.units)-1] != u {
+		r.units = append(r.units, u)
+	}
+	r.errs = append(r.errs, fmt.Errorf("unit %s: %w", u.ID, err))
+}
+
+func (r *refRefusal) Error() string { return errors.Join(r.errs...).Error() }
 
 func rat(d decimal.Decimal) *big.Rat { return d.Rat() }
 
@@ -229,28 +247,39 @@ type refScorer struct {
 	pos    map[*criteria.Node]int
 	vals   []map[string]refVal // by unit, then metric id
 	ranges map[string]refRange // by metric id, for relative and minmax
+	cov    map[string]int      // when set, counts the cases met, to show the random sets reach them
+}
+
+// see counts one case met.
+func (s *refScorer) see(what string) {
+	if s.cov != nil {
+		s.cov[what]++
+	}
 }
 
 // refScore scores every unit by SPEC §2–3.
-func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scoring.Values) (*refResult, error) {
-	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}}
+func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scoring.Values, cov map[string]int) (*refResult, error) {
+	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}, cov: cov}
 	for i, n := range set.Nodes() {
 		s.pos[n] = i
 	}
-	var errs []error
+	refused := &refRefusal{}
 	for _, u := range units {
 		vs := map[string]refVal{}
 		for _, m := range set.Metrics {
 			v, err := refMetric(m, values[u.ID])
 			if err != nil {
-				errs = append(errs, fmt.Errorf("unit %s: %w", u.ID, err))
+				refused.add(u, err)
 			}
 			vs[m.ID] = v
+			if m.Ratio != nil && err == nil {
+				s.seeRatio(m, v, values[u.ID])
+			}
 		}
 		s.vals = append(s.vals, vs)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(refused.units) > 0 {
+		return nil, refused
 	}
 	for _, m := range set.Metrics {
 		var rg refRange
@@ -270,16 +299,16 @@ func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scori
 	for i, u := range units {
 		ru, err := s.unit(i, u)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("unit %s: %w", u.ID, err))
+			refused.add(u, err)
 			continue
 		}
 		res.units = append(res.units, ru)
 		res.grouped = res.grouped || u.Group != ""
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(refused.units) > 0 {
+		return nil, refused
 	}
-	refRank(set, res)
+	refRank(set, res, s.see)
 	return res, nil
 }
 
@@ -314,14 +343,26 @@ func (s *refScorer) unit(i int, u *criteria.Unit) (*refUnit, error) {
 		return nil, fmt.Errorf("%w: no applicable ordinary criterion", errRefInput)
 	}
 	total := sub(add(ord, ru.bonus), ru.penalty)
+	if total.Cmp(ordMax) > 0 {
+		s.see("total held at max")
+	}
+	if total.Sign() < 0 {
+		s.see("total held at 0")
+	}
 	total = maxRat(zero, minRat(total, ordMax))
 	ru.points, ru.max = total, ordMax
 	ru.index = roundRat(mul(quo(total, ordMax), ratInt(100)), s.set.Decimals)
 	for _, t := range s.set.Tiers {
 		if rat(t.Min).Cmp(ru.index) <= 0 {
 			ru.tier = t.Name
+			if rat(t.Min).Cmp(ru.index) == 0 {
+				s.see("index exactly a tier's min")
+			}
 			break
 		}
+	}
+	if ru.tier == "" && len(s.set.Tiers) > 0 {
+		s.see("no tier")
 	}
 	return ru, nil
 }
@@ -335,6 +376,7 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 		v := s.vals[i][n.Rule.Metric]
 		rn.value = v
 		if v.na {
+			s.see("leaf not applicable")
 			return rn, nil
 		}
 		exact, err := refLeaf(n, v, s.ranges[n.Rule.Metric])
@@ -343,6 +385,7 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 		}
 		rn.applicable = true
 		rn.points = roundRat(exact, s.set.Decimals)
+		s.seeLeaf(n, v, exact)
 		rn.max = rat(n.Max)
 		rn.appraisal, rn.survey = zero, zero
 		if n.Source == criteria.Survey {
@@ -365,6 +408,7 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 			}
 		}
 		if !rn.applicable {
+			s.see("parent not applicable")
 			return rn, nil
 		}
 		rn.points, rn.max = sum, sumMax
@@ -372,6 +416,12 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 		if n.HasMax {
 			rn.points = minRat(sum, rat(n.Max))
 			rn.max = minRat(sumMax, rat(n.Max))
+			if sum.Cmp(rn.points) > 0 {
+				s.see("cap holds points")
+			}
+			if sumMax.Cmp(rat(n.Max)) < 0 {
+				s.see("max below declared cap")
+			}
 			// A cap that bites is on a single-source parent: it comes off
 			// that source.
 			if sum.Cmp(rn.points) != 0 {
@@ -385,6 +435,36 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 	}
 	rn.index = roundRat(mul(quo(rn.points, rn.max), ratInt(100)), s.set.Decimals)
 	return rn, nil
+}
+
+// seeRatio counts the cases of a ratio worth seeing.
+func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals scoring.Values) {
+	if v.na {
+		s.see("ratio with a zero denominator")
+		return
+	}
+	for _, id := range append(slices.Clone(m.Ratio.Numerator), m.Ratio.Denominator...) {
+		if vals[id].IsNA() {
+			s.see("ratio with an N/A part")
+		}
+	}
+}
+
+// seeLeaf counts the cases of a leaf worth seeing: a value on a band
+// bound, points half-way between two steps, a rule type.
+func (s *refScorer) seeLeaf(n *criteria.Node, v refVal, exact *big.Rat) {
+	s.see("rule " + n.Rule.Type.String())
+	for _, b := range n.Rule.Bands {
+		for _, x := range []decimal.NullDecimal{b.GTE, b.GT, b.LTE, b.LT} {
+			if x.Valid && v.r.Cmp(rat(x.Decimal)) == 0 {
+				s.see("value on a band bound")
+			}
+		}
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s.set.Decimals)), nil)
+	if mul(exact, new(big.Rat).SetInt(scale)).Denom().Cmp(big.NewInt(2)) == 0 {
+		s.see("points half-way, rounded up")
+	}
 }
 
 // leavesSource is the source of n's first leaf: a capped parent's leaves
@@ -409,7 +489,8 @@ func rankOf(keys []*big.Rat, in []bool, i int) int {
 }
 
 // refRank sets unit, group and field ranks and puts units in rank order.
-func refRank(set *criteria.Set, res *refResult) {
+// see counts ties met.
+func refRank(set *criteria.Set, res *refResult, see func(string)) {
 	n := len(res.units)
 	keys := make([]*big.Rat, n)
 	all := make([]bool, n)
@@ -418,6 +499,9 @@ func refRank(set *criteria.Set, res *refResult) {
 	}
 	for i, u := range res.units {
 		u.rank = rankOf(keys, all, i)
+		if i > 0 && rankOf(keys, all, i-1) == u.rank {
+			see("tied index")
+		}
 		if res.grouped {
 			same := make([]bool, n)
 			for j, v := range res.units {
@@ -445,6 +529,11 @@ func refRank(set *criteria.Set, res *refResult) {
 		for i, u := range res.units {
 			if in[i] {
 				u.nodes[p].rank = rankOf(fk, in, i)
+				for j := range i {
+					if in[j] && fk[j].Cmp(fk[i]) == 0 {
+						see("tied field index")
+					}
+				}
 			}
 		}
 	}
@@ -546,12 +635,25 @@ func compareNode(d *diffs, at string, g *scoring.NodeResult, w *refNode) {
 
 // checkAgainstRef scores in with both scorers and fails on any difference.
 // It reports whether both scored (rather than both refused the input).
-func checkAgainstRef(t *testing.T, name string, in scoring.Input) bool {
+func checkAgainstRef(t *testing.T, name string, in scoring.Input, cov map[string]int) bool {
 	t.Helper()
-	want, werr := refScore(in.Set, in.Units, in.Values)
+	want, werr := refScore(in.Set, in.Units, in.Values, cov)
 	got, gerr := scoring.Score(in)
 	switch {
 	case werr != nil && gerr != nil:
+		// Score must name exactly the units the reference refuses.
+		var refused *refRefusal
+		if !errors.As(werr, &refused) {
+			t.Errorf("%s: reference: %v", name, werr)
+			return false
+		}
+		for _, u := range in.Units {
+			named := strings.Contains(gerr.Error(), fmt.Sprintf("unit %q", u.Name))
+			if want := slices.Contains(refused.units, u); named != want {
+				t.Errorf("%s: Score's refusal names unit %s: %v, reference %v\nScore: %v\nreference: %v",
+					name, u.ID, named, want, gerr, werr)
+			}
+		}
 		return false
 	case werr != nil:
 		t.Errorf("%s: Score scored it, reference refuses it: %v", name, werr)
@@ -614,7 +716,7 @@ func TestReferenceDemo(t *testing.T) {
 			t.Fatal(err)
 		}
 		in := scoring.Input{Set: set, Units: units, Values: tab.Values}
-		if !checkAgainstRef(t, file, in) {
+		if !checkAgainstRef(t, file, in, nil) {
 			t.Fatalf("%s: both scorers refuse the demo values", file)
 		}
 	}
