@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
+	"parindex/criteria"
 	"parindex/metrics"
 	"parindex/report"
 	"parindex/workspace"
@@ -54,7 +57,12 @@ func runExplain(opts *ExplainOptions) error {
 	}
 	unit, err := metrics.NewMatcher(ws.Units).Match(opts.Unit)
 	if err != nil {
-		return err
+		hint := fmt.Sprintf("UNIT is a unit's id, name or alias as listed in %s", ws.Paths.Units)
+		if len(ws.Units) > 0 {
+			u := ws.Units[0]
+			hint += fmt.Sprintf(", such as %s or %q", u.ID, u.Name)
+		}
+		return criteria.Problems{{Msg: err.Error(), Hint: hint}}
 	}
 	res, err := ws.Score()
 	if err != nil {
