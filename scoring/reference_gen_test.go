@@ -10,6 +10,7 @@ package scoring_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -133,6 +134,14 @@ func (g *gen) bound() decimal.NullDecimal {
 	return decimal.NewNullDecimal(dec(boundPool[g.r.IntN(len(boundPool))]))
 }
 
+// interval returns two different bounds, lower first: the loader rejects
+// a band no value can hold.
+func (g *gen) interval() (lo, hi decimal.NullDecimal) {
+	for lo, hi = g.bound(), g.bound(); lo.Decimal.GreaterThanOrEqual(hi.Decimal); lo, hi = g.bound(), g.bound() {
+	}
+	return lo, hi
+}
+
 // bands builds one to four bands of random shapes, listed in any order.
 func (g *gen) bands(max decimal.Decimal) []criteria.Band {
 	var out []criteria.Band
@@ -144,9 +153,9 @@ func (g *gen) bands(max decimal.Decimal) []criteria.Band {
 		case 1:
 			b.GT = g.bound()
 		case 2:
-			b.GTE, b.LT = g.bound(), g.bound()
+			b.GTE, b.LT = g.interval()
 		case 3:
-			b.GT, b.LTE = g.bound(), g.bound()
+			b.GT, b.LTE = g.interval()
 		case 4:
 			b.LTE = g.bound()
 		case 5:
@@ -356,6 +365,7 @@ func TestReferenceRandom(t *testing.T) {
 	for i := range sets {
 		g := &gen{r: r}
 		set := g.set(i)
+		checkLoads(t, fmt.Sprintf("set %d", i), set)
 		units, values := g.units(2 + r.IntN(23))
 		g.spoil(units, values)
 		in := scoring.Input{Set: set, Units: units, Values: values}
@@ -373,7 +383,7 @@ func TestReferenceRandom(t *testing.T) {
 	}
 	t.Logf("%d sets compared, %d scored", sets, scored)
 	for _, what := range coverage {
-		if cov[what] == 0 && !t.Failed() {
+		if cov[what] == 0 && !t.Failed() && !testing.Short() {
 			t.Errorf("no random set reached the case %q", what)
 		}
 	}
@@ -411,4 +421,108 @@ func describeSet(s *criteria.Set) string {
 		}
 	}
 	return out
+}
+
+// yamlOf writes s as criteria.yaml, so that the loader can confirm the
+// generated set is one a user could write.
+func yamlOf(s *criteria.Set) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "id: %s\ntitle: %s\nyear: %d\ndecimals: %d\n", s.ID, s.Title, s.Year, s.Decimals)
+	if len(s.Tiers) > 0 {
+		b.WriteString("tiers:\n")
+		for _, t := range s.Tiers {
+			fmt.Fprintf(&b, "  - {name: %q, min: %s}\n", t.Name, t.Min)
+		}
+	}
+	b.WriteString("metrics:\n")
+	for _, m := range s.Metrics {
+		fmt.Fprintf(&b, "  - {id: %s, name: %s, type: %s", m.ID, m.Name, m.Type)
+		if r := m.Ratio; r != nil {
+			fmt.Fprintf(&b, ", ratio: {numerator: [%s], denominator: [%s]}",
+				strings.Join(r.Numerator, ", "), strings.Join(r.Denominator, ", "))
+		}
+		b.WriteString("}\n")
+	}
+	b.WriteString("fields:\n")
+	var walk func(ns []*criteria.Node, parent criteria.Source, indent string)
+	walk = func(ns []*criteria.Node, parent criteria.Source, indent string) {
+		for _, n := range ns {
+			fmt.Fprintf(&b, "%s- code: %q\n%s  name: %s\n", indent, n.Code, indent, n.Name)
+			if n.Depth == 0 && n.Kind != criteria.Ordinary {
+				fmt.Fprintf(&b, "%s  kind: %s\n", indent, n.Kind)
+			}
+			if n.Source != parent {
+				fmt.Fprintf(&b, "%s  source: %s\n", indent, n.Source)
+			}
+			if n.HasMax {
+				fmt.Fprintf(&b, "%s  max: %s\n", indent, n.Max)
+			}
+			if n.Rule != nil {
+				fmt.Fprintf(&b, "%s  rule: %s\n", indent, yamlRule(n.Rule))
+			} else {
+				fmt.Fprintf(&b, "%s  children:\n", indent)
+				walk(n.Children, n.Source, indent+"    ")
+			}
+		}
+	}
+	walk(s.Fields, criteria.Appraisal, "  ")
+	return b.String()
+}
+
+// yamlRule writes a rule in flow style.
+func yamlRule(r *criteria.Rule) string {
+	out := fmt.Sprintf("{type: %s, metric: %s", r.Type, r.Metric)
+	switch r.Type {
+	case criteria.BooleanRule:
+		out += fmt.Sprintf(", expect: %v", r.Expect)
+	case criteria.LinearRule:
+		out += fmt.Sprintf(", from: %s, to: %s", r.From, r.To)
+	case criteria.MinMaxRule:
+		if r.Lower {
+			out += ", better: lower"
+		}
+	case criteria.DeductionRule, criteria.CountRule:
+		out += ", per: " + r.Per.String()
+	case criteria.BandsRule:
+		var bands []string
+		for _, band := range r.Bands {
+			var keys []string
+			for _, k := range []struct {
+				name string
+				d    decimal.NullDecimal
+			}{{"gte", band.GTE}, {"gt", band.GT}, {"lte", band.LTE}, {"lt", band.LT}} {
+				if k.d.Valid {
+					keys = append(keys, k.name+": "+k.d.Decimal.String())
+				}
+			}
+			keys = append(keys, "points: "+band.Points.String())
+			bands = append(bands, "{"+strings.Join(keys, ", ")+"}")
+		}
+		out += ", bands: [" + strings.Join(bands, ", ") + "]"
+	}
+	return out + "}"
+}
+
+// checkLoads requires the loader to accept s written as YAML and to read
+// back the same tree: otherwise the generator, not Score, would be wrong.
+func checkLoads(t *testing.T, name string, s *criteria.Set) {
+	t.Helper()
+	text := yamlOf(s)
+	got, err := criteria.Load([]byte(text), "criteria.yaml")
+	if err != nil {
+		t.Fatalf("%s: the generated set does not load: %v\n%s", name, err, text)
+	}
+	a, b := s.Nodes(), got.Nodes()
+	if len(a) != len(b) {
+		t.Fatalf("%s: %d nodes, loaded %d", name, len(a), len(b))
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		same := x.Code == y.Code && x.HasMax == y.HasMax && x.Max.Equal(y.Max) &&
+			x.Source == y.Source && x.Kind == y.Kind && x.Depth == y.Depth &&
+			(x.Rule == nil) == (y.Rule == nil) && (x.Rule == nil || yamlRule(x.Rule) == yamlRule(y.Rule))
+		if !same {
+			t.Fatalf("%s: node %s reads back as %+v, built as %+v\n%s", name, x.Code, *y, *x, text)
+		}
+	}
 }
