@@ -114,6 +114,10 @@ func (g *gen) ratio() *genMetric {
 	case 0:
 		rm.Type = criteria.Number
 		rm.Ratio.Denominator = []string{b.m.ID}
+		if g.r.IntN(2) == 0 { // a plan in money, say: decimal parts
+			d := g.newMetric(criteria.Number, "0", "0.5", "1.25", "3", "7.75", "0.001")
+			rm.Ratio.Denominator = []string{d.m.ID}
+		}
 	case 1:
 		c := g.newMetric(criteria.Count, countPool...)
 		rm.Ratio.Numerator = append(rm.Ratio.Numerator, c.m.ID)
@@ -399,6 +403,7 @@ var coverage = []string{
 	"ratio with an N/A part", "tied index", "tied field index",
 	"rule boolean", "rule bands", "rule linear", "rule relative", "rule minmax",
 	"rule deduction", "rule count", "rule points",
+	"relative with best 0", "minmax with best = worst",
 }
 
 // describeSet prints a set compactly, for a failing case.

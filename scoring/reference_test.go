@@ -381,7 +381,7 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 		}
 		rn.applicable = true
 		rn.points = roundRat(exact, s.set.Decimals)
-		s.seeLeaf(n, v, exact)
+		s.seeLeaf(n, v, exact, s.ranges[n.Rule.Metric])
 		rn.max = rat(n.Max)
 		rn.appraisal, rn.survey = zero, zero
 		if n.Source == criteria.Survey {
@@ -447,9 +447,16 @@ func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals scoring.Values) 
 }
 
 // seeLeaf counts the cases of a leaf worth seeing: a value on a band
-// bound, points half-way between two steps, a rule type.
-func (s *refScorer) seeLeaf(n *criteria.Node, v refVal, exact *big.Rat) {
+// bound, points half-way between two steps, a rule type, a degenerate
+// best.
+func (s *refScorer) seeLeaf(n *criteria.Node, v refVal, exact *big.Rat, rg refRange) {
 	s.see("rule " + n.Rule.Type.String())
+	switch {
+	case n.Rule.Type == criteria.RelativeRule && rg.hi.Sign() == 0:
+		s.see("relative with best 0")
+	case n.Rule.Type == criteria.MinMaxRule && rg.hi.Cmp(rg.lo) == 0:
+		s.see("minmax with best = worst")
+	}
 	for _, b := range n.Rule.Bands {
 		for _, x := range []decimal.NullDecimal{b.GTE, b.GT, b.LTE, b.LT} {
 			if x.Valid && v.r.Cmp(rat(x.Decimal)) == 0 {
