@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -20,44 +21,118 @@ const (
 // in Vietnamese (comma as the decimal mark, "." between thousands),
 // "87.5" in English (no thousands separator).
 func FormatNumber(d decimal.Decimal, lang Lang) string {
-	s := d.String()
-	if lang != Vietnamese {
-		return s
+	digits, frac, neg := plain(d, -1)
+	return format(digits, frac, neg, lang)
+}
+
+// FormatFixed writes d rounded half away from zero to places, always
+// showing them: "0,75" in Vietnamese, "0.75" in English.
+func FormatFixed(d decimal.Decimal, places int32, lang Lang) string {
+	digits, frac, neg := plain(d, places)
+	return format(digits, frac, neg, lang)
+}
+
+// plain returns d's digits and how many of them are decimals: rounded to
+// places when places ≥ 0, with trailing fractional zeros dropped when
+// places < 0. A zero result has no sign. Explanations and the JSON result
+// format a million numbers, so small coefficients avoid math/big.
+func plain(d decimal.Decimal, places int32) (digits string, frac int, neg bool) {
+	c, e, ok := small(d)
+	switch {
+	case ok && places >= 0 && e >= -places && places+e <= 18-int32(len64(c)):
+		return fixedDigits(c*pow10i[places+e], places)
+	case ok && places < 0 && e <= 0:
+		for e < 0 && c%10 == 0 {
+			c /= 10
+			e++
+		}
+		return fixedDigits(c, -e)
 	}
-	sign := ""
+	var s string
+	if places >= 0 {
+		s = d.StringFixed(places)
+	} else {
+		s = d.String()
+	}
 	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+		neg, s = true, s[1:]
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
+	intPart, fracPart, _ := strings.Cut(s, ".")
+	if strings.Trim(intPart+fracPart, "0") == "" {
+		neg = false
+	}
+	return intPart + fracPart, len(fracPart), neg
+}
+
+// fixedDigits returns the digits of c × 10^-places, at least places+1 of
+// them, for plain.
+func fixedDigits(c int64, places int32) (digits string, frac int, neg bool) {
+	neg = c < 0
+	u := uint64(c)
+	if neg {
+		u = uint64(-c)
+	}
+	var buf [24]byte
+	b := strconv.AppendUint(buf[:0], u, 10)
+	if pad := int(places) + 1 - len(b); pad > 0 {
+		b = append(make([]byte, 0, int(places)+1), "00000000000000000000"[:pad]...)
+		b = strconv.AppendUint(b, u, 10)
+	}
+	return string(b), int(places), neg && u != 0
+}
+
+// format writes digits, the last frac of them decimals, in lang's style.
+func format(digits string, frac int, neg bool, lang Lang) string {
+	intPart, fracPart := digits[:len(digits)-frac], digits[len(digits)-frac:]
 	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range intPart {
+	b.Grow(len(digits) + len(digits)/3 + 2)
+	if neg {
+		b.WriteByte('-')
+	}
+	if lang != Vietnamese {
+		b.WriteString(intPart)
+		if frac > 0 {
+			b.WriteByte('.')
+			b.WriteString(fracPart)
+		}
+		return b.String()
+	}
+	for i := 0; i < len(intPart); i++ {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
 			b.WriteByte('.')
 		}
-		b.WriteRune(r)
+		b.WriteByte(intPart[i])
 	}
-	if hasFrac {
+	if frac > 0 {
 		b.WriteByte(',')
-		b.WriteString(frac)
+		b.WriteString(fracPart)
 	}
 	return b.String()
 }
 
-// FormatFixed writes d rounded to places, always showing them: "0,75" in
-// Vietnamese, "0.75" in English.
-func FormatFixed(d decimal.Decimal, places int32, lang Lang) string {
-	s := d.StringFixed(places)
-	if lang != Vietnamese {
-		return s
+// small returns d's coefficient and exponent when the coefficient surely
+// fits in an int64.
+func small(d decimal.Decimal) (int64, int32, bool) {
+	if d.NumDigits() > 17 {
+		return 0, 0, false
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	out := FormatNumber(decimal.RequireFromString(intPart), lang)
-	if strings.HasPrefix(intPart, "-") && !strings.HasPrefix(out, "-") {
-		out = "-" + out // "-0" loses its sign as a decimal
-	}
-	if hasFrac {
-		out += "," + frac
-	}
-	return out
+	return d.CoefficientInt64(), d.Exponent(), true
 }
+
+// len64 is the number of decimal digits of c.
+func len64(c int64) int {
+	n := 1
+	for c >= 10 || c <= -10 {
+		c /= 10
+		n++
+	}
+	return n
+}
+
+var pow10i = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()

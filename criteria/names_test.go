@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -66,5 +67,65 @@ func BenchmarkLooseKey(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
 		LooseKey("Thị xã Điện Bàn")
+	}
+}
+
+// TestFormatMatchesDecimal checks the int64 fast paths of FormatNumber and
+// FormatFixed against shopspring's own rendering, on numbers around the
+// edges: zeros, negative values, many places, large coefficients.
+func TestFormatMatchesDecimal(t *testing.T) {
+	coefs := []int64{0, 1, -1, 5, -5, 15, 125, -125, 999, 1000, 123456789, -987654321012, 99999999999999999, -99999999999999999}
+	for _, c := range coefs {
+		for e := int32(-20); e <= 5; e++ {
+			d := decimal.New(c, e)
+			if got, want := FormatNumber(d, English), d.String(); got != want {
+				t.Errorf("FormatNumber(%s) = %q, want %q", d, got, want)
+			}
+			for places := int32(0); places <= 6; places++ {
+				want := d.StringFixed(places)
+				if decimal.RequireFromString(want).IsZero() {
+					want = strings.TrimPrefix(want, "-")
+				}
+				if got := FormatFixed(d, places, English); got != want {
+					t.Errorf("FormatFixed(%s, %d) = %q, want %q", d, places, got, want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkFormatFixed(b *testing.B) {
+	d := decimal.New(8750, -2)
+	b.ReportAllocs()
+	for range b.N {
+		FormatFixed(d, 2, Vietnamese)
+	}
+}
+
+// TestRoundMatchesDivRound checks Value.Round's machine-word path against
+// shopspring's DivRound on fractions with both signs and half-way cases.
+func TestRoundMatchesDivRound(t *testing.T) {
+	nums := []decimal.Decimal{
+		decimal.New(0, 0), decimal.New(1, 0), decimal.New(-1, 0), decimal.New(125, -3), decimal.New(-125, -3),
+		decimal.New(75, -2), decimal.New(2, 2), decimal.New(123456789, -4), decimal.New(-99999999999, 3),
+	}
+	dens := []decimal.Decimal{
+		decimal.New(1, 0), decimal.New(6, 0), decimal.New(-6, 0), decimal.New(8, 0), decimal.New(3, -1),
+		decimal.New(7, 2), decimal.New(99999, -3), decimal.New(4, 0),
+	}
+	for _, n := range nums {
+		for _, d := range dens {
+			for places := int32(0); places <= 6; places++ {
+				want := n.DivRound(d, places)
+				if got := Frac(n, d).Round(places); !got.Equal(want) {
+					t.Errorf("Frac(%s, %s).Round(%d) = %s, want %s", n, d, places, got, want)
+				}
+			}
+		}
+		for places := int32(0); places <= 4; places++ {
+			if got, want := Num(n).Round(places), n.Round(places); !got.Equal(want) {
+				t.Errorf("Num(%s).Round(%d) = %s, want %s", n, places, got, want)
+			}
+		}
 	}
 }

@@ -100,9 +100,36 @@ func (v Value) Cmp(d decimal.Decimal) int {
 }
 
 // Round returns a number rounded half away from zero to places.
+// A number that already has at most places decimals is returned as it is.
 func (v Value) Round(places int32) decimal.Decimal {
+	cn, en, ok := small(v.num)
 	if v.den.IsZero() {
+		if ok && en >= -places {
+			return v.num
+		}
 		return v.num.Round(places)
+	}
+	// The explanations and the JSON result round a million ratios: in
+	// machine words when num × 10^k and den fit, k = en − ed + places.
+	if cd, ed, okd := small(v.den); ok && okd && cd != 0 {
+		if k := en - ed + places; k >= 0 && int32(len64(cn))+k <= 18 {
+			n := cn * pow10i[k]
+			if cd < 0 {
+				n, cd = -n, -cd
+			}
+			q, r := n/cd, n%cd
+			if r < 0 {
+				r = -r
+			}
+			if 2*r >= cd { // half away from zero
+				if n < 0 {
+					q--
+				} else {
+					q++
+				}
+			}
+			return decimal.New(q, -places)
+		}
 	}
 	return v.num.DivRound(v.den, places)
 }

@@ -69,10 +69,23 @@ func (x explainer) pick(vi, en string, args ...string) string {
 	if x.vi {
 		pat = vi
 	}
+	n := len(pat)
 	for _, a := range args {
-		pat = strings.Replace(pat, "%s", a, 1)
+		n += len(a)
 	}
-	return pat
+	var b strings.Builder
+	b.Grow(n)
+	for _, a := range args {
+		before, after, ok := strings.Cut(pat, "%s")
+		if !ok {
+			break
+		}
+		b.WriteString(before)
+		b.WriteString(a)
+		pat = after
+	}
+	b.WriteString(pat)
+	return b.String()
 }
 
 func (x explainer) isPercent() bool { return x.l.met.Type == criteria.Percent }
@@ -121,7 +134,27 @@ func (x explainer) bands(v criteria.Value, band int) string {
 	if band < 0 || band >= len(x.l.rule.Bands) {
 		return x.pick("%s không thuộc khoảng nào", "%s is in no band", x.labelled(v))
 	}
-	return x.pick("%s thuộc khoảng %s", "%s is in the band %s", x.labelled(v), x.band(x.l.rule.Bands[band]))
+	return x.pick("%s thuộc khoảng %s", "%s is in the band %s", x.labelled(v), x.words().bands[band])
+}
+
+// words returns the leaf's fixed phrases in x's language.
+func (x explainer) words() *leafWords {
+	i := 0
+	if !x.vi {
+		i = 1
+	}
+	l := x.l
+	l.wordsOnce[i].Do(func() {
+		w := &l.words[i]
+		for _, b := range l.rule.Bands {
+			w.bands = append(w.bands, x.band(b))
+		}
+		if l.hasBest {
+			w.best, w.worst = x.value(l.best), x.value(l.worst)
+			w.same = cmpValues(l.best, l.worst) == 0
+		}
+	})
+	return &l.words[i]
 }
 
 // band writes a band's bounds as a criteria set words them: "từ 80% đến
@@ -157,15 +190,16 @@ func (x explainer) relative(v criteria.Value) string {
 	if !x.l.hasBest || x.l.best.Cmp(decimal.Zero) <= 0 {
 		return x.pick("%s, cao nhất không lớn hơn 0", "%s, the best is not above 0", x.value(v))
 	}
-	return x.pick("%s so với cao nhất %s", "%s against the best %s", x.value(v), x.value(x.l.best))
+	return x.pick("%s so với cao nhất %s", "%s against the best %s", x.value(v), x.words().best)
 }
 
 func (x explainer) minmax(v criteria.Value) string {
-	if !x.l.hasBest || cmpValues(x.l.best, x.l.worst) == 0 {
+	if !x.l.hasBest || x.words().same {
 		return x.pick("mọi đơn vị cùng %s", "every unit has %s", x.value(v))
 	}
+	w := x.words()
 	return x.pick("%s so với tốt nhất %s và kém nhất %s", "%s against the best %s and the worst %s",
-		x.value(v), x.value(x.l.best), x.value(x.l.worst))
+		x.value(v), w.best, w.worst)
 }
 
 // lowerFirst lowers the first letter of a name used inside a sentence,

@@ -28,7 +28,7 @@ func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
 		j.hasBonus = j.hasBonus || n.Kind == criteria.Bonus
 		j.hasPen = j.hasPen || n.Kind == criteria.Penalty
 	}
-	b := j.buf[:0]
+	var b []byte
 	b = append(b, `{"schema":`...)
 	b = appendString(b, Schema)
 	b = append(b, `,"criteria":{"id":`...)
@@ -40,18 +40,34 @@ func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
 	b = append(b, `,"decimals":`...)
 	b = strconv.AppendInt(b, int64(r.Set.Decimals), 10)
 	b = append(b, `},"units":[`...)
-	for i, u := range r.Units {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, "\n"...)
-		b = j.unit(b, u)
-		if _, err := bw.Write(b); err != nil {
-			return err
-		}
-		b = b[:0]
+	if _, err := bw.Write(b); err != nil {
+		return err
 	}
-	b = append(b, "\n]}\n"...)
+	// Units are rendered a batch at a time, the batch split across the
+	// processors (a million explanations take seconds on one), and
+	// written in rank order.
+	const batch = 512
+	parts := make([][]byte, min(batch, len(r.Units)))
+	for lo := 0; lo < len(r.Units); lo += batch {
+		units := r.Units[lo:min(lo+batch, len(r.Units))]
+		parallel(len(units), func(from, to int) {
+			w := j // each goroutine its own copy: j carries no shared buffer
+			for k := from; k < to; k++ {
+				p := parts[k][:0]
+				if lo+k > 0 {
+					p = append(p, ',')
+				}
+				p = append(p, "\n"...)
+				parts[k] = w.unit(p, units[k])
+			}
+		})
+		for _, p := range parts[:len(units)] {
+			if _, err := bw.Write(p); err != nil {
+				return err
+			}
+		}
+	}
+	b = append(b[:0], "\n]}\n"...)
 	if _, err := bw.Write(b); err != nil {
 		return err
 	}
@@ -64,7 +80,6 @@ type jsonWriter struct {
 	lang             criteria.Lang
 	grouped          bool
 	hasBonus, hasPen bool
-	buf              []byte
 }
 
 func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -54,6 +55,18 @@ type leafPlan struct {
 	best, worst criteria.Value
 	bestQ       q
 	worstQ      q
+
+	// the leaf's fixed phrases, made once per language on first use
+	wordsOnce [2]sync.Once
+	words     [2]leafWords
+}
+
+// leafWords are the parts of a leaf's explanation that are the same for
+// every unit: written once, not a million times.
+type leafWords struct {
+	bands       []string // each band's bounds in words
+	best, worst string   // relative, minmax
+	same        bool     // minmax: best = worst
 }
 
 type bandQ struct {
