@@ -147,9 +147,9 @@ func (v Value) String() string {
 		return "false"
 	case number:
 		if v.den.IsZero() {
-			return v.num.String()
+			return FormatNumber(v.num, English)
 		}
-		return v.Round(6).String()
+		return FormatNumber(v.Round(6), English)
 	}
 	return ""
 }

@@ -71,6 +71,9 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 		textKind, numKind = kTextBold, kNumberBold
 	}
 	full := fullMax(n)
+	// at the result's exponent, so that comparing with each unit's max
+	// needs no rescaling: Chi tiết has a cell for every node and unit
+	fullAt := full.Round(b.set.Decimals)
 	cells := make([]any, 0, 3+len(units))
 	cells = append(cells, b.text(n.Code, textKind), b.indented(n.Name, textKind, n.Depth), b.num(full, numKind))
 	for _, u := range units {
@@ -78,7 +81,7 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 		switch {
 		case !nr.Applicable:
 			cells = append(cells, b.text(b.l.notApplicable, kCenter))
-		case !nr.Max.Equal(full):
+		case !nr.Max.Equal(fullAt):
 			cells = append(cells, b.numAgainst(nr.Points, nr.Max, numKind))
 		default:
 			cells = append(cells, b.num(nr.Points, numKind))
