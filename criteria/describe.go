@@ -39,10 +39,11 @@ func (n *Node) Describe(s *Set, lang Lang) string {
 	num := func(d decimal.Decimal) string { return FormatNumber(d, lang) }
 	switch r.Type {
 	case BooleanRule:
+		zero := points(decimal.Zero, lang)
 		if r.Expect {
-			return fmt.Sprintf(w.yes, name, points(n.Max, lang))
+			return fmt.Sprintf(w.yes, name, points(n.Max, lang), zero)
 		}
-		return fmt.Sprintf(w.no, name, points(n.Max, lang))
+		return fmt.Sprintf(w.no, name, points(n.Max, lang), zero)
 	case BandsRule:
 		parts := make([]string, len(r.Bands))
 		for i, b := range r.Bands {
@@ -84,8 +85,8 @@ var words = map[Lang]phrases{
 	Vietnamese: {
 		sum:         "tổng các tiêu chí thành phần",
 		atMost:      "tối đa %s",
-		yes:         "có %s: %s",
-		no:          "không có %s: %s",
+		yes:         "%s: có %s, không %s",
+		no:          "%s: không %s, có %s",
 		linear:      "Điểm = %s × (%s − %s) ÷ (%s − %s), trong khoảng 0–%s",
 		relative:    "Điểm = %s × %s so với đơn vị cao nhất",
 		minmax:      "Điểm = %s × (%s − thấp nhất) ÷ (cao nhất − thấp nhất), so với các đơn vị",
@@ -109,8 +110,8 @@ var words = map[Lang]phrases{
 	English: {
 		sum:         "sum of the sub-criteria",
 		atMost:      "at most %s",
-		yes:         "if %s: %s",
-		no:          "if not %s: %s",
+		yes:         "%s: yes %s, no %s",
+		no:          "%s: no %s, yes %s",
 		linear:      "Points = %s × (%s − %s) ÷ (%s − %s), between 0 and %s",
 		relative:    "Points = %s × %s relative to the highest unit",
 		minmax:      "Points = %s × (%s − lowest) ÷ (highest − lowest) across units",

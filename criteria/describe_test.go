@@ -55,7 +55,7 @@ func TestDescribeBands(t *testing.T) {
 
 func TestDescribeWithoutSet(t *testing.T) {
 	n := &Node{Code: "1", Max: dec("1"), HasMax: true, Rule: &Rule{Type: BooleanRule, Metric: "plan", Expect: true}}
-	if got, want := n.Describe(nil, Vietnamese), "có plan: 1 điểm"; got != want {
+	if got, want := n.Describe(nil, Vietnamese), "plan: có 1 điểm, không 0 điểm"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
