@@ -33,7 +33,7 @@ type Value struct {
 	kind valueKind
 	b    bool
 	num  decimal.Decimal
-	den  decimal.Decimal // zero for a plain number; the value is num/den otherwise
+	den  *decimal.Decimal // nil for a plain number; the value is num/den otherwise
 }
 
 // Num returns the number d.
@@ -47,7 +47,7 @@ func Frac(num, den decimal.Decimal) Value {
 	if den.Equal(one) {
 		return Num(num)
 	}
-	return Value{kind: number, num: num, den: den}
+	return Value{kind: number, num: num, den: &den}
 }
 
 // BoolValue returns the yes/no value b.
@@ -74,10 +74,10 @@ func (v Value) Bool() bool { return v.b }
 // Fraction returns a number as the exact fraction num/den (den is 1 for a
 // plain number).
 func (v Value) Fraction() (num, den decimal.Decimal) {
-	if v.den.IsZero() {
+	if v.den == nil {
 		return v.num, one
 	}
-	return v.num, v.den
+	return v.num, *v.den
 }
 
 // Rat returns a number as an exact rational.
@@ -88,11 +88,11 @@ func (v Value) Rat() *big.Rat {
 
 // Cmp compares a number with d exactly: -1, 0 or +1.
 func (v Value) Cmp(d decimal.Decimal) int {
-	if v.den.IsZero() {
+	if v.den == nil {
 		return v.num.Cmp(d)
 	}
 	// num/den ? d  ⇔  num ? d×den, den > 0
-	c := v.num.Cmp(d.Mul(v.den))
+	c := v.num.Cmp(d.Mul(*v.den))
 	if v.den.Sign() < 0 {
 		c = -c
 	}
@@ -103,7 +103,7 @@ func (v Value) Cmp(d decimal.Decimal) int {
 // A number that already has at most places decimals is returned as it is.
 func (v Value) Round(places int32) decimal.Decimal {
 	cn, en, ok := small(v.num)
-	if v.den.IsZero() {
+	if v.den == nil {
 		if ok && en >= -places {
 			return v.num
 		}
@@ -111,7 +111,7 @@ func (v Value) Round(places int32) decimal.Decimal {
 	}
 	// The explanations and the JSON result round a million ratios: in
 	// machine words when num × 10^k and den fit, k = en − ed + places.
-	if cd, ed, okd := small(v.den); ok && okd && cd != 0 {
+	if cd, ed, okd := small(*v.den); ok && okd && cd != 0 {
 		if k := en - ed + places; k >= 0 && int32(len64(cn))+k <= 18 {
 			n := cn * pow10i[k]
 			if cd < 0 {
@@ -131,7 +131,7 @@ func (v Value) Round(places int32) decimal.Decimal {
 			return decimal.New(q, -places)
 		}
 	}
-	return v.num.DivRound(v.den, places)
+	return v.num.DivRound(*v.den, places)
 }
 
 // String renders v for the JSON result and messages: "true", "false",
@@ -146,7 +146,7 @@ func (v Value) String() string {
 		}
 		return "false"
 	case number:
-		if v.den.IsZero() {
+		if v.den == nil {
 			return FormatNumber(v.num, English)
 		}
 		return FormatNumber(v.Round(6), English)
