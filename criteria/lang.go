@@ -75,8 +75,7 @@ func fixedDigits(c int64, places int32) (digits string, frac int, neg bool) {
 	var buf [24]byte
 	b := strconv.AppendUint(buf[:0], u, 10)
 	if pad := int(places) + 1 - len(b); pad > 0 {
-		b = append(make([]byte, 0, int(places)+1), "00000000000000000000"[:pad]...)
-		b = strconv.AppendUint(b, u, 10)
+		b = append([]byte(strings.Repeat("0", pad)), b...)
 	}
 	return string(b), int(places), neg && u != 0
 }

@@ -129,3 +129,31 @@ func TestRoundMatchesDivRound(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFormat checks FormatNumber and FormatFixed against shopspring's own
+// rendering for any decimal text, at any places: the fast paths must agree
+// and never panic.
+func FuzzFormat(f *testing.F) {
+	for _, s := range []string{"0", "87.5", "-0.004", "0.000000000000000000000000001", "-0.000000000000000000000001", "123456789012345678901234567890", "1e5", "99999999999999999"} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, s string, p uint8) {
+		d, err := decimal.NewFromString(s)
+		if err != nil || d.Exponent() < -1000 || d.Exponent() > 1000 {
+			return
+		}
+		places := int32(p % 12)
+		if got, want := FormatNumber(d, English), d.String(); got != want {
+			t.Errorf("FormatNumber(%s) = %q, want %q", s, got, want)
+		}
+		want := d.StringFixed(places)
+		if decimal.RequireFromString(want).IsZero() {
+			want = strings.TrimPrefix(want, "-")
+		}
+		if got := FormatFixed(d, places, English); got != want {
+			t.Errorf("FormatFixed(%s, %d) = %q, want %q", s, places, got, want)
+		}
+		FormatNumber(d, Vietnamese)
+		FormatFixed(d, places, Vietnamese)
+	})
+}

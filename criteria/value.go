@@ -188,7 +188,7 @@ func (m *Metric) Parse(text string) (Value, error) {
 		return Value{}, fmt.Errorf("%q is not a number (%s)", text, commaAdvice(num))
 	}
 	d, err := decimal.NewFromString(num)
-	if err != nil || strings.ContainsAny(num, "eEpP_") || strings.HasPrefix(num, "+") && m.Type == Count {
+	if err != nil || strings.ContainsAny(num, "eEpP_") {
 		return Value{}, fmt.Errorf("%q is not a number", text)
 	}
 	return m.check(Num(d), text)

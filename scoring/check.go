@@ -10,21 +10,54 @@ import (
 
 var hundred = decimal.NewFromInt(100)
 
+// Check finds the problems Score would find in values that may be
+// incomplete: values a reader could not read (it has reported them). A
+// unit absent from in.Values and a missing value are passed over, and a
+// ratio with a missing part is not worked out; everything else is checked
+// as Score checks it — ratios above 100%, points out of range, negative
+// values under relative, units with no applicable criterion — so that
+// every problem of a workspace can be listed at once.
+func Check(in Input) criteria.Problems {
+	p, err := newPlan(in.Set)
+	if err != nil {
+		if ps, ok := err.(criteria.Problems); ok {
+			return ps
+		}
+		return criteria.Problems{{File: in.Set.File, Msg: err.Error()}}
+	}
+	nm := len(p.metrics)
+	out := make([]criteria.Value, nm)
+	var ps criteria.Problems
+	for u, unit := range in.Units {
+		if _, ok := in.Values[unit.ID]; !ok {
+			continue
+		}
+		clear(out)
+		ps = append(ps, p.readUnit(in, u, out, true)...)
+	}
+	return ps
+}
+
 // readUnit copies the values unit u's rules read into out (derived ratios
-// computed from their parts) and returns every problem with them.
-func (p *plan) readUnit(in Input, u int, out []criteria.Value) criteria.Problems {
+// computed from their parts) and returns every problem with them. When
+// lenient, missing values are passed over, as Check says.
+func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) criteria.Problems {
 	unit := in.Units[u]
 	vs, ok := in.Values[unit.ID]
 	if !ok {
 		return criteria.Problems{in.problem(unit, "", "no metric values given")}
 	}
 	var ps criteria.Problems
+	missing := false
 	for mi, m := range p.metrics {
 		if !p.read[mi] || m.Ratio != nil {
 			continue
 		}
 		v := vs[m.ID]
 		switch {
+		case v.IsMissing() && lenient:
+			missing = true
+			continue
 		case v.IsMissing():
 			ps = append(ps, in.problem(unit, m.ID, "no value given"))
 			continue
@@ -37,24 +70,45 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value) criteria.Problems
 		}
 		out[mi] = v
 	}
-	if len(ps) > 0 {
+	if len(ps) > 0 && !lenient {
 		return ps // ratios and ranges need sound parts
 	}
 	for mi, m := range p.metrics {
-		if p.read[mi] && m.Ratio != nil {
-			out[mi] = p.ratio(mi, out)
-			if m.Type == criteria.Percent && out[mi].IsNumber() && out[mi].Cmp(hundred) > 0 {
-				ps = append(ps, in.problem(unit, m.ID,
-					"the ratio is %s%%, above 100%% (%s): the counts contradict each other",
-					out[mi].Round(p.dec+2), p.partsText(mi, out)))
-			}
+		if !p.read[mi] || m.Ratio == nil || lenient && !p.partsPresent(mi, out) {
+			continue
+		}
+		out[mi] = p.ratio(mi, out)
+		if m.Type != criteria.Percent || !out[mi].IsNumber() {
+			continue
+		}
+		switch {
+		case out[mi].Cmp(hundred) > 0:
+			ps = append(ps, in.problem(unit, m.ID,
+				"the ratio is %s%%, above 100%% (%s): the counts contradict each other",
+				out[mi].Round(p.dec+2), p.partsText(mi, out)))
+		case out[mi].Cmp(decimal.Zero) < 0:
+			ps = append(ps, in.problem(unit, m.ID,
+				"the ratio is %s%%, below 0%% (%s): a percentage cannot be negative",
+				out[mi].Round(p.dec+2), p.partsText(mi, out)))
 		}
 	}
 	ps = append(ps, p.checkRanges(in, unit, out)...)
-	if len(ps) == 0 && !p.anyApplicable(out) {
+	if len(ps) == 0 && !missing && !p.anyApplicable(out) {
 		ps = append(ps, in.problem(unit, "", "no criterion of the ordinary fields applies: every value they read is N/A"))
 	}
 	return ps
+}
+
+// partsPresent reports whether every part of ratio mi has a value.
+func (p *plan) partsPresent(mi int, vals []criteria.Value) bool {
+	for _, parts := range p.parts[mi] {
+		for _, j := range parts {
+			if vals[j].IsMissing() {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // ratio derives metric mi: sum(numerator) ÷ sum(denominator) × 100, an N/A

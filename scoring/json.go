@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -100,7 +101,11 @@ func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {
 		b = append(b, `,"group_rank":`...)
 		b = strconv.AppendInt(b, int64(u.GroupRank), 10)
 	}
-	if len(j.set.Tiers) > 0 {
+	switch {
+	case len(j.set.Tiers) == 0:
+	case u.Tier == "": // below every tier's min
+		b = append(b, `,"tier":null`...)
+	default:
 		b = append(b, `,"tier":`...)
 		b = appendString(b, u.Tier)
 	}
@@ -276,22 +281,30 @@ func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
 			Hint: "give the file parindex score --json wrote last year"}}
 	}
 	var ps criteria.Problems
+	lines := unitLines(data)
+	bad := func(i int, format string, args ...any) {
+		pr := criteria.Problem{File: file, Msg: fmt.Sprintf(format, args...)}
+		if i < len(lines) {
+			pr.Line = lines[i]
+		}
+		ps = append(ps, pr)
+	}
 	out := make(map[string]Previous, len(doc.Units))
 	for i, u := range doc.Units {
 		idx, err := decimal.NewFromString(u.Index)
 		switch {
 		case u.ID == "":
-			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %d has no id", i+1)})
+			bad(i, "unit %d has no id", i+1)
 			continue
 		case err != nil:
-			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q: index %q is not a number", u.ID, u.Index)})
+			bad(i, "unit %q: index %q is not a number", u.ID, u.Index)
 			continue
 		case u.Rank < 1:
-			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q: rank %d is not a rank", u.ID, u.Rank)})
+			bad(i, "unit %q: rank %d is not a rank", u.ID, u.Rank)
 			continue
 		}
 		if _, dup := out[u.ID]; dup {
-			ps = append(ps, criteria.Problem{File: file, Msg: fmt.Sprintf("unit %q appears twice", u.ID)})
+			bad(i, "unit %q appears twice", u.ID)
 		}
 		out[u.ID] = Previous{Rank: u.Rank, Index: idx}
 	}
@@ -299,4 +312,47 @@ func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
 		return nil, ps
 	}
 	return out, nil
+}
+
+// unitLines returns the line on which each element of the top-level
+// "units" array starts, for messages; nil when the document cannot be
+// walked (it has been decoded already, so that is not an error here).
+func unitLines(data []byte) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	lineAt := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if key != "units" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return nil
+			}
+			continue
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			return nil
+		}
+		var lines []int
+		for dec.More() {
+			// InputOffset is just past the previous element (or "["):
+			// the element starts at the next non-space, non-comma byte
+			off := dec.InputOffset()
+			for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+				off++
+			}
+			lines = append(lines, lineAt(off))
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return lines
+			}
+		}
+		return lines
+	}
+	return nil
 }

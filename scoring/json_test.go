@@ -160,12 +160,30 @@ func TestReadPrevious(t *testing.T) {
 		{`{"schema": "other/v1", "units": []}`, `previous.json: schema "other/v1", want "parindex.result/v1"`},
 		{`{"units": []}`, `previous.json: no schema, want "parindex.result/v1"`},
 		{"{\n\"schema\": ,}", "previous.json:2: not valid JSON"},
-		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "x"}]}`, `previous.json: unit "a": index "x" is not a number`},
+		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "x"}]}`, `previous.json:1: unit "a": index "x" is not a number`},
 	}
 	for _, b := range bad {
 		_, err := ReadPrevious(strings.NewReader(b.in), "previous.json")
 		if err == nil || !strings.HasPrefix(err.Error(), b.want) {
 			t.Errorf("ReadPrevious(%s): %v, want %s…", b.in, err, b.want)
 		}
+	}
+}
+
+func TestReadPreviousPlacesProblems(t *testing.T) {
+	doc := `{"schema": "parindex.result/v1",
+ "criteria": {"id": "x"},
+ "units": [
+  {"id": "a", "rank": 1, "index": "90.00"},
+  {"id": "b", "rank": 0, "index": "80.00"},
+  {"id": "c", "rank": 3,
+   "index": "x"}, {"id": "a", "rank": 4, "index": "70.00"}
+ ]}`
+	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	want := `previous.json:5: unit "b": rank 0 is not a rank
+previous.json:6: unit "c": index "x" is not a number
+previous.json:7: unit "a" appears twice`
+	if err == nil || err.Error() != want {
+		t.Errorf("ReadPrevious problems:\n%v\nwant:\n%s", err, want)
 	}
 }

@@ -34,7 +34,7 @@ func Score(in Input) (*Result, error) {
 	found := make([]criteria.Problems, nu)
 	parallel(nu, func(lo, hi int) {
 		for u := lo; u < hi; u++ {
-			found[u] = p.readUnit(in, u, vals[u*nm:(u+1)*nm:(u+1)*nm])
+			found[u] = p.readUnit(in, u, vals[u*nm:(u+1)*nm:(u+1)*nm], false)
 		}
 	})
 	var problems criteria.Problems
