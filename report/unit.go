@@ -151,10 +151,15 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 		return b.text(b.l.no, kCenter)
 	}
 	num, den := v.Fraction()
-	if den.Equal(decimal.NewFromInt(1)) {
-		return b.num(num, kValue)
+	if !den.Equal(decimal.NewFromInt(1)) {
+		num = v.Round(b.places + 2)
 	}
-	return b.num(v.Round(b.places+2), kValue)
+	// The value read is shown, not scored: a value longer than a cell
+	// holds exactly is shown to the 15 significant digits Excel keeps.
+	if extra := num.NumDigits() - 15; extra > 0 {
+		num = num.Round(-num.Exponent() - int32(extra))
+	}
+	return b.num(num, kValue)
 }
 
 // lostCell is the points a node lost, highlighted when there are any. A
