@@ -250,13 +250,38 @@ func appendString(b []byte, s string) []byte {
 // ReadPrevious reads last year's result, as WriteJSON wrote it, into each
 // unit's rank and index by unit id. file names the input in messages.
 func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
+	last, err := ReadLastYear(r, file)
+	if err != nil {
+		return nil, err
+	}
+	return last.Units, nil
+}
+
+// LastYear is last year's result as ReadLastYear reads it: which criteria
+// set it was scored on, and each unit's standing.
+type LastYear struct {
+	CriteriaID string
+	Title      string
+	Year       int
+	Units      map[string]Previous // by unit id
+}
+
+// ReadLastYear reads last year's result, as WriteJSON wrote it, with the
+// criteria set it names, so that a caller can warn when it is not last
+// year's. file names the input in messages.
+func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, criteria.Problems{{File: file, Msg: err.Error()}}
 	}
 	var doc struct {
-		Schema *string `json:"schema"`
-		Units  []struct {
+		Schema   *string `json:"schema"`
+		Criteria struct {
+			ID    string `json:"id"`
+			Title string `json:"title"`
+			Year  int    `json:"year"`
+		} `json:"criteria"`
+		Units []struct {
 			ID    string `json:"id"`
 			Rank  int    `json:"rank"`
 			Index string `json:"index"`
@@ -311,7 +336,7 @@ func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	return out, nil
+	return &LastYear{CriteriaID: doc.Criteria.ID, Title: doc.Criteria.Title, Year: doc.Criteria.Year, Units: out}, nil
 }
 
 // unitLines returns the line on which each element of the top-level
