@@ -294,8 +294,15 @@ func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 			return nil, criteria.Problems{{File: file, Line: line, Msg: "not valid JSON: " + se.Error(),
 				Hint: "give the file parindex score --json wrote last year"}}
 		}
-		return nil, criteria.Problems{{File: file, Msg: "not a parindex result: " + err.Error(),
-			Hint: "give the file parindex score --json wrote last year"}}
+		msg := "not a parindex result"
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			line := 1 + bytes.Count(data[:min(int(te.Offset), len(data))], []byte("\n"))
+			return nil, criteria.Problems{{File: file, Line: line,
+				Msg:  fmt.Sprintf("%s: %q holds a %s where a %s belongs", msg, te.Field, te.Value, jsonKind(te.Type.Kind().String())),
+				Hint: "give the file parindex score --json wrote last year"}}
+		}
+		return nil, criteria.Problems{{File: file, Msg: msg, Hint: "give the file parindex score --json wrote last year"}}
 	}
 	if doc.Schema == nil || *doc.Schema != Schema {
 		got := "no schema"
@@ -380,4 +387,17 @@ func unitLines(data []byte) []int {
 		return lines
 	}
 	return nil
+}
+
+// jsonKind names a Go kind as JSON calls it.
+func jsonKind(k string) string {
+	switch k {
+	case "int", "int64", "float64":
+		return "number"
+	case "struct", "map":
+		return "object"
+	case "slice", "array":
+		return "list"
+	}
+	return k
 }

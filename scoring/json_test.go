@@ -187,3 +187,12 @@ previous.json:7: unit "a" appears twice`
 		t.Errorf("ReadPrevious problems:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+func TestReadPreviousWrongType(t *testing.T) {
+	doc := "{\"schema\": \"parindex.result/v1\",\n\"units\": [{\"id\": \"a\", \"rank\": \"1\", \"index\": \"90.00\"}]}"
+	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	want := `previous.json:2: not a parindex result: "units.rank" holds a string where a number belongs`
+	if err == nil || err.Error() != want {
+		t.Errorf("ReadPrevious: %v, want %s", err, want)
+	}
+}
