@@ -41,17 +41,20 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	case criteria.MinMaxRule:
 		why = x.minmax(n.Value)
 	case criteria.DeductionRule:
-		why = x.pick("%s, mỗi lần trừ %s điểm", "%s, less %s points each",
-			x.labelled(n.Value), criteria.FormatNumber(l.rule.Per, lang))
+		why = x.pick("%s, mỗi lần trừ %s", "%s, less %s each",
+			x.labelled(n.Value), x.points(l.rule.Per))
 	case criteria.CountRule:
-		why = x.pick("%s, mỗi lần %s điểm, tối đa %s điểm", "%s at %s points each, at most %s points",
-			x.labelled(n.Value), criteria.FormatNumber(l.rule.Per, lang), criteria.FormatNumber(l.maxDec, lang))
+		why = x.pick("%s, mỗi lần %s, tối đa %s", "%s at %s each, at most %s",
+			x.labelled(n.Value), x.points(l.rule.Per), x.points(l.maxDec))
 	case criteria.PointsRule:
 		why = x.pick("điểm chấm %s", "points given %s", x.value(n.Value))
 	}
 	unit := "điểm"
 	if !vi {
 		unit = "points"
+		if n.Max.Equal(decimal.NewFromInt(1)) {
+			unit = "point" // "0.5/1 point"
+		}
 	}
 	return why + ": " + criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
 }
@@ -86,6 +89,18 @@ func (x explainer) pick(vi, en string, args ...string) string {
 	}
 	b.WriteString(pat)
 	return b.String()
+}
+
+// points writes an amount of points: "0,5 điểm", "1 point", "0.5 points".
+func (x explainer) points(d decimal.Decimal) string {
+	word := "điểm"
+	if !x.vi {
+		word = "points"
+		if d.Equal(decimal.NewFromInt(1)) {
+			word = "point"
+		}
+	}
+	return criteria.FormatNumber(d, x.lang) + " " + word
 }
 
 func (x explainer) isPercent() bool { return x.l.met.Type == criteria.Percent }
