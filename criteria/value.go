@@ -187,6 +187,9 @@ func (m *Metric) Parse(text string) (Value, error) {
 	if strings.Contains(num, ",") {
 		return Value{}, fmt.Errorf("%q is not a number (%s)", text, commaAdvice(num))
 	}
+	if whole, ok := thousandsDots(num, m.Type); ok {
+		return Value{}, fmt.Errorf("%q looks like it has a thousands separator (.): write %s", text, whole)
+	}
 	d, err := decimal.NewFromString(num)
 	if err != nil || strings.ContainsAny(num, "eEpP_") {
 		return Value{}, fmt.Errorf("%q is not a number", text)
@@ -223,6 +226,32 @@ func (m *Metric) CheckNumber(d decimal.Decimal, text string) (Value, error) {
 		return Value{}, fmt.Errorf("%q is not a yes/no value (use có/không, true/false, 1/0 or x)", text)
 	}
 	return m.check(Num(d), text)
+}
+
+// thousandsDots reports whether s looks like a whole number written with
+// Vietnamese thousands dots, 1.200 or 1.200.000, and returns it without
+// them. One dot is read so only for a count, which can hold no fraction
+// (1.000 would otherwise read as 1); two or more dots cannot be a decimal
+// mark, so they are read so for every type.
+func thousandsDots(s string, t MetricType) (string, bool) {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+	}
+	groups := strings.Split(s, ".")
+	if len(groups) < 2 || len(groups) == 2 && t != Count {
+		return "", false
+	}
+	for i, g := range groups {
+		if len(g) == 0 || len(g) > 3 || i > 0 && len(g) != 3 ||
+			strings.IndexFunc(g, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			return "", false
+		}
+	}
+	if sign == "+" {
+		sign = ""
+	}
+	return sign + strings.Join(groups, ""), true
 }
 
 // commaAdvice says whether a comma in a number looks like a decimal comma or
