@@ -165,10 +165,49 @@ func TestLoadAliasBomb(t *testing.T) {
 	b.WriteString("fields: [*a9]\n")
 	_, err := Load([]byte(b.String()), "criteria.yaml")
 	ps, _ := err.(Problems)
-	if len(ps) == 0 || len(ps) > maxProblems+1 {
-		t.Fatalf("got %d problems, want between 1 and %d", len(ps), maxProblems+1)
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "the file is too large") {
+		t.Fatalf("got %d problems, want the size problem alone:\n%v", len(ps), firstLines(err, 5))
 	}
-	if last := ps[len(ps)-1].Msg; !strings.Contains(last, "more problems") {
+}
+
+// TestLoadManyProblems checks that past maxProblems problems are counted,
+// not listed.
+func TestLoadManyProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(head + "fields:\n")
+	for i := range maxProblems + 50 {
+		fmt.Fprintf(&b, "  - {code: \"%d\", name: A, max: 1}\n", i+1)
+	}
+	_, err := Load([]byte(b.String()), "criteria.yaml")
+	ps, _ := err.(Problems)
+	if len(ps) != maxProblems+1 {
+		t.Fatalf("got %d problems, want %d", len(ps), maxProblems+1)
+	}
+	if last := ps[len(ps)-1].Msg; last != "and 50 more problems" {
 		t.Errorf("last problem %q, want a count of the problems left out", last)
 	}
+}
+
+// TestLoadTooLarge checks that a file past the size budget gives the size
+// problem alone: the nodes left unread are not reported as incomplete.
+func TestLoadTooLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(head + "fields:\n  - code: \"8\"\n    name: A\n    children:\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "      - {code: \"8.%d\", name: A, max: 1, rule: {type: boolean, metric: b}}\n", i)
+	}
+	_, err := Load([]byte(b.String()), "criteria.yaml")
+	ps, _ := err.(Problems)
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "the file is too large") {
+		t.Fatalf("got %d problems, want the size problem alone:\n%v", len(ps), firstLines(err, 5))
+	}
+}
+
+// firstLines returns the first n lines of err's text.
+func firstLines(err error, n int) string {
+	if err == nil {
+		return "<nil>"
+	}
+	lines := strings.SplitN(err.Error(), "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
 }

@@ -26,7 +26,7 @@ type reader struct {
 	ps      Problems
 	more    int // problems past maxProblems
 	visited int
-	tooBig  bool
+	tooBig  *Problem // the file is past maxNodes: the only problem worth showing
 }
 
 // addf records a problem at line.
@@ -92,9 +92,9 @@ func (r *reader) resolve(n *yaml.Node) *yaml.Node {
 	}
 	r.visited++
 	if r.visited > maxNodes {
-		if !r.tooBig {
-			r.tooBig = true
-			r.addf(n.Line, "the file is too large (more than %d values, counting aliases)", maxNodes)
+		if r.tooBig == nil {
+			r.tooBig = &Problem{File: r.file, Line: n.Line,
+				Msg: fmt.Sprintf("the file is too large (more than %d values, counting aliases)", maxNodes)}
 		}
 		return nil
 	}
@@ -280,8 +280,13 @@ func (r *reader) boolean(n *yaml.Node, what string) (bool, bool) {
 }
 
 // sorted returns the problems in line order, keeping the order of those on
-// one line.
+// one line; for a file past the size budget, the size problem alone.
 func (r *reader) sorted() Problems {
+	if r.tooBig != nil {
+		// The nodes past the budget were never read: what they seem to
+		// lack (a code, a name) would be false problems.
+		return Problems{*r.tooBig}
+	}
 	sort.SliceStable(r.ps, func(i, j int) bool { return r.ps[i].Line < r.ps[j].Line })
 	if r.more > 0 {
 		r.ps = append(r.ps, Problem{File: r.file, Msg: fmt.Sprintf("and %d more problems", r.more)})
