@@ -261,7 +261,9 @@ func fastValue(m *criteria.Metric, text string) (v criteria.Value, ok bool) {
 	}
 	switch m.Type {
 	case criteria.Count:
-		ok = n >= 0 && n%scale == 0
+		// A count with a dot (5.0, or 1.200 with a thousands dot) is left
+		// to Parse, which tells the two apart.
+		ok = n >= 0 && exp == 0
 	case criteria.Percent:
 		ok = n >= 0 && -exp <= 15 && n <= 100*scale
 	case criteria.Number, criteria.Points:
