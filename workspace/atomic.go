@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -37,16 +38,24 @@ type Output struct {
 // concurrently, at most GOMAXPROCS at a time, since each is an independent
 // rendering of data the writers only read. Every path is checked against
 // inputs, and against the others, before anything is written.
+//
+// A path that is a symbolic link is written through it: the temporary file
+// goes beside the file the link names, which is replaced, and the link is
+// kept. A path naming an existing file that is not a regular one — a
+// device such as /dev/stdout, a named pipe — is written to directly, since
+// renaming over it would replace the device with a plain file; atomicity
+// does not apply there.
 func WriteFilesAtomic(outputs []Output, inputs []string) error {
-	seen := make([]string, 0, len(outputs))
-	for _, o := range outputs {
+	targets := make([]string, len(outputs))
+	direct := make([]bool, len(outputs))
+	for i, o := range outputs {
 		if err := CheckOutput(o.Path, inputs); err != nil {
 			return err
 		}
-		if isInput(o.Path, seen) {
+		targets[i], direct[i] = Target(o.Path)
+		if isInput(targets[i], targets[:i]) {
 			return fmt.Errorf("%s: named twice as an output", o.Path)
 		}
-		seen = append(seen, o.Path)
 	}
 	tmps := make([]string, len(outputs))
 	errs := make([]error, len(outputs))
@@ -56,7 +65,11 @@ func WriteFilesAtomic(outputs []Output, inputs []string) error {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tmps[i], errs[i] = stage(o.Path, o.Write)
+			if direct[i] {
+				errs[i] = writeDirect(o.Path, targets[i], o.Write)
+				return
+			}
+			tmps[i], errs[i] = stage(o.Path, targets[i], o.Write)
 		})
 	}
 	wg.Wait()
@@ -65,18 +78,68 @@ func WriteFilesAtomic(outputs []Output, inputs []string) error {
 		return err
 	}
 	for i, o := range outputs {
-		if err := os.Rename(tmps[i], o.Path); err != nil {
+		if direct[i] {
+			continue
+		}
+		if err := os.Rename(tmps[i], targets[i]); err != nil {
 			removeAll(tmps[i:])
 			return fmt.Errorf("%s: %w", o.Path, unwrapPath(err))
 		}
+		forget(tmps[i])
 	}
 	return nil
 }
 
-// stage writes one output to a synced temporary file beside path and
-// returns its name; on error nothing is left behind.
-func stage(path string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+// Target returns the file an output at path really lands on — the end of
+// a chain of symbolic links, even a dangling one — and whether it is an
+// existing file that is not a regular one, to be written in place.
+func Target(path string) (target string, direct bool) {
+	target = path
+	for range 40 { // the limit Linux puts on a chain of links
+		fi, err := os.Lstat(target)
+		if err != nil {
+			return target, false // absent: created where the chain ends
+		}
+		if fi.Mode()&os.ModeSymlink == 0 {
+			return target, !fi.Mode().IsRegular() && !fi.IsDir()
+		}
+		link, err := os.Readlink(target)
+		if err != nil {
+			return target, false
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(target), link)
+		}
+		target = link
+	}
+	return target, false
+}
+
+// writeDirect writes an output straight into an existing special file.
+func writeDirect(path, target string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// stage writes one output to a synced temporary file beside target, the
+// file path really names, and returns its name; on error nothing is left
+// behind.
+func stage(path, target string, write func(io.Writer) error) (tmp string, err error) {
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
@@ -85,8 +148,12 @@ func stage(path string, write func(io.Writer) error) (tmp string, err error) {
 		if err != nil {
 			f.Close()
 			os.Remove(name)
+			forget(name)
 		}
 	}()
+	if err := track(name); err != nil {
+		return "", err
+	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
@@ -107,10 +174,58 @@ func stage(path string, write func(io.Writer) error) (tmp string, err error) {
 	return name, nil
 }
 
+// The temporary files alive now, so that an interrupted run can remove
+// them (see Cleanup).
+var live struct {
+	sync.Mutex
+	names  map[string]bool
+	closed bool
+}
+
+// errInterrupted is what a writer gets when the run is being stopped.
+var errInterrupted = errors.New("interrupted")
+
+// track records a temporary file just created; once Cleanup has run no
+// new one may live.
+func track(name string) error {
+	live.Lock()
+	defer live.Unlock()
+	if live.closed {
+		return errInterrupted
+	}
+	if live.names == nil {
+		live.names = map[string]bool{}
+	}
+	live.names[name] = true
+	return nil
+}
+
+// forget drops a temporary file that was renamed or removed.
+func forget(name string) {
+	live.Lock()
+	delete(live.names, name)
+	live.Unlock()
+}
+
+// Cleanup removes every temporary file the writers of this process have
+// alive, and stops any from being created after it. A command calls it
+// when interrupted (Ctrl+C, SIGTERM) just before exiting, so that no
+// hidden .NAME.tmp-… file is left beside its outputs.
+func Cleanup() {
+	live.Lock()
+	defer live.Unlock()
+	live.closed = true
+	for name := range live.names {
+		os.Remove(name)
+	}
+	live.names = nil
+}
+
 func removeAll(tmps []string) {
 	for _, t := range tmps {
 		if t != "" {
 			os.Remove(t)
+			forget(t)
 		}
 	}
 }
@@ -128,20 +243,17 @@ func CheckOutput(path string, inputs []string) error {
 	return nil
 }
 
-// isInput reports whether path names one of inputs.
+// isInput reports whether path names one of inputs: the same cleaned
+// absolute path, before or after following symbolic links, or the same
+// file on disk.
 func isInput(path string, inputs []string) bool {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = filepath.Clean(path)
-	}
+	names := spellings(path)
 	target, statErr := os.Stat(path)
 	for _, in := range inputs {
-		inAbs, err := filepath.Abs(in)
-		if err != nil {
-			inAbs = filepath.Clean(in)
-		}
-		if inAbs == abs {
-			return true
+		for _, a := range spellings(in) {
+			if slices.Contains(names, a) {
+				return true
+			}
 		}
 		if statErr == nil {
 			if fi, err := os.Stat(in); err == nil && os.SameFile(fi, target) {
@@ -150,6 +262,25 @@ func isInput(path string, inputs []string) bool {
 		}
 	}
 	return false
+}
+
+// spellings returns path as a cleaned absolute path, and the same for the
+// file it names once symbolic links are followed.
+func spellings(path string) []string {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return filepath.Clean(p)
+		}
+		return a
+	}
+	out := []string{abs(path)}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		out = append(out, abs(real))
+	} else if t, _ := Target(path); t != path {
+		out = append(out, abs(t))
+	}
+	return out
 }
 
 // unwrapPath drops the operation and temporary name a *PathError carries:

@@ -21,6 +21,9 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 // TestMain lets the test binary run as the parindex command in scripts.
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		os.Exit(int(Main()))
+	}
 	testscript.Main(m, map[string]func(){
 		"parindex": func() { os.Exit(int(Main())) },
 	})

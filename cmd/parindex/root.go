@@ -24,6 +24,7 @@ const (
 
 // Main runs parindex with the process's arguments and streams.
 func Main() exitCode {
+	defer stopOnSignal()()
 	return run(os.Args[1:], os.Stdout, os.Stderr)
 }
 

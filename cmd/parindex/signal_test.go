@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// runMainEnv, set in the environment, makes the test binary run as
+// parindex itself (see TestMain), so that a test can signal a real process.
+const runMainEnv = "PARINDEX_TEST_RUN_MAIN"
+
+// writeLargeWorkspace writes a workspace big enough that writing its
+// report takes a good part of a second: units × leaves percent criteria.
+func writeLargeWorkspace(t *testing.T, dir string, units, leaves int) {
+	t.Helper()
+	var c, u, m bytes.Buffer
+	c.WriteString("id: large\ntitle: Large\nyear: 2024\nmetrics:\n")
+	for i := range leaves {
+		fmt.Fprintf(&c, "  - {id: m%d, name: Metric %d, type: percent}\n", i, i)
+	}
+	c.WriteString("fields:\n  - code: \"1\"\n    name: Field\n    children:\n")
+	for i := range leaves {
+		fmt.Fprintf(&c, "      - {code: \"1.%d\", name: Criterion %d, max: 1, rule: {type: linear, metric: m%d}}\n", i+1, i, i)
+	}
+	u.WriteString("units:\n")
+	m.WriteString("unit")
+	for i := range leaves {
+		fmt.Fprintf(&m, ",m%d", i)
+	}
+	m.WriteString("\n")
+	for i := range units {
+		fmt.Fprintf(&u, "  - {id: u%d, name: Unit %d}\n", i, i)
+		fmt.Fprintf(&m, "u%d", i)
+		for j := range leaves {
+			fmt.Fprintf(&m, ",%d", (i*7+j*13)%101)
+		}
+		m.WriteString("\n")
+	}
+	for name, b := range map[string]*bytes.Buffer{"criteria.yaml": &c, "units.yaml": &u, "metrics.csv": &m} {
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// temporaries lists the hidden temporary files of outputs in dir.
+func temporaries(t *testing.T, dir string) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestInterruptRemovesTemporaries starts parindex score on a large
+// workspace, interrupts it while an output is being written, and checks
+// that it exits 130 and leaves no temporary file behind.
+func TestInterruptRemovesTemporaries(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("signals are tested on Linux")
+	}
+	if testing.Short() {
+		t.Skip("starts a long run")
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			writeLargeWorkspace(t, dir, 4000, 40)
+			cmd := exec.Command(os.Args[0], "score", dir, "--json", filepath.Join(dir, "result.json"))
+			cmd.Env = append(os.Environ(), runMainEnv+"=1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(20 * time.Second)
+			for len(temporaries(t, dir)) == 0 {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("no temporary file appeared; stderr: %s", stderr.String())
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != int(exitInterrupted) {
+				t.Errorf("exit: %v, want status %d; stderr: %s", err, exitInterrupted, stderr.String())
+			}
+			if left := temporaries(t, dir); len(left) > 0 {
+				t.Errorf("temporary files left behind: %s", strings.Join(left, ", "))
+			}
+		})
+	}
+}
