@@ -36,7 +36,7 @@ func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*gri
 	if p := s.sniff(); p != nil {
 		return p
 	}
-	g := &grid{file: file}
+	g := &grid{file: file, sep: s.sep}
 	for s.fatal == nil {
 		rw, ok := s.record()
 		if !ok {

@@ -24,6 +24,11 @@
 // whose metric is "unit" (đơn vị) names the unit; without one, the file's
 // name does.
 //
+// In both layouts a value in a column with no header is an error, not
+// dropped: with "," as the separator it is most often a number whose
+// decimal comma split its cell (12,5 read as 12), and the hint says so.
+// Trailing blank cells are fine.
+//
 // # CSV
 //
 // UTF-8, with or without a byte-order mark; lines end in CRLF, LF or CR;

@@ -31,6 +31,8 @@ func FuzzCSV(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("unit;\"a\"\"b\r\n\"x\r"))
+	f.Add([]byte(wideHead + "Điện Bàn,1,1,1,12,5,\n"))
+	f.Add([]byte("metric,value,evidence\nsatisfaction,12,5,\n"))
 	set, units := testSet(), testUnits()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w := newWide(set, NewMatcher(units), Options{})
@@ -74,7 +76,7 @@ func FuzzXLSX(f *testing.F) {
 // FuzzFastValue checks that the fast path for common cells reads what
 // Metric.Parse reads, for every metric type.
 func FuzzFastValue(f *testing.F) {
-	for _, s := range []string{"87.5", "-0", "007", "1.", ".5", "12.50", "5.0", "100.00", "100.01",
+	for _, s := range []string{"87.5", "-0", "007", "1.", ".5", "1.000", "1.200.000", "12.50", "5.0", "100.00", "100.01",
 		"999999999999999999", "1.2.3", "-", "", "có", "Không", "X", "TRUE", "-1"} {
 		f.Add(s)
 	}

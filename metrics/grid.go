@@ -68,6 +68,7 @@ func (r *row) text(col int) string {
 type grid struct {
 	file    string                       // as shown in messages
 	sheet   string                       // workbook: the sheet read; "" for CSV
+	sep     byte                         // CSV: the separator; 0 for a workbook
 	formula func(col, rowNum int) string // workbook: the formula of a cell, if any
 }
 
@@ -81,6 +82,67 @@ func (g *grid) at(r *row, col int) criteria.Problem {
 		return criteria.Problem{File: g.file, Line: line}
 	}
 	return criteria.Problem{File: g.file, Cell: cellRef(g.sheet, max(col, 0), r.num)}
+}
+
+// overflow checks data row r against a header of width cells (trailing
+// blank ones dropped) and cells cells in all, whose column col is headed
+// when headed(col). A value in a column with no header is an error: with
+// "," as the separator it is most often a number whose decimal comma split
+// its cell (x,12,5 under metric,value), which would otherwise read as 12.
+// A row one cell longer than the header whose last cell is blank is the
+// same mistake in a row whose last value is empty, when two of its cells
+// look like the halves of such a number; other trailing blank cells are
+// fine. Cells before column from are not values; fraction(col) says
+// whether column col may hold a fraction, the left half of a split number.
+// It adds the problem and reports whether there was one.
+func (g *grid) overflow(r *row, width, cells, from int, headed, fraction func(col int) bool, probs *criteria.Problems) bool {
+	for col := from; col < len(r.cells); col++ {
+		if (col >= width || !headed(col)) && !r.cells[col].blank() {
+			p := g.at(r, col)
+			p.Hint = g.splitHint(r, from, fraction)
+			add(probs, p, "a value in %s, which has no header", g.colName(col))
+			return true
+		}
+	}
+	if len(r.cells) == cells+1 && r.cells[cells].blank() {
+		if hint := g.splitHint(r, from, fraction); hint != "" {
+			p := g.at(r, -1)
+			p.Hint = hint
+			add(probs, p, "the row has %d cells, the header has %d", len(r.cells), cells)
+			return true
+		}
+	}
+	return false
+}
+
+// splitHint says which two cells of r, from column from on, look like a
+// number split at a decimal comma: digits in a column that may hold a
+// fraction, then 1 to 3 digits. "" when none do, or when the separator is
+// not ",".
+func (g *grid) splitHint(r *row, from int, fraction func(col int) bool) string {
+	if g.sep != ',' {
+		return ""
+	}
+	for col := max(from, 0); col+1 < len(r.cells); col++ {
+		if !fraction(col) {
+			continue
+		}
+		a, b := strings.TrimSpace(r.cells[col].text), strings.TrimSpace(r.cells[col+1].text)
+		if allDigits(strings.TrimPrefix(a, "-")) && allDigits(b) && len(b) <= 3 {
+			return fmt.Sprintf("if %q is one number, a decimal comma split it into two cells: write %s.%s", a+","+b, a, b)
+		}
+	}
+	return ""
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // rowName names r in a message: "line 4" or "row 4".

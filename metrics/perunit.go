@@ -204,8 +204,22 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 	places := map[string]criteria.Problem{}
 	notes := map[string]string{}
 	seen := map[string]*row{}
+	width := len(uf.header.cells)
+	for width > 0 && uf.header.cells[width-1].blank() {
+		width--
+	}
+	headed := func(col int) bool { return !uf.header.cells[col].blank() }
+	valueCol := func(col int) bool { return col == uf.valCol }
 	for _, r := range uf.rows {
+		// A row too long is not read: its value is likely split in two.
+		long := g.overflow(r, width, len(uf.header.cells), 0, headed, valueCol, probs)
 		k := key(r.text(uf.metricCol))
+		if long {
+			if m, _ := lookupMetric(f.set, k); m != nil {
+				seen[m.ID] = r // the problem is reported; not also missing
+			}
+			continue
+		}
 		if k == "" {
 			add(probs, g.at(r, uf.metricCol), "the row has a value but no metric")
 			continue

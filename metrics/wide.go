@@ -21,6 +21,7 @@ type wideTable struct {
 	headerSeen bool
 	stop       bool               // the header is unusable: rows are not read
 	width      int                // header cells, trailing blank ones dropped
+	cells      int                // header cells, all of them
 	cols       []*criteria.Metric // by column; nil where no metric is read
 	colOf      map[string]int     // metric id → column
 	blankCols  map[int]bool       // blank header cells inside the width
@@ -66,7 +67,7 @@ func (w *wideTable) header(g *grid, r *row) {
 		w.stop = true
 		return
 	}
-	w.width = len(r.cells)
+	w.width, w.cells = len(r.cells), len(r.cells)
 	for w.width > 1 && r.cells[w.width-1].blank() {
 		w.width--
 	}
@@ -139,12 +140,12 @@ func (w *wideTable) data(g *grid, r *row) {
 		add(&w.probs, g.at(r, -1), "the row has %d cells, the header has %d", len(r.cells), w.width)
 		ragged = true
 	}
-	for col := 1; col < len(r.cells); col++ {
-		if (col >= w.width || w.blankCols[col]) && !r.cells[col].blank() {
-			add(&w.probs, g.at(r, col), "a value in %s, which has no header", g.colName(col))
-			ragged = true
-			break
-		}
+	headed := func(col int) bool { return !w.blankCols[col] }
+	fraction := func(col int) bool {
+		return col < len(w.cols) && w.cols[col] != nil && w.cols[col].Type != criteria.Bool && w.cols[col].Type != criteria.Count
+	}
+	if g.overflow(r, w.width, w.cells, 1, headed, fraction, &w.probs) {
+		ragged = true
 	}
 	name := strings.TrimSpace(r.text(0))
 	if name == "" {
