@@ -21,12 +21,15 @@ import (
 
 // textWords is the fixed text of the terminal renderings in one language.
 type textWords struct {
-	rank, unit, group, groupRank, points, index, tier, change string
-	units, newUnit, same, unitsWord                           string
-	maxTotal, points1, survey, bonus, penalty, notScored      string
-	rankOf, appraisal, surveyPts, previous, self, first       string
-	above, below, lostHead, noLoss, code, name, max, got      string
-	lost, explain, moveUp, moveDown, moveSame, lastPlace      string
+	rank, unit, group, groupRank, points, index, tier, change  string
+	units, newUnit, same, unitsWord                            string
+	maxTotal, points1, survey, bonus, penalty, notScored       string
+	rankOf, appraisal, surveyPts, previous, self, first        string
+	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove   string
+	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore string
+	penaltyHead, capped, taken, and                            string
+	noLoss, code, name, max, got                               string
+	lost, explain, moveUp, moveDown, moveSame, lastPlace       string
 }
 
 var textVietnamese = textWords{
@@ -37,13 +40,16 @@ var textVietnamese = textWords{
 	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
 	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
 	previous: "Năm trước: hạng %d, chỉ số %s", self: "Tự đánh giá: %s điểm, chỉ số %s",
-	first:    "Đứng đầu bảng xếp hạng.",
-	above:    "Cách hạng trên (%s, hạng %d): kém %s điểm chỉ số, %s điểm.",
-	below:    "Hơn hạng dưới (%s, hạng %d): %s điểm chỉ số, %s điểm.",
-	lostHead: "Điểm bị mất (%d tiêu chí, tổng %s điểm):", noLoss: "Không bị mất điểm ở tiêu chí nào.",
+	first: "Đứng đầu bảng xếp hạng", tiedWith: "đồng hạng %d với %s",
+	above: "Cách hạng trên (%s, hạng %d): kém %s", below: "Hơn hạng dưới (%s, hạng %d): %s",
+	indexPts: "điểm chỉ số", ptsMore: ", %s", ptsFewerAbove: "dù nhiều hơn %s",
+	ptsFewerBelow: "dù ít hơn %s", ptsSame: "dù bằng điểm", maximaDiffer: "vì điểm tối đa khác nhau",
+	lostHead: "Điểm bị mất ở %s: %s (tối đa %s − đạt %s", lostBefore: ", chưa tính %s",
+	penaltyHead: "Điểm trừ ở %s, tổng %s:", noLoss: "Không bị mất điểm ở tiêu chí nào.",
+	capped: "tổng các tiêu chí con %s (%s), tối đa %s: %s/%s %s", taken: "Trừ",
 	code: "Mã", name: "Tiêu chí", max: "Tối đa", got: "Đạt", lost: "Mất", explain: "Giải thích",
 	moveUp: "tăng %d bậc", moveDown: "giảm %d bậc", moveSame: "giữ nguyên hạng",
-	lastPlace: "Xếp cuối bảng.",
+	lastPlace: "Xếp cuối bảng",
 }
 
 var textEnglish = textWords{
@@ -54,13 +60,16 @@ var textEnglish = textWords{
 	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
 	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",
 	previous: "Last year: rank %d, index %s", self: "Self-assessed: %s points, index %s",
-	first:    "Ranked first.",
-	above:    "Gap to the rank above (%s, rank %d): %s index points, %s points behind.",
-	below:    "Lead over the rank below (%s, rank %d): %s index points, %s points.",
-	lostHead: "Points lost (%d criteria, %s points in all):", noLoss: "No points lost on any criterion.",
+	first: "Ranked first", tiedWith: "tied at rank %d with %s",
+	above: "Behind the rank above (%s, rank %d) by %s", below: "Ahead of the rank below (%s, rank %d) by %s",
+	indexPts: "index point", ptsMore: " and %s", ptsFewerAbove: "though %s ahead",
+	ptsFewerBelow: "though %s fewer", ptsSame: "though with the same points", maximaDiffer: "as the maxima differ",
+	lostHead: "Points lost on %s: %s (max %s − %s got", lostBefore: ", before %s",
+	penaltyHead: "Penalties on %s, %s in all:", noLoss: "No points lost on any criterion.",
+	capped: "sub-criteria sum to %s (%s), capped at %s: %s/%s %s", taken: "Taken",
 	code: "Code", name: "Criterion", max: "Max", got: "Got", lost: "Lost", explain: "Why",
 	moveUp: "up %d", moveDown: "down %d", moveSame: "same rank",
-	lastPlace: "Ranked last.",
+	lastPlace: "Ranked last",
 }
 
 func textFor(lang criteria.Lang) *textWords {
@@ -218,6 +227,34 @@ func textWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// textPoints formats an amount of points with its word: "1,00 điểm",
+// "1.00 point", "2.50 points"; English takes the singular for exactly 1.
+func textPoints(d decimal.Decimal, set *criteria.Set, lang criteria.Lang) string {
+	return textFixed(d, set, lang) + " " + textPointWord(d, "điểm", "point", lang)
+}
+
+// textPointWord is vi, or en made plural unless d is exactly 1.
+func textPointWord(d decimal.Decimal, vi, en string, lang criteria.Lang) string {
+	if lang != criteria.English {
+		return vi
+	}
+	if d.Equal(decimal.NewFromInt(1)) {
+		return en
+	}
+	return en + "s"
+}
+
+// textCriteria counts criteria: "3 tiêu chí", "1 criterion", "3 criteria".
+func textCriteria(n int, lang criteria.Lang) string {
+	switch {
+	case lang != criteria.English:
+		return fmt.Sprintf("%d tiêu chí", n)
+	case n == 1:
+		return "1 criterion"
+	}
+	return fmt.Sprintf("%d criteria", n)
 }
 
 // textFixed formats d to the set's places for people.

@@ -5,7 +5,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -170,5 +173,112 @@ func TestRankGaps(t *testing.T) {
 	}
 	if want := first.Index.Sub(res.Units[1].Index); !below.Index.Equal(want) {
 		t.Errorf("index gap = %s, want %s", below.Index, want)
+	}
+}
+
+// TestLostPointsAddUp checks on every unit of the demo that the ordinary
+// losses add up to the ordinary fields' max − points, as the unit sheets'
+// points lost column does, and the penalty lines to the penalty: a capped
+// parent counts once, not through its sub-criteria.
+func TestLostPointsAddUp(t *testing.T) {
+	_, demo := demoResult(t, demoDir)
+	for _, res := range []*scoring.Result{demo, textTinyResult(t)} {
+		for _, u := range res.Units {
+			ord, pen := decimal.Zero, decimal.Zero
+			for _, l := range LostPoints(u) {
+				if l.Node.Node.Kind == criteria.Penalty {
+					pen = pen.Add(l.Lost)
+				} else {
+					ord = ord.Add(l.Lost)
+				}
+			}
+			want := decimal.Zero
+			for i, nr := range u.Nodes {
+				if nr.Node.Depth == 0 && nr.Node.Kind == criteria.Ordinary && nr.Applicable {
+					want = want.Add(u.Nodes[i].Max.Sub(nr.Points))
+				}
+			}
+			if !ord.Equal(want) {
+				t.Errorf("%s: losses add up to %s, want max − points %s", u.Unit.ID, ord, want)
+			}
+			if !ord.Equal(u.Max.Sub(u.Appraisal).Sub(u.Survey)) {
+				t.Errorf("%s: losses add up to %s, want %s − %s − %s", u.Unit.ID, ord, u.Max, u.Appraisal, u.Survey)
+			}
+			if !pen.Equal(u.Penalty) {
+				t.Errorf("%s: penalty lines add up to %s, want %s", u.Unit.ID, pen, u.Penalty)
+			}
+		}
+	}
+}
+
+// TestExplainCappedParent checks that dien-ban's loss under 1.5 (capped at
+// 1.5) is the parent's 0.22, not its sub-criteria's 0.22 and 0.50.
+func TestExplainCappedParent(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	var b bytes.Buffer
+	if err := WriteUnitExplain(&b, res, "dien-ban", criteria.Vietnamese); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"12,58 điểm (tối đa 99,00 − đạt 86,42", "\n1.5    Sáng kiến", "Đồng hạng 6 với Huyện Phú Ninh."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain dien-ban lacks %q:\n%s", want, out)
+		}
+	}
+	for _, bad := range []string{"\n1.5.1 ", "\n1.5.2 "} {
+		if strings.Contains(out, bad) {
+			t.Errorf("explain dien-ban lists a sub-criterion of capped 1.5 (%q):\n%s", bad, out)
+		}
+	}
+}
+
+// TestExplainStanding checks the wording of ties, of points running
+// against the index, and English singulars, on a made-up ranking.
+func TestExplainStanding(t *testing.T) {
+	res := textTinyResult(t)
+	d := decimal.RequireFromString
+	mk := func(id string, rank int, index, points string) *scoring.UnitResult {
+		return &scoring.UnitResult{Unit: &criteria.Unit{ID: id, Name: id}, Rank: rank, Index: d(index), Points: d(points)}
+	}
+	a, b, c, e := mk("A", 1, "90", "80"), mk("B", 1, "90", "81"), mk("C", 3, "89", "82"), mk("E", 4, "88", "82")
+	res = &scoring.Result{Set: res.Set, Units: []*scoring.UnitResult{a, b, c, e}}
+	tests := []struct {
+		u    *scoring.UnitResult
+		lang criteria.Lang
+		want []string
+	}{
+		{a, criteria.Vietnamese, []string{"Đứng đầu bảng xếp hạng, đồng hạng 1 với B.\n", "Hơn hạng dưới (C, hạng 3): 1,00 điểm chỉ số, dù ít hơn 2,00 điểm (vì điểm tối đa khác nhau).\n"}},
+		{b, criteria.English, []string{"Ranked first, tied at rank 1 with A.\n", "by 1.00 index point, though 1.00 point fewer (as the maxima differ).\n"}},
+		{c, criteria.Vietnamese, []string{"Cách hạng trên (B, hạng 1): kém 1,00 điểm chỉ số, dù nhiều hơn 1,00 điểm (vì điểm tối đa khác nhau).\n", "dù bằng điểm"}},
+		{e, criteria.English, []string{"Behind the rank above (C, rank 3) by 1.00 index point, though with the same points (as the maxima differ).\n", "Ranked last.\n"}},
+	}
+	for _, tt := range tests {
+		var sb strings.Builder
+		textStanding(&sb, res, tt.u, tt.lang)
+		for _, w := range tt.want {
+			if !strings.Contains(sb.String(), w) {
+				t.Errorf("%s (%s): lacks %q:\n%s", tt.u.Unit.ID, tt.lang, w, sb.String())
+			}
+		}
+		if strings.Contains(sb.String(), "-") {
+			t.Errorf("%s (%s): a negative number:\n%s", tt.u.Unit.ID, tt.lang, sb.String())
+		}
+	}
+}
+
+func TestTextCountWords(t *testing.T) {
+	res := textTinyResult(t)
+	d := decimal.RequireFromString
+	tests := []struct{ got, want string }{
+		{textPoints(d("1"), res.Set, criteria.English), "1.00 point"},
+		{textPoints(d("1.5"), res.Set, criteria.English), "1.50 points"},
+		{textPoints(d("1"), res.Set, criteria.Vietnamese), "1,00 điểm"},
+		{textCriteria(1, criteria.English), "1 criterion"},
+		{textCriteria(2, criteria.English), "2 criteria"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }

@@ -12,41 +12,43 @@ import (
 	"parindex/scoring"
 )
 
-// LostPoint is a leaf on which a unit fell short: the points it did not
-// get on an ordinary criterion, or the points a penalty took off.
+// LostPoint is a criterion on which a unit fell short: the points it did
+// not get on an ordinary criterion (max − points), or the points a penalty
+// took off. Node is a leaf, or a parent whose declared max caps its
+// sub-criteria: their own shortfalls would overstate what the parent lost.
 type LostPoint struct {
 	Node *scoring.NodeResult
 	Lost decimal.Decimal
 }
 
 // LostPoints returns where u lost points, largest loss first (ties in tree
-// order). A leaf under a parent that already has its full (capped) points
-// lost nothing that counts, and a bonus not earned is not a loss: neither
-// is listed.
+// order). The ordinary losses add up to the ordinary fields' max − points,
+// before bonus, penalty and clamping, as the unit sheets' points lost
+// column does; the penalty lines add up to the penalty. Under a parent
+// whose cap is below its sub-criteria's total max the parent is listed,
+// with its own loss, instead of its sub-criteria. A bonus not earned is
+// not a loss.
 func LostPoints(u *scoring.UnitResult) []LostPoint {
 	var out []LostPoint
-	full := map[*criteria.Node]bool{} // parents at full points
-	for _, nr := range u.Nodes {
-		if nr == nil || !nr.Applicable {
+	skip := map[*criteria.Node]bool{} // under a parent listed as one line
+	for i, nr := range u.Nodes {
+		if nr == nil || !nr.Applicable || skip[nr.Node] {
 			continue
 		}
 		n := nr.Node
+		if n.Kind == criteria.Bonus {
+			continue
+		}
 		if !n.IsLeaf() {
-			if nr.Points.GreaterThanOrEqual(nr.Max) && n.Kind != criteria.Penalty {
-				for _, c := range textDescendants(n) {
-					full[c] = true
-				}
+			if !lostCapped(u, i, nr) {
+				continue // its children's losses add up to its own
 			}
-			continue
+			for _, c := range textDescendants(n) {
+				skip[c] = true
+			}
 		}
-		if full[n] {
-			continue
-		}
-		var lost decimal.Decimal
-		switch n.Kind {
-		case criteria.Ordinary:
-			lost = nr.Max.Sub(nr.Points)
-		case criteria.Penalty:
+		lost := nr.Max.Sub(nr.Points)
+		if n.Kind == criteria.Penalty {
 			lost = nr.Points
 		}
 		if lost.Sign() > 0 {
@@ -57,11 +59,49 @@ func LostPoints(u *scoring.UnitResult) []LostPoint {
 	return out
 }
 
+// lostCapped reports whether the parent at u.Nodes[i] differs from the sum
+// of its applicable children: its cap took off max (an ordinary node) or
+// points (a penalty), so its children's figures do not add up to its own.
+func lostCapped(u *scoring.UnitResult, i int, nr *scoring.NodeResult) bool {
+	maxSum, ptsSum, _ := childSums(u, i)
+	if nr.Node.Kind == criteria.Penalty {
+		return !ptsSum.Equal(nr.Points)
+	}
+	return !maxSum.Equal(nr.Max)
+}
+
+// childSums adds up the max and points of the applicable children of the
+// parent at u.Nodes[i], and returns them with the children's results.
+func childSums(u *scoring.UnitResult, i int) (maxSum, ptsSum decimal.Decimal, kids []*scoring.NodeResult) {
+	j := i + 1
+	for _, c := range u.Nodes[i].Node.Children {
+		for j < len(u.Nodes) && u.Nodes[j].Node != c {
+			j++
+		}
+		if j < len(u.Nodes) && u.Nodes[j].Applicable {
+			kids = append(kids, u.Nodes[j])
+			maxSum, ptsSum = maxSum.Add(u.Nodes[j].Max), ptsSum.Add(u.Nodes[j].Points)
+		}
+	}
+	return maxSum, ptsSum, kids
+}
+
 func textDescendants(n *criteria.Node) []*criteria.Node {
 	var out []*criteria.Node
 	for _, c := range n.Children {
 		out = append(out, c)
 		out = append(out, textDescendants(c)...)
+	}
+	return out
+}
+
+// RankTies returns the other units sharing u's rank, in ranking order.
+func RankTies(res *scoring.Result, u *scoring.UnitResult) []*scoring.UnitResult {
+	var out []*scoring.UnitResult
+	for _, o := range res.Units {
+		if o != u && o.Rank == u.Rank {
+			out = append(out, o)
+		}
 	}
 	return out
 }
@@ -137,19 +177,7 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	}
 	b.WriteString("\n")
 
-	above, below := RankGaps(res, u)
-	if above.Other == nil {
-		b.WriteString(t.first + "\n")
-	} else {
-		fmt.Fprintf(&b, t.above+"\n", above.Other.Unit.Name, above.Other.Rank, fx(above.Index), fx(above.Points))
-	}
-	if below.Other == nil {
-		if above.Other != nil {
-			b.WriteString(t.lastPlace + "\n")
-		}
-	} else {
-		fmt.Fprintf(&b, t.below+"\n", below.Other.Unit.Name, below.Other.Rank, fx(below.Index), fx(below.Points))
-	}
+	textStanding(&b, res, u, lang)
 	b.WriteString("\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
@@ -157,29 +185,154 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	return textLosses(w, u, set, lang)
 }
 
-// textLosses writes the table of points lost.
+// textStanding writes where u stands among the others: the units sharing
+// its rank, the gap to the rank above and the lead over the rank below.
+// Ranks follow the index, so the points may point the other way when the
+// units' maxima differ; that is said in words, never as a negative gap.
+func textStanding(b *strings.Builder, res *scoring.Result, u *scoring.UnitResult, lang criteria.Lang) {
+	t := textFor(lang)
+	var names []string
+	for _, o := range RankTies(res, u) {
+		names = append(names, o.Unit.Name)
+	}
+	tied := ""
+	if len(names) > 0 {
+		tied = fmt.Sprintf(t.tiedWith, u.Rank, strings.Join(names, ", "))
+	}
+	above, below := RankGaps(res, u)
+	switch {
+	case above.Other == nil && tied != "":
+		b.WriteString(t.first + ", " + tied + ".\n")
+	case above.Other == nil:
+		b.WriteString(t.first + ".\n")
+	default:
+		if tied != "" {
+			b.WriteString(textCapitalize(tied) + ".\n")
+		}
+		b.WriteString(textGap(t.above, t.ptsFewerAbove, above, res.Set, lang) + "\n")
+	}
+	switch {
+	case below.Other != nil:
+		b.WriteString(textGap(t.below, t.ptsFewerBelow, below, res.Set, lang) + "\n")
+	case above.Other != nil:
+		b.WriteString(t.lastPlace + ".\n")
+	}
+}
+
+// textGap words the gap to a neighbour: the index points, then the
+// points, with "though fewer" when the points run against the index.
+func textGap(pattern, against string, g RankGap, set *criteria.Set, lang criteria.Lang) string {
+	t := textFor(lang)
+	idx := textFixed(g.Index, set, lang) + " " + textPointWord(g.Index, t.indexPts, t.indexPts, lang)
+	line := fmt.Sprintf(pattern, g.Other.Unit.Name, g.Other.Rank, idx)
+	switch g.Points.Sign() {
+	case 1:
+		line += fmt.Sprintf(t.ptsMore, textPoints(g.Points, set, lang))
+	case -1:
+		line += ", " + fmt.Sprintf(against, textPoints(g.Points.Neg(), set, lang)) + " (" + t.maximaDiffer + ")"
+	default:
+		line += ", " + t.ptsSame + " (" + t.maximaDiffer + ")"
+	}
+	return line + "."
+}
+
+// textCapitalize upper-cases the first letter of s.
+func textCapitalize(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// textLosses writes the table of points lost on ordinary criteria, whose
+// total is the unit's max less its points before bonus and penalty, then
+// the table of penalties taken off.
 func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang criteria.Lang) error {
 	t := textFor(lang)
-	losses := LostPoints(u)
-	if len(losses) == 0 {
-		_, err := io.WriteString(w, t.noLoss+"\n")
-		return err
+	var ord, pen []LostPoint
+	ordSum, penSum := decimal.Zero, decimal.Zero
+	for _, l := range LostPoints(u) {
+		if l.Node.Node.Kind == criteria.Penalty {
+			pen, penSum = append(pen, l), penSum.Add(l.Lost)
+		} else {
+			ord, ordSum = append(ord, l), ordSum.Add(l.Lost)
+		}
 	}
-	total := decimal.Zero
-	for _, l := range losses {
-		total = total.Add(l.Lost)
+	var b strings.Builder
+	if len(ord) == 0 {
+		b.WriteString(t.noLoss + "\n")
+	} else {
+		fmt.Fprintf(&b, t.lostHead, textCriteria(len(ord), lang), textPoints(ordSum, set, lang),
+			textFixed(u.Max, set, lang), textFixed(u.Appraisal.Add(u.Survey), set, lang))
+		var kinds []string
+		if textHasKind(set, criteria.Bonus) {
+			kinds = append(kinds, t.bonus)
+		}
+		if textHasKind(set, criteria.Penalty) {
+			kinds = append(kinds, t.penalty)
+		}
+		if len(kinds) > 0 {
+			fmt.Fprintf(&b, t.lostBefore, strings.Join(kinds, textAnd(lang)))
+		}
+		b.WriteString("):\n")
+		b.WriteString(textLossTable(u, ord, false, set, lang))
 	}
-	if _, err := fmt.Fprintf(w, t.lostHead+"\n", len(losses), textFixed(total, set, lang)); err != nil {
-		return err
+	if len(pen) > 0 {
+		fmt.Fprintf(&b, "\n"+t.penaltyHead+"\n", textCriteria(len(pen), lang), textPoints(penSum, set, lang))
+		b.WriteString(textLossTable(u, pen, true, set, lang))
 	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// textAnd joins two words.
+func textAnd(lang criteria.Lang) string {
+	if lang == criteria.English {
+		return " and "
+	}
+	return " và "
+}
+
+// textLossTable lays out losses: code, name, max, points got and lost, and
+// why; for penalties, the points taken off in place of got and lost.
+func textLossTable(u *scoring.UnitResult, losses []LostPoint, penalty bool, set *criteria.Set, lang criteria.Lang) string {
+	t := textFor(lang)
 	tab := &textTable{right: []bool{false, false, true, true, true, false}}
-	tab.add(t.code, t.name, t.max, t.got, t.lost, t.explain)
+	if penalty {
+		// the points a penalty takes off are its loss: one column
+		tab.right = tab.right[1:]
+		tab.add(t.code, t.name, t.max, t.taken, t.explain)
+	} else {
+		tab.add(t.code, t.name, t.max, t.got, t.lost, t.explain)
+	}
 	for _, l := range losses {
 		nr := l.Node
-		tab.add(nr.Node.Code, textClip(nr.Node.Name, 48), textFixed(nr.Max, set, lang),
-			textFixed(nr.Points, set, lang), textFixed(l.Lost, set, lang), nr.Explain(lang))
+		row := []string{nr.Node.Code, textClip(nr.Node.Name, 48), textFixed(nr.Max, set, lang), textFixed(nr.Points, set, lang)}
+		if !penalty {
+			row = append(row, textFixed(l.Lost, set, lang))
+		}
+		tab.add(append(row, textWhy(u, nr, lang))...)
 	}
-	return tab.write(w)
+	var b strings.Builder
+	_ = tab.write(&b)
+	return b.String()
+}
+
+// textWhy is a leaf's explanation; for a capped parent, its sub-criteria's
+// points and the cap that held them.
+func textWhy(u *scoring.UnitResult, nr *scoring.NodeResult, lang criteria.Lang) string {
+	if nr.Node.IsLeaf() {
+		return nr.Explain(lang)
+	}
+	t := textFor(lang)
+	_, sum, kids := childSums(u, slices.Index(u.Nodes, nr))
+	parts := make([]string, len(kids))
+	for i, k := range kids {
+		parts[i] = k.Node.Code + ": " + criteria.FormatNumber(k.Points, lang)
+	}
+	num := func(d decimal.Decimal) string { return criteria.FormatNumber(d, lang) }
+	return fmt.Sprintf(t.capped, num(sum), strings.Join(parts, "; "), num(nr.Max), num(nr.Points), num(nr.Max),
+		textPointWord(nr.Max, "điểm", "point", lang))
 }
 
 // textHasKind reports whether set has a top-level field of kind k.
