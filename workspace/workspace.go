@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"parindex/criteria"
@@ -50,6 +53,7 @@ type Workspace struct {
 	Metrics  *metrics.Table              // nil when only the definition was loaded
 	Self     *metrics.Table              // nil without a self-assessment
 	Previous map[string]scoring.Previous // by unit id; nil without previous.json
+	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
 	Inputs   []Input                     // every file read, in the order read
 }
 
@@ -96,26 +100,81 @@ func Load(p Paths, part Part) (*Workspace, error) {
 }
 
 // values reads the metric values, the self-assessment and last year's
-// result, after the definition has loaded cleanly.
+// result, after the definition has loaded cleanly. When any of them has
+// problems, the values that could be read are checked as Score would check
+// them too, so that one run lists every problem: a ratio above 100% is not
+// held back until a mistyped cell elsewhere is fixed.
 func (l *loader) values() {
 	ws := l.ws
+	var tables []*metrics.Table
 	if ws.Paths.Metrics != "" {
 		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, metrics.Options{})
 		l.add(ws.Paths.Metrics, err)
-		ws.Metrics = l.hashTable(t)
+		tables = append(tables, t)
+		if err == nil {
+			ws.Metrics = l.hashTable(t)
+		}
 	}
 	if ws.Paths.Self != "" {
 		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, metrics.Options{Partial: true})
 		l.add(ws.Paths.Self, err)
-		ws.Self = l.hashTable(t)
+		tables = append(tables, t)
+		if err == nil {
+			ws.Self = l.hashTable(t)
+		}
 	}
 	if ws.Paths.Previous != "" {
 		if data, ok := l.read(ws.Paths.Previous); ok {
-			prev, err := scoring.ReadPrevious(bytes.NewReader(data), ws.Paths.Previous)
+			last, err := scoring.ReadLastYear(bytes.NewReader(data), ws.Paths.Previous)
 			l.add(ws.Paths.Previous, err)
-			ws.Previous = prev
+			if last != nil {
+				ws.Last, ws.Previous = last, last.Units
+			}
 		}
 	}
+	if len(l.problems) == 0 {
+		return
+	}
+	for _, t := range tables {
+		l.problems = append(l.problems, checkPartial(ws.Set, ws.Units, t)...)
+	}
+	sortProblems(l.problems)
+}
+
+// checkPartial returns the problems scoring would find in the values of
+// t, which may be incomplete; nothing when no table came back.
+func checkPartial(set *criteria.Set, units []*criteria.Unit, t *metrics.Table) criteria.Problems {
+	if t == nil || set == nil {
+		return nil
+	}
+	return scoring.Check(scoring.Input{Set: set, Units: units, Values: t.Values, Place: t.Place})
+}
+
+// sortProblems orders problems by file, then by row (a CSV line or a
+// workbook cell's row), keeping the order found within a row, so that a
+// reading problem and a scoring problem of the same file read top down.
+// Problems of no file come first.
+func sortProblems(ps criteria.Problems) {
+	slices.SortStableFunc(ps, func(a, b criteria.Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return cmp.Compare(problemRow(a), problemRow(b))
+	})
+}
+
+// problemRow is the row a problem points at: its line, or the row of its
+// cell ("Sheet1!C5" is 5); 0 for a whole file.
+func problemRow(p criteria.Problem) int {
+	if p.Line > 0 {
+		return p.Line
+	}
+	i := len(p.Cell)
+	for i > 0 && p.Cell[i-1] >= '0' && p.Cell[i-1] <= '9' {
+		i--
+	}
+	n, _ := strconv.Atoi(p.Cell[i:])
+	return n
 }
 
 // Score scores a fully loaded workspace: the appraised values, then the
@@ -154,6 +213,7 @@ func (ws *Workspace) Score() (*scoring.Result, error) {
 	if ws.Previous != nil {
 		res.AttachPrevious(ws.Previous)
 	}
+	res.Warnings = append(res.Warnings, ws.warnings()...)
 	return res, nil
 }
 

@@ -104,10 +104,10 @@ func runScore(opts *ScoreOptions) error {
 }
 
 // reportOptions gathers what the Excel report shows besides the result:
-// the engine version, every input with its hash, the evidence notes and
-// the warnings.
+// the engine version, every input with its hash and the evidence notes.
+// The warnings are res.Warnings, which the report reads itself.
 func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.Options {
-	o := report.Options{Lang: e.Lang(), Version: engineVersion(), Warnings: res.Warnings}
+	o := report.Options{Lang: e.Lang(), Version: engineVersion()}
 	for _, in := range ws.Inputs {
 		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
 	}

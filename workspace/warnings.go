@@ -1,0 +1,152 @@
+package workspace
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+	"parindex/metrics"
+)
+
+// maxNamed is how many units a warning names before counting the rest.
+const maxNamed = 5
+
+// warnings finds what is worth a look in a workspace that scored: nothing
+// here stops a run, but each is a likely mistake in the inputs (SPEC §7
+// lists warnings on the report's Thông tin sheet).
+func (ws *Workspace) warnings() []string {
+	var out []string
+	out = append(out, ws.lastYearWarnings()...)
+	out = append(out, ws.selfWarnings()...)
+	if ws.Metrics != nil {
+		out = append(out, fractionWarnings(ws.Set, ws.Paths.Metrics, ws.Metrics)...)
+	}
+	return out
+}
+
+// lastYearWarnings checks that previous.json is an earlier year's result
+// on the same criteria set, over the same units: otherwise the rank
+// changes compare unlike things.
+func (ws *Workspace) lastYearWarnings() []string {
+	last, set := ws.Last, ws.Set
+	if last == nil || set == nil {
+		return nil
+	}
+	file := ws.Paths.Previous
+	var out []string
+	if last.Year >= set.Year {
+		out = append(out, fmt.Sprintf("%s: its criteria set is for %d, not a year before %d: is it last year's result?",
+			file, last.Year, set.Year))
+	}
+	if !sameSet(last.CriteriaID, last.Year, set.ID, set.Year) {
+		out = append(out, fmt.Sprintf("%s: scored on criteria set %q, this year's is %q: rank changes compare different sets",
+			file, last.CriteriaID, set.ID))
+	}
+	var missing []string
+	for _, u := range ws.Units {
+		if _, ok := last.Units[u.ID]; !ok {
+			missing = append(missing, u.Name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+	case len(missing) == len(ws.Units):
+		out = append(out, fmt.Sprintf("%s: none of the %d units is in last year's result: were the unit ids changed?",
+			file, len(ws.Units)))
+	default:
+		out = append(out, fmt.Sprintf("%s: %s not in last year's result, shown as new: %s",
+			file, countUnitsAre(len(missing)), nameSome(missing)))
+	}
+	return out
+}
+
+// sameSet reports whether two criteria set ids name the same set in
+// different years: ids usually carry their year (qn-district-2018,
+// qn-district-2019), which is not a change of set.
+func sameSet(lastID string, lastYear int, id string, year int) bool {
+	strip := func(id string, year int) string {
+		return strings.ReplaceAll(id, strconv.Itoa(year), "")
+	}
+	return lastID == id || strip(lastID, lastYear) == strip(id, year)
+}
+
+// selfWarnings names the units that sent no self-assessment, when there
+// is one.
+func (ws *Workspace) selfWarnings() []string {
+	if ws.Self == nil {
+		return nil
+	}
+	var missing []string
+	for _, u := range ws.Units {
+		if _, ok := ws.Self.Values[u.ID]; !ok {
+			missing = append(missing, u.Name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s: %s sent no self-assessment: %s",
+		ws.Paths.Self, countUnits(len(missing)), nameSome(missing))}
+}
+
+var one = decimal.NewFromInt(1)
+
+// fractionWarnings finds percent metrics whose every value lies between 0
+// and 1, some above 0: most likely fractions (0.85) pasted where
+// percentages (85) belong, which would score almost nothing.
+func fractionWarnings(set *criteria.Set, file string, t *metrics.Table) []string {
+	if set == nil || t == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range set.Metrics {
+		if m.Type != criteria.Percent || m.Ratio != nil {
+			continue
+		}
+		numbers, above0, fraction := 0, false, true
+		for _, vs := range t.Values {
+			v := vs[m.ID]
+			if !v.IsNumber() {
+				continue
+			}
+			numbers++
+			if v.Cmp(decimal.Zero) < 0 || v.Cmp(one) > 0 {
+				fraction = false
+				break
+			}
+			above0 = above0 || v.Cmp(decimal.Zero) > 0
+		}
+		if numbers > 0 && fraction && above0 {
+			out = append(out, fmt.Sprintf("%s: metric %q: every value is between 0 and 1: fractions instead of percentages? (write 85 for 85%%, not 0.85)",
+				file, m.ID))
+		}
+	}
+	return out
+}
+
+// countUnits says "1 unit" or "3 units".
+func countUnits(n int) string {
+	if n == 1 {
+		return "1 unit"
+	}
+	return fmt.Sprintf("%d units", n)
+}
+
+// countUnitsAre says "1 unit is" or "3 units are".
+func countUnitsAre(n int) string {
+	if n == 1 {
+		return "1 unit is"
+	}
+	return countUnits(n) + " are"
+}
+
+// nameSome lists up to maxNamed names, then how many more.
+func nameSome(names []string) string {
+	if len(names) <= maxNamed {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:maxNamed], ", "), len(names)-maxNamed)
+}
