@@ -300,7 +300,7 @@ func textLossTable(u *scoring.UnitResult, losses []LostPoint, penalty bool, set 
 	tab := &textTable{right: []bool{false, false, true, true, true, false}}
 	if penalty {
 		// the points a penalty takes off are its loss: one column
-		tab.right = tab.right[1:]
+		tab.right = []bool{false, false, true, true, false}
 		tab.add(t.code, t.name, t.max, t.taken, t.explain)
 	} else {
 		tab.add(t.code, t.name, t.max, t.got, t.lost, t.explain)
