@@ -50,7 +50,8 @@
 // Every problem in the input is collected and returned at once as
 // [criteria.Problems], each carrying its file and line (CSV) or cell
 // (xlsx): `metrics.csv:14: unit "Thị xã Điện Bàn": metric "late_rate":
-// "12,5" is not a number (use . as the decimal mark)`.
+// "12,5" is not a number (use . as the decimal mark)`. The table of what
+// could be read comes with them, for further checks, never for scoring.
 //
 // # Names
 //

@@ -10,14 +10,15 @@ import (
 	"parindex/scoring"
 )
 
-// readFolder reads a folder of per-unit files, one unit a file.
+// readFolder reads a folder of per-unit files, one unit a file. The table
+// is nil when the folder cannot be listed.
 func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Options) (*Table, criteria.Problems) {
 	t := newTable()
 	t.Notes = map[string]map[string]string{}
 	var probs criteria.Problems
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return t, criteria.Problems{{File: dir, Msg: "cannot read the folder: " + describeOSError(err)}}
+		return nil, criteria.Problems{{File: dir, Msg: "cannot read the folder: " + describeOSError(err)}}
 	}
 	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}}
 	for _, e := range entries {

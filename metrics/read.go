@@ -74,9 +74,17 @@ func newTable() *Table {
 
 // Read reads the metric values at path: a .csv file or a .xlsx workbook
 // holding a wide table, or a folder of per-unit .csv/.xlsx files. Every
-// problem found is returned at once as criteria.Problems, and then no
-// table. Files are named in problems as path names them, or path joined
-// with the file's name for a folder.
+// problem found is returned at once as criteria.Problems. Files are named
+// in problems as path names them, or path joined with the file's name for
+// a folder.
+//
+// With problems, Read still returns the table of what it could read, so
+// that the caller can check those values too and list every problem at
+// once: a value that could not be read is absent (the zero, missing
+// criteria.Value), and a unit whose row could not be read is absent from
+// Values. The table must not be scored while problems remain. The table
+// is nil only when path could not be read at all (no such file, a file
+// that is not a table).
 func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) (*Table, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -91,13 +99,12 @@ func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) 
 		t = w.t
 		t.Files = append(t.Files, path)
 		if fatal := scanFile(path, path, &w.probs, w.row); fatal != nil {
-			probs = criteria.Problems{*fatal}
-		} else {
-			probs = w.finish(path, units)
+			return nil, criteria.Problems{*fatal}
 		}
+		probs = w.finish(path, units)
 	}
 	if len(probs) > 0 {
-		return nil, probs
+		return t, probs
 	}
 	return t, nil
 }
