@@ -54,7 +54,7 @@ func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*gri
 func (s *csvScanner) sniff() *criteria.Problem {
 	head, err := s.br.Peek(64 << 10)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return &criteria.Problem{File: s.file, Msg: "cannot read: " + err.Error()}
+		return &criteria.Problem{File: s.file, Msg: "cannot read: " + describeOSError(err)}
 	}
 	bad := func(msg, hint string) *criteria.Problem {
 		return &criteria.Problem{File: s.file, Msg: msg, Hint: hint}

@@ -4,9 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -30,23 +30,33 @@ func sniffWorkbook(data []byte, file string) *criteria.Problem {
 		return bad("the workbook is password-protected", "remove the password (Excel: File › Info › Protect Workbook › Encrypt with Password) and save it again")
 	case bytes.HasPrefix(data, oleSignature):
 		return bad("the file is an Excel 97–2003 .xls workbook: save it as .xlsx", "Excel: File › Save As › Excel Workbook (*.xlsx)")
+	case !bytes.HasPrefix(data, []byte("PK")) && (bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data)):
+		return bad("the file is not a spreadsheet: it holds binary data, not an xlsx workbook or CSV text",
+			"metric values are read from an .xlsx workbook or a .csv file: check that this is the right file")
 	case !bytes.HasPrefix(data, []byte("PK")):
-		return bad("the file is not an xlsx workbook", "a CSV file must be named .csv")
+		return bad("the file is not an xlsx workbook", "it holds text: a CSV file must be named .csv")
 	}
 	return nil
 }
 
-// workbookProblem turns an error opening a workbook into a message.
+const damagedHint = "copy the file again, or open it in Excel and save it again"
+
+// workbookProblem turns an error opening a workbook into a message. The
+// errors of zip, xml and excelize ("EOF", "zip: not a valid zip file",
+// "xml: syntax error") mean nothing to the officer who sent the file: each
+// says in plain words that the workbook is damaged.
 func workbookProblem(file string, err error) criteria.Problem {
-	p := criteria.Problem{File: file}
+	p := criteria.Problem{File: file, Hint: damagedHint}
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrWorkbookFileFormat):
-		p.Msg = "the workbook is password-protected or not an xlsx workbook"
+		p.Msg, p.Hint = "the workbook is password-protected or not an xlsx workbook", ""
+	case errors.Is(err, io.EOF):
+		// excelize found no workbook part in the zip archive.
+		p.Msg = "the file is a zip archive but not a complete xlsx workbook (truncated or damaged)"
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, zip.ErrChecksum):
 		p.Msg = "the workbook is damaged or cut short (it is not a complete xlsx file)"
-		p.Hint = "copy the file again, or open it in Excel and save it again"
 	default:
-		p.Msg = "cannot read the workbook: " + err.Error()
+		p.Msg = "the workbook is damaged and cannot be read (it is not a complete xlsx file)"
 	}
 	return p
 }
@@ -58,7 +68,8 @@ func workbookProblem(file string, err error) criteria.Problem {
 func scanXLSX(data []byte, file string, probs *criteria.Problems, visit func(*grid, *row)) (fatal *criteria.Problem) {
 	defer func() {
 		if r := recover(); r != nil {
-			fatal = &criteria.Problem{File: file, Msg: fmt.Sprintf("cannot read the workbook (%v)", r)}
+			fatal = &criteria.Problem{File: file, Hint: damagedHint,
+				Msg: "the workbook is damaged and cannot be read (it is not a complete xlsx file)"}
 		}
 	}()
 	if p := sniffWorkbook(data, file); p != nil {

@@ -1,7 +1,9 @@
 package metrics
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -139,14 +141,34 @@ func TestReadBrokenXLSX(t *testing.T) {
 	os.WriteFile(text, []byte("unit,plan_on_time\n"), 0o644)
 	empty := filepath.Join(dir, "empty.xlsx")
 	writeWorkbook(t, empty, nil)
+	// A zip that is no workbook: excelize says only "EOF".
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	w, _ := zw.Create("notes.txt")
+	w.Write([]byte("not a workbook"))
+	zw.Close()
+	plainZip := filepath.Join(dir, "archive.xlsx")
+	os.WriteFile(plainZip, zipped.Bytes(), 0o644)
+	// A program, named .xlsx.
+	program := filepath.Join(dir, "program.xlsx")
+	os.WriteFile(program, []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), 0o644)
+	// A workbook whose workbook part is not XML.
+	damaged := filepath.Join(dir, "damaged.xlsx")
+	os.WriteFile(damaged, replacePart(t, good, "xl/workbook.xml", "<workbook><sheets><sheet name=\"a\"\x01"), 0o644)
 	tests := []struct {
 		path string
 		want []string
 	}{
 		{truncated, []string{truncated + ": the workbook is damaged or cut short (it is not a complete xlsx file)",
 			"hint: copy the file again, or open it in Excel and save it again"}},
-		{text, []string{text + ": the file is not an xlsx workbook", "hint: a CSV file must be named .csv"}},
+		{text, []string{text + ": the file is not an xlsx workbook", "hint: it holds text: a CSV file must be named .csv"}},
 		{empty, []string{empty + `: the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`}},
+		{plainZip, []string{plainZip + ": the file is a zip archive but not a complete xlsx workbook (truncated or damaged)",
+			"hint: copy the file again, or open it in Excel and save it again"}},
+		{program, []string{program + ": the file is not a spreadsheet: it holds binary data, not an xlsx workbook or CSV text",
+			"hint: metric values are read from an .xlsx workbook or a .csv file: check that this is the right file"}},
+		{damaged, []string{damaged + ": the workbook is damaged and cannot be read (it is not a complete xlsx file)",
+			"hint: copy the file again, or open it in Excel and save it again"}},
 	}
 	for _, tt := range tests {
 		_, err := Read(tt.path, testSet(), testUnits(), Options{})
@@ -154,6 +176,38 @@ func TestReadBrokenXLSX(t *testing.T) {
 			t.Errorf("%s: problems (-want +got):\n%s", filepath.Base(tt.path), diff)
 		}
 	}
+}
+
+// replacePart returns the workbook in data with the part named name
+// replaced by text.
+func replacePart(t *testing.T, data []byte, name, text string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			w.Write([]byte(text))
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(w, r)
+		r.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 func TestSignificant(t *testing.T) {
