@@ -26,6 +26,7 @@ const (
 	kHeader                     // table header: bold, shaded, wrapped
 	kText                       // ordinary text, bordered
 	kTextWrap                   // long text that wraps
+	kName                       // a criterion's name: wraps, centred vertically as the numbers beside it
 	kTextBold                   // text of a field row
 	kNumber                     // a decimal shown to the set's places
 	kNumberBold                 // a field row's decimal
@@ -116,6 +117,8 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 	case kTextWrap:
 		st.Alignment.WrapText = true
 		st.Alignment.Vertical = "top"
+	case kName:
+		st.Alignment.WrapText = true
 	case kTextBold:
 		font.Bold = true
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
@@ -175,8 +178,13 @@ func (b *book) text(s string, kind cellKind) excelize.Cell {
 	return excelize.Cell{StyleID: b.style(styleKey{kind: kind}), Value: s}
 }
 
-// indented is a text cell indented by depth, for names in the tree.
+// indented is a text cell indented by depth, for names in the tree. A
+// name wraps rather than being cut off at the column's edge (a field's
+// bold style wraps already).
 func (b *book) indented(s string, kind cellKind, depth int) excelize.Cell {
+	if kind == kText {
+		kind = kName
+	}
 	return excelize.Cell{StyleID: b.style(styleKey{kind: kind, indent: depth}), Value: s}
 }
 

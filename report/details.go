@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -87,7 +89,7 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 			cells = append(cells, b.num(nr.Points, numKind))
 		}
 	}
-	return s.add(cells, 0)
+	return s.add(cells, s.heightFor([]string{n.Code, strings.Repeat(" ", 2*n.Depth) + n.Name}, n.Depth == 0))
 }
 
 // detailTotals ends Chi tiết with each unit's total, index and rank.

@@ -70,13 +70,22 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 		return err
 	}
 	if len(warnings) == 0 {
-		warnings = []string{l.noWarnings}
+		// a statement, not warning number 1
+		return s.addFlush([]any{b.blank(), b.text(l.noWarnings, kText)})
 	}
 	for i, w := range warnings {
 		cell := b.text(w, kTextWrap)
 		if err := s.add([]any{b.integer(i+1, kInt), cell}, s.heightFor([]string{"", w}, false)); err != nil {
 			return err
 		}
+	}
+	return s.flush()
+}
+
+// addFlush writes a last row and ends the sheet.
+func (s *sheet) addFlush(cells []any) error {
+	if err := s.add(cells, 0); err != nil {
+		return err
 	}
 	return s.flush()
 }

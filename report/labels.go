@@ -18,7 +18,7 @@ type labels struct {
 	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
 	warnings, noWarnings, unitSheetsLeftOut, chartTitle, chartTopTitle,
 	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
-	kindPenalty, maxShort string
+	kindPenalty, maxShort, newUnit string
 }
 
 var vietnamese = labels{
@@ -45,7 +45,7 @@ var vietnamese = labels{
 	chartTitle:        "Chỉ số CCHC theo đơn vị", chartTopTitle: "Chỉ số CCHC: %d đơn vị dẫn đầu",
 	unitTotal: "Tổng điểm", unitIndex: "Chỉ số (%)", unitRank: "Xếp hạng",
 	unitTier: "Xếp loại", unitSelf: "Tự đánh giá", tiers: "Xếp loại",
-	kindBonus: "điểm thưởng", kindPenalty: "điểm trừ", maxShort: "tối đa",
+	kindBonus: "điểm thưởng", kindPenalty: "điểm trừ", maxShort: "tối đa", newUnit: "mới",
 }
 
 var english = labels{
@@ -72,7 +72,7 @@ var english = labels{
 	chartTitle:        "PAR index by unit", chartTopTitle: "PAR index: top %d units",
 	unitTotal: "Total", unitIndex: "Index (%)", unitRank: "Rank",
 	unitTier: "Tier", unitSelf: "Self-assessment", tiers: "Tiers",
-	kindBonus: "bonus", kindPenalty: "penalty", maxShort: "max",
+	kindBonus: "bonus", kindPenalty: "penalty", maxShort: "max", newUnit: "new",
 }
 
 // labelsFor returns the labels of lang; Vietnamese when lang is empty.

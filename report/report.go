@@ -34,7 +34,7 @@ type Options struct {
 	Version  string                       // engine version, shown on Thông tin
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
-	Warnings []string                     // shown on Thông tin
+	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
 }
 
 // Write writes the meeting workbook of res to w.

@@ -380,7 +380,7 @@ func TestReportTricky(t *testing.T) {
 	opts := Options{
 		Version:  "9.9",
 		Inputs:   []InputFile{{"criteria.yaml", strings.Repeat("ab", 32)}, {"metrics.csv", strings.Repeat("cd", 32)}},
-		Evidence: map[string]map[string]string{"formula": {"plan": "QĐ 12/QĐ-UBND", "done": "BC 3", "total": "KH 1"}},
+		Evidence: map[string]map[string]string{"formula": {"plan": "tài liệu kiểm chứng: QĐ 12/QĐ-UBND", "done": "BC 3", "total": "Tai lieu kiem chung: KH 1; ghi chú: nộp muộn"}},
 		Warnings: []string{"a warning"},
 	}
 	f, _ := writeReport(t, res, opts)
@@ -411,7 +411,7 @@ func TestReportTricky(t *testing.T) {
 				case "1.1":
 					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "QĐ 12/QĐ-UBND")
 				case "1.2":
-					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "Số nhiệm vụ hoàn thành: BC 3\nTổng số nhiệm vụ: KH 1")
+					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "Số nhiệm vụ hoàn thành: BC 3\nTổng số nhiệm vụ: KH 1; ghi chú: nộp muộn")
 				}
 			}
 		}
@@ -462,4 +462,80 @@ func FuzzSheetName(f *testing.F) {
 			t.Errorf("names %q and %q clash", x, y)
 		}
 	})
+}
+
+// TestReportDetailsOfInfoAndPrevious checks that a unit absent from last
+// year's result shows "mới", that warnings of the result are shown without
+// being passed again, and that "no warnings" is not numbered.
+func TestReportDetailsOfInfoAndPrevious(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	if !hasPrevious(res) {
+		t.Fatal("the demo has no previous.json")
+	}
+	gone := res.Units[2]
+	gone.Previous = nil
+	res.Warnings = []string{"from the result", "twice"}
+	f, _ := writeReport(t, res, Options{Warnings: []string{"twice", "from the command"}})
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	l := &vietnamese
+	col := c.columns(l.summary, 4)
+	c.eqText(l.summary, cellRef(col[l.prevRank], 7), l.newUnit)
+	c.eqText(l.summary, cellRef(col[l.change], 7), l.newUnit)
+	rows, _ := f.GetRows(l.info)
+	var warnings []string
+	for _, r := range rows {
+		if len(r) == 2 && r[0] != "" && strings.Trim(r[0], "0123456789") == "" {
+			warnings = append(warnings, r[1])
+		}
+	}
+	if want := []string{"twice", "from the command", "from the result"}; !slices.Equal(warnings, want) {
+		t.Errorf("Thông tin warnings %q, want %q", warnings, want)
+	}
+
+	res.Warnings = nil
+	f, _ = writeReport(t, res, Options{})
+	rows, _ = f.GetRows(l.info)
+	last := rows[len(rows)-1]
+	if len(last) != 2 || last[0] != "" || last[1] != l.noWarnings {
+		t.Errorf("Thông tin's last row %q, want an unnumbered %q", last, l.noWarnings)
+	}
+}
+
+func TestEvidenceText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"tài liệu kiểm chứng: QĐ 12", "QĐ 12"},
+		{"Evidence: QĐ 12; note: late", "QĐ 12; note: late"},
+		{"TÀI LIỆU KIỂM CHỨNG: a; ghi chú: b", "a; ghi chú: b"},
+		{"ghi chú: nộp muộn", "ghi chú: nộp muộn"},
+		{"QĐ 12: điều 3", "QĐ 12: điều 3"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := evidenceText(tt.in); got != tt.want {
+			t.Errorf("evidenceText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCriterionNamesWrap checks that Chi tiết's names wrap and that a long
+// name's row is tall enough for its lines.
+func TestCriterionNamesWrap(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	f, _ := writeReport(t, res, Options{})
+	sh := vietnamese.details
+	tall := false
+	for i, n := range res.Set.Nodes() {
+		cell := cellRef(2, 5+i)
+		id, _ := f.GetCellStyle(sh, cell)
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Alignment == nil || !st.Alignment.WrapText {
+			t.Errorf("%s!%s (%s): name does not wrap", sh, cell, n.Code)
+		}
+		if h, _ := f.GetRowHeight(sh, 5+i); h > 20 {
+			tall = true
+		}
+	}
+	if !tall {
+		t.Error("no row of Chi tiết is taller than one line: long names are cut off")
+	}
 }

@@ -64,13 +64,13 @@ func (b *book) summaryColumns(res *scoring.Result) (cols []column, unitCol, inde
 		cols = append(cols,
 			column{l.prevRank, fit(9, 10, longestWord(l.prevRank)), func(u *scoring.UnitResult) any {
 				if u.Previous == nil {
-					return b.blank()
+					return b.text(l.newUnit, kCenter) // absent from last year's result
 				}
 				return b.integer(u.Previous.Rank, kInt)
 			}},
 			column{l.change, fit(9, 10, longestWord(l.change)), func(u *scoring.UnitResult) any {
 				if u.Previous == nil {
-					return b.blank()
+					return b.text(l.newUnit, kCenter)
 				}
 				return b.integer(u.Previous.RankChange, kChange)
 			}})

@@ -2,6 +2,9 @@ package report
 
 import (
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/shopspring/decimal"
 
@@ -96,9 +99,13 @@ func (b *book) unitStanding(s *sheet, u *scoring.UnitResult, v unitView) error {
 	if u.Self != nil {
 		add(l.self, b.num(u.Self.Points, kNumber))
 	}
-	if u.Previous != nil {
+	switch {
+	case u.Previous != nil:
 		add(l.prevRank, b.integer(u.Previous.Rank, kInt))
 		add(l.change, b.integer(u.Previous.RankChange, kChange))
+	case hasPrevious(v.res):
+		add(l.prevRank, b.text(l.newUnit, kCenter)) // absent from last year's result
+		add(l.change, b.text(l.newUnit, kCenter))
 	}
 	if err := s.add(heads, s.heightFor(texts, true)); err != nil {
 		return err
@@ -201,7 +208,7 @@ func (b *book) evidenceFor(n *criteria.Node, notes map[string]string) string {
 	}
 	m := b.set.Metric(n.Rule.Metric)
 	if m == nil || m.Ratio == nil {
-		return notes[n.Rule.Metric]
+		return evidenceText(notes[n.Rule.Metric])
 	}
 	var parts []string
 	seen := map[string]bool{}
@@ -212,8 +219,45 @@ func (b *book) evidenceFor(n *criteria.Node, notes map[string]string) string {
 			if pm := b.set.Metric(id); pm != nil && pm.Name != "" {
 				name = pm.Name
 			}
-			parts = append(parts, name+": "+note)
+			parts = append(parts, name+": "+evidenceText(note))
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// evidenceText drops, from a note read as "header: text; header2: text",
+// the header of the evidence column itself: the cell already sits under
+// Tài liệu kiểm chứng. Other headers (ghi chú…) stay to tell their text
+// apart.
+func evidenceText(note string) string {
+	parts := strings.Split(note, "; ")
+	for i, p := range parts {
+		head, text, ok := strings.Cut(p, ": ")
+		if ok && evidenceHeads[foldHeader(head)] {
+			parts[i] = text
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// evidenceHeads are the evidence column's names, folded.
+var evidenceHeads = map[string]bool{
+	foldHeader("evidence"): true, foldHeader("tài liệu kiểm chứng"): true,
+	foldHeader(vietnamese.evidence): true, foldHeader(english.evidence): true,
+}
+
+// foldHeader lowercases a header and drops its diacritics, so that
+// "Tài liệu kiểm chứng" and "tai lieu kiem chung" match.
+func foldHeader(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(strings.TrimSpace(s))) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
