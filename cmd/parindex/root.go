@@ -39,6 +39,9 @@ func run(args []string, stdout, stderr io.Writer) exitCode {
 	var ue *usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "parindex: error: %s\n", ue.msg)
+		if ue.hint != "" {
+			fmt.Fprintf(stderr, "parindex: hint: %s\n", ue.hint)
+		}
 		fmt.Fprintf(stderr, "parindex: hint: usage: %s (see %s --help)\n", cmd.UseLine(), cmd.CommandPath())
 		return exitUsage
 	}
@@ -79,7 +82,7 @@ func (e *env) Lang() criteria.Lang { return criteria.Lang(e.lang) }
 
 // usageError is a mistake in the command line itself (exit status 2), as
 // opposed to a problem in the inputs it names.
-type usageError struct{ msg string }
+type usageError struct{ msg, hint string }
 
 func (e *usageError) Error() string { return e.msg }
 
@@ -147,6 +150,7 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdTemplate(e, nil),
 		NewCmdVersion(e),
 	)
+	strictCompletion(root)
 	return root
 }
 
@@ -155,6 +159,12 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 func argsNamed(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) == len(names) {
+			for i, a := range args {
+				// An empty DIR would silently mean the current folder.
+				if strings.TrimSpace(a) == "" {
+					return usagef("%s is empty", names[i])
+				}
+			}
 			return nil
 		}
 		if len(args) < len(names) {
@@ -212,5 +222,28 @@ func NewCmdVersion(e *env) *cobra.Command {
 			_, err := fmt.Fprintf(e.out, "parindex %s\n", engineVersion())
 			return err
 		},
+	}
+}
+
+// strictCompletion makes "parindex completion" without a shell, or with
+// one it does not know, a usage error: cobra would print its help and
+// exit 0, which a setup script would take for success.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		shells := make([]string, 0, len(c.Commands()))
+		for _, sh := range c.Commands() {
+			shells = append(shells, sh.Name())
+		}
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("completion needs a shell: %s", strings.Join(shells, ", "))
+			}
+			return usagef("unknown shell %q: choose %s", args[0], strings.Join(shells, ", "))
+		}
+		c.RunE = func(cmd *cobra.Command, args []string) error { return c.Args(cmd, args) }
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,12 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			opts.Paths.Dir = args[0]
 			if opts.NoReport && cmd.Flags().Changed("output") {
 				return usagef("-o names a report that --no-report says not to write")
+			}
+			if err := checkXLSXName(opts.Output); err != nil {
+				return err
+			}
+			if err := checkJSONName(opts.JSON); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -122,4 +129,31 @@ func printWarnings(w io.Writer, warnings []string) {
 	for _, s := range warnings {
 		fmt.Fprintf(w, "parindex: warning: %s\n", s)
 	}
+}
+
+// checkXLSXName makes an -o that does not end in .xlsx a usage error: the
+// output is always an Excel workbook, and one named r.csv or r.json would
+// be taken for something it is not.
+func checkXLSXName(path string) error {
+	if path == "" || strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return nil
+	}
+	return &usageError{
+		msg:  fmt.Sprintf("-o %s: the output is an Excel workbook and needs a name ending in .xlsx", path),
+		hint: "for the JSON result use score --json FILE",
+	}
+}
+
+// checkJSONName makes a --json naming a spreadsheet a usage error: JSON
+// written as report.xlsx or data.csv would not open where it is expected
+// to.
+func checkJSONName(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xls", ".xlsm", ".csv":
+		return &usageError{
+			msg:  fmt.Sprintf("--json %s: the JSON result would be written under a spreadsheet's name", path),
+			hint: "name it .json (--json result.json); the Excel report is -o FILE.xlsx",
+		}
+	}
+	return nil
 }

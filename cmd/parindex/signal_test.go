@@ -97,7 +97,13 @@ func TestInterruptRemovesTemporaries(t *testing.T) {
 			}
 			err := cmd.Wait()
 			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() != int(exitInterrupted) {
+			switch {
+			case err == nil:
+				// On a loaded machine the run may finish between seeing
+				// the temporary file and the signal: nothing to test then
+				// but that nothing is left.
+				t.Log("the run finished before the signal arrived")
+			case !errors.As(err, &ee) || ee.ExitCode() != int(exitInterrupted):
 				t.Errorf("exit: %v, want status %d; stderr: %s", err, exitInterrupted, stderr.String())
 			}
 			if left := temporaries(t, dir); len(left) > 0 {

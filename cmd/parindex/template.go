@@ -1,13 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"parindex/criteria"
 	"parindex/report"
 	"parindex/workspace"
 )
@@ -41,6 +46,9 @@ included.`,
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths.Dir = args[0]
+			if err := checkXLSXName(opts.Output); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -69,11 +77,18 @@ func runTemplate(opts *TemplateOptions) error {
 		if path == "" {
 			path = filepath.Join(ws.Paths.Dir, "template.xlsx")
 		}
+		if err := refuseValuesName(ws, path, false); err != nil {
+			return err
+		}
 		outs = append(outs, workspace.Output{Path: path,
 			Write: func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
 	}
+	var created []string
 	if opts.PerUnit != "" {
-		if err := os.MkdirAll(opts.PerUnit, 0o755); err != nil {
+		if err := refuseValuesName(ws, opts.PerUnit, true); err != nil {
+			return err
+		}
+		if created, err = makeFolder(opts.PerUnit); err != nil {
 			return err
 		}
 		for _, u := range ws.Units {
@@ -82,6 +97,10 @@ func runTemplate(opts *TemplateOptions) error {
 		}
 	}
 	if err := workspace.WriteFilesAtomic(outs, inputs); err != nil {
+		// A refused or failed run leaves no trace, folders included.
+		for i := len(created) - 1; i >= 0; i-- {
+			os.Remove(created[i])
+		}
 		return err
 	}
 	if opts.PerUnit != "" {
@@ -91,4 +110,61 @@ func runTemplate(opts *TemplateOptions) error {
 		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", outs[0].Path)
 	}
 	return nil
+}
+
+// makeFolder creates dir and any missing parents, and returns those it
+// created, outermost first, so that a failed run can remove them.
+func makeFolder(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, err)
+	}
+	slices.Reverse(missing)
+	return missing, nil
+}
+
+// refuseValuesName refuses a template written into the workspace folder
+// under the name of its values (metrics.xlsx, self.csv, a metrics/ folder
+// of per-unit workbooks): read back, an empty template would be taken for
+// the values, or make the folder hold two forms of them. A per-unit folder
+// named so is allowed while the workspace has no values of that kind, to
+// be filled in place.
+func refuseValuesName(ws *workspace.Workspace, path string, folder bool) error {
+	dir, err1 := filepath.Abs(ws.Paths.Dir)
+	at, err2 := filepath.Abs(filepath.Dir(filepath.Clean(path)))
+	if err1 != nil || err2 != nil || dir != at {
+		return nil
+	}
+	base := strings.ToLower(filepath.Base(path))
+	if !folder {
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	existing := map[string]string{"metrics": ws.Paths.Metrics, "self": ws.Paths.Self}
+	have, ok := existing[base]
+	if !ok || folder && (have == "" || sameFile(have, path)) {
+		return nil
+	}
+	return criteria.Problems{{File: path,
+		Msg:  fmt.Sprintf("a template named %s in the workspace would be read as its %s values", filepath.Base(path), base),
+		Hint: "write the template elsewhere (-o FILE or --per-unit FOLDER), and put the filled-in values in the workspace"}}
+}
+
+// sameFile reports whether two paths name the same place.
+func sameFile(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && x == y
 }
