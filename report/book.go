@@ -36,16 +36,16 @@ const (
 	kDiff                       // a signed difference: +0.50, -1.00
 	kValue                      // a metric value as read: General
 	kCenter                     // short centred text (KPS, tier)
+	kOwnMax                     // a unit's own max under its points, grey italic
+	kOwnMaxText                 // the label of a row of kOwnMax
 	kPlain                      // text without borders (notes under a table)
 	kRow                        // a row's own style: the font, nothing else
 )
 
-// styleKey identifies one style: a kind, an indent for tree names, and for
-// numbers shown against a smaller max, that max's text.
+// styleKey identifies one style: a kind and an indent for tree names.
 type styleKey struct {
-	kind    cellKind
-	indent  int
-	against string
+	kind   cellKind
+	indent int
 }
 
 // book is one workbook being written, with the styles it has made.
@@ -129,6 +129,11 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		font.Bold = true
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
 		st.CustomNumFmt = custom(fixed)
+	case kOwnMax, kOwnMaxText:
+		font.Italic, font.Color, font.Size = true, "595959", 10
+		if k.kind == kOwnMax {
+			st.CustomNumFmt = custom(fixed)
+		}
 	case kLost:
 		font.Color = "9C0006"
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
@@ -147,24 +152,12 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 	case kCenter:
 		st.Alignment.Horizontal = "center"
 	}
-	if k.against != "" {
-		// The points stay a number; the format adds the unit's own max
-		// when it is below the criterion's full max (a sub-criterion did
-		// not apply).
-		st.CustomNumFmt = custom(fixed + `"/` + k.against + `"`)
-	}
 	return st
 }
 
 // num is a numeric cell holding d exactly, shown with the set's places.
 func (b *book) num(d decimal.Decimal, kind cellKind) excelize.Cell {
 	return excelize.Cell{StyleID: b.style(styleKey{kind: kind}), Value: b.carrier(d)}
-}
-
-// numAgainst is a numeric cell of points shown as "points/max".
-func (b *book) numAgainst(d, max decimal.Decimal, kind cellKind) excelize.Cell {
-	k := styleKey{kind: kind, against: criteria.FormatFixed(max, b.places, b.lang)}
-	return excelize.Cell{StyleID: b.style(k), Value: b.carrier(d)}
 }
 
 // integer is a numeric cell holding a whole number.

@@ -12,9 +12,9 @@ import (
 const maxDetailUnits = 16384 - 3
 
 // writeDetails writes Chi tiết: a row per node, a column per unit, each
-// cell the unit's points. A node whose max is smaller for a unit than in
-// full (a sub-criterion did not apply) shows "points/max"; a node that
-// does not apply shows KPS (N/A).
+// cell the unit's points; under a node whose max is smaller for some unit
+// than in full (a sub-criterion did not apply), a row of those maxima. A
+// node that does not apply shows KPS (N/A).
 func (b *book) writeDetails(res *scoring.Result) error {
 	l := b.l
 	units := res.Units
@@ -30,7 +30,7 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	}
 	widths := []float64{fit(5, 9, codes...), fit(30, 55, nodeNames...), fit(8, 10, "100.00")}
 	heads := []string{l.code, l.name, l.max}
-	unitWidth := fit(11, 14, "10.00/12.00")
+	unitWidth := fit(11, 14, "100.00")
 	for _, u := range units {
 		unitWidth = max(unitWidth, fit(11, 14, longestWord(u.Unit.Name)))
 		heads = append(heads, u.Unit.Name)
@@ -66,7 +66,11 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	return s.flush()
 }
 
-// detailRow writes node n's row: its points for every unit.
+// detailRow writes node n's row: its points for every unit. When a
+// sub-criterion did not apply to some unit, so that the node's max is
+// smaller for it, a second row under it gives those units' own max: a
+// number, shown with the reader's decimal mark like the points (a max
+// written into a number format would keep the report's mark).
 func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criteria.Node) error {
 	textKind, numKind := kText, kNumber
 	if n.Depth == 0 {
@@ -78,18 +82,33 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 	fullAt := full.Round(b.set.Decimals)
 	cells := make([]any, 0, 3+len(units))
 	cells = append(cells, b.text(n.Code, textKind), b.indented(n.Name, textKind, n.Depth), b.num(full, numKind))
-	for _, u := range units {
+	var own []any // the units' own max, when smaller than in full
+	for k, u := range units {
 		nr := u.Nodes[i]
 		switch {
 		case !nr.Applicable:
 			cells = append(cells, b.text(b.l.notApplicable, kCenter))
-		case !nr.Max.Equal(fullAt):
-			cells = append(cells, b.numAgainst(nr.Points, nr.Max, numKind))
 		default:
 			cells = append(cells, b.num(nr.Points, numKind))
+			if !nr.Max.Equal(fullAt) {
+				if own == nil {
+					own = make([]any, 3+len(units))
+					own[0], own[1], own[2] = b.blank(), b.indented(b.l.ownMax, kOwnMaxText, n.Depth+1), b.blank()
+					for j := range units {
+						own[3+j] = b.blank()
+					}
+				}
+				own[3+k] = b.num(nr.Max, kOwnMax)
+			}
 		}
 	}
-	return s.add(cells, s.heightFor([]string{n.Code, strings.Repeat(" ", 2*n.Depth) + n.Name}, n.Depth == 0))
+	if err := s.add(cells, s.heightFor([]string{n.Code, strings.Repeat(" ", 2*n.Depth) + n.Name}, n.Depth == 0)); err != nil {
+		return err
+	}
+	if own == nil {
+		return nil
+	}
+	return s.add(own, 0)
 }
 
 // detailTotals ends Chi tiết with each unit's total, index and rank.

@@ -18,7 +18,7 @@ type labels struct {
 	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
 	warnings, noWarnings, unitSheetsLeftOut, chartTitle, chartTopTitle,
 	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
-	kindPenalty, maxShort, newUnit string
+	kindPenalty, maxShort, newUnit, ownMax string
 }
 
 var vietnamese = labels{
@@ -46,6 +46,7 @@ var vietnamese = labels{
 	unitTotal: "Tổng điểm", unitIndex: "Chỉ số (%)", unitRank: "Xếp hạng",
 	unitTier: "Xếp loại", unitSelf: "Tự đánh giá", tiers: "Xếp loại",
 	kindBonus: "điểm thưởng", kindPenalty: "điểm trừ", maxShort: "tối đa", newUnit: "mới",
+	ownMax: "tối đa của đơn vị (có tiêu chí con KPS)",
 }
 
 var english = labels{
@@ -73,6 +74,7 @@ var english = labels{
 	unitTotal: "Total", unitIndex: "Index (%)", unitRank: "Rank",
 	unitTier: "Tier", unitSelf: "Self-assessment", tiers: "Tiers",
 	kindBonus: "bonus", kindPenalty: "penalty", maxShort: "max", newUnit: "new",
+	ownMax: "the unit's max (a sub-criterion N/A)",
 }
 
 // labelsFor returns the labels of lang; Vietnamese when lang is empty.
