@@ -94,14 +94,22 @@ func WriteFilesAtomic(outputs []Output, inputs []string) error {
 // a chain of symbolic links, even a dangling one — and whether it is an
 // existing file that is not a regular one, to be written in place.
 func Target(path string) (target string, direct bool) {
+	// Stat first: the kernel follows links such as /dev/stdout →
+	// /proc/self/fd/1 → pipe:[…] that name no path a program could follow.
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() && !fi.IsDir() {
+			return path, true
+		}
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			return real, false
+		}
+		return path, false
+	}
 	target = path
 	for range 40 { // the limit Linux puts on a chain of links
 		fi, err := os.Lstat(target)
-		if err != nil {
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
 			return target, false // absent: created where the chain ends
-		}
-		if fi.Mode()&os.ModeSymlink == 0 {
-			return target, !fi.Mode().IsRegular() && !fi.IsDir()
 		}
 		link, err := os.Readlink(target)
 		if err != nil {

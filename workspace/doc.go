@@ -17,5 +17,14 @@
 // [WriteFileAtomic] is how every output is written: to a temporary file
 // beside the target, synced, then renamed, so that a failure never leaves a
 // partial file and never touches an existing one; it refuses to write over
-// one of the run's inputs.
+// one of the run's inputs. A symbolic link is written through, and a
+// device or pipe directly; [Cleanup] removes the temporary files of writes
+// in progress when a run is interrupted.
+//
+// # Warnings
+//
+// [Workspace.Score] adds to the result's Warnings what looks wrong but
+// does not stop scoring: a previous.json from another year or criteria
+// set, units absent from it or from the self-assessment, and percentages
+// that look typed as fractions.
 package workspace
