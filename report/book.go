@@ -58,8 +58,10 @@ type book struct {
 	styles map[styleKey]int
 	err    error // the first error met while building cells
 	// wide is set while making a sheet too wide to print one page wide
-	// (a template's data sheet): it then prints across several pages.
-	wide bool
+	// (a template's data sheet, Chi tiết of many units): it then prints
+	// across several pages at scale percent (100 when 0).
+	wide  bool
+	scale uint
 }
 
 func newBook(set *criteria.Set, lang criteria.Lang) *book {
@@ -274,6 +276,9 @@ func (b *book) pageSetup(name string) error {
 	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
 	if fit {
 		layout.FitToWidth, layout.FitToHeight = &one, &zero
+	} else if b.scale > 0 {
+		scale := b.scale
+		layout.AdjustTo = &scale
 	}
 	if err := b.f.SetPageLayout(name, layout); err != nil {
 		return err
@@ -369,14 +374,48 @@ func paneFor(cols, rows int) string {
 	return "topRight"
 }
 
-// printTitles repeats rows first..last at the top of every printed page.
-func (s *sheet) printTitles(first, last int) error {
-	return s.b.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(s.name), first, last),
-		Scope:    s.name,
-	})
+// printTitles repeats rows first..last at the top of every printed page,
+// and the first cols columns at the left of every page when the sheet
+// prints across several pages.
+func (s *sheet) printTitles(first, last int, cols ...int) error {
+	ref := fmt.Sprintf("%s!$%d:$%d", quoteSheet(s.name), first, last)
+	if len(cols) > 0 && cols[0] > 0 {
+		col, _ := excelize.ColumnNumberToName(cols[0])
+		ref = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(s.name), col, ref)
+	}
+	return s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: s.name})
 }
+
+// printableWidth is the width of an A4 landscape page inside the margins,
+// in pixels at 100%: 297 mm less 2 × 0.4 in, at 96 dpi.
+const printableWidth = 1040
+
+// printableHeight is its height inside the margins, in pixels at 100%.
+const printableHeight = 690
+
+// colPixels estimates the printed width of columns of the given widths
+// (in characters), as Excel turns a width into pixels.
+func colPixels(widths []float64) float64 {
+	px := 0.0
+	for _, w := range widths {
+		px += w*7 + 5
+	}
+	return px
+}
+
+// wideScale is the print scale of a sheet printed across several pages:
+// readable, and its repeated first columns leave room for others.
+const wideScale = 80
+
+// tooWide reports whether widths fitted to one page wide would print
+// below readableScale percent.
+func tooWide(widths []float64) bool {
+	return colPixels(widths)*readableScale/100 > printableWidth
+}
+
+// readableScale is the smallest scale a sheet is fitted to one page wide
+// at; a wider sheet prints across pages with its first columns repeated.
+const readableScale = 65
 
 // colourScale colours the cells of ref red (low) – yellow – green (high).
 func (s *sheet) colourScale(ref string) error {

@@ -38,7 +38,12 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	for range units {
 		widths = append(widths, unitWidth)
 	}
+	// Many units do not fit one page wide at a readable size: the sheet
+	// then prints across pages, code, name and max repeated on each.
+	wide := tooWide(widths)
+	b.wide, b.scale = wide, wideScale
 	s, err := b.newSheet(l.details, widths)
+	b.wide, b.scale = false, 0
 	if err != nil {
 		return err
 	}
@@ -60,7 +65,11 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	if err := b.detailTotals(s, units); err != nil {
 		return err
 	}
-	if err := s.printTitles(headRow, headRow); err != nil {
+	repeat := 0
+	if wide {
+		repeat = 3
+	}
+	if err := s.printTitles(headRow, headRow, repeat); err != nil {
 		return err
 	}
 	return s.flush()

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -87,7 +88,14 @@ func (b *book) writeSummary(res *scoring.Result) error {
 	for i, c := range cols {
 		widths[i], heads[i] = c.width, c.head
 	}
+	// The table prints one page wide at a scale of its own, and the chart,
+	// to its right, on a page of its own after the table's: fitting the
+	// sheet to one page wide would shrink the table to make room for the
+	// chart, and a chart under the table would print under the repeated
+	// header row.
+	b.wide, b.scale = true, summaryScale(widths)
 	s, err := b.newSheet(b.l.summary, widths)
+	b.wide, b.scale = false, 0
 	if err != nil {
 		return err
 	}
@@ -119,7 +127,7 @@ func (b *book) writeSummary(res *scoring.Result) error {
 		if err := s.colourScale(colRange(indexCol, headRow+1, last)); err != nil {
 			return err
 		}
-		if err := b.indexChart(s, unitCol, indexCol, headRow+1, n); err != nil {
+		if err := b.indexChart(s, unitCol, indexCol, headRow+1, n, summaryScale(widths)); err != nil {
 			return err
 		}
 	}
@@ -129,9 +137,16 @@ func (b *book) writeSummary(res *scoring.Result) error {
 	return s.flush()
 }
 
-// indexChart puts a horizontal bar chart of the index below the table,
-// first rank at the top, as wide as the table.
-func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int) error {
+// summaryScale is the print scale that fits Tổng hợp's table to the page
+// width, at most 100%.
+func summaryScale(widths []float64) uint {
+	return uint(min(100, math.Floor(printableWidth*97/colPixels(widths))))
+}
+
+// indexChart puts a horizontal bar chart of the index to the right of the
+// table, first rank at the top, after a page break, sized to print on one
+// page at the sheet's scale.
+func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int, scale uint) error {
 	shown := min(n, chartUnits)
 	title := b.l.chartTitle
 	if shown < n {
@@ -142,10 +157,7 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int) error {
 		name, _ := excelize.ColumnNumberToName(col)
 		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(s.name), name, first, name, last)
 	}
-	width := 0.0
-	for _, w := range s.widths {
-		width += w
-	}
+	perPage := func(px int) uint { return uint(px * 100 / int(max(scale, 10))) }
 	zero, hundred := 0.0, 100.0
 	gap := uint(40)
 	chart := &excelize.Chart{
@@ -156,7 +168,7 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int) error {
 		}},
 		Title:     []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: uint(width * 7.2), Height: uint(90 + 20*shown)},
+		Dimension: excelize.ChartDimension{Width: min(perPage(printableWidth-60), 900), Height: min(perPage(printableHeight-30), uint(90+20*shown))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
 		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorGridLines: true,
 			Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
@@ -164,12 +176,12 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int) error {
 		GapWidth: &gap,
 		Format:   excelize.GraphicOptions{AltText: title},
 	}
-	// The chart starts a printed page of its own rather than being cut
-	// across two.
-	if err := s.sw.InsertPageBreak(cellRef(1, first+n+1)); err != nil {
+	// The chart starts a printed page of its own, right of the table.
+	right := len(s.widths) + 1
+	if err := s.sw.InsertPageBreak(cellRef(right, 1)); err != nil {
 		return err
 	}
-	return b.f.AddChart(s.name, cellRef(1, first+n+2), chart)
+	return b.f.AddChart(s.name, cellRef(right+1, 1), chart)
 }
 
 // hasKind reports whether the set has a top-level field of kind k.
