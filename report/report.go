@@ -10,8 +10,9 @@
 // 60, Bộ tiêu chí (the criteria and their rules in words) and Thông tin
 // (the criteria set, engine version, input files and warnings). Every
 // number is a numeric cell holding the engine's exact decimal, shown with
-// the set's decimal places; every sheet prints on A4 landscape, one page
-// wide, its header rows repeated on each page.
+// the set's decimal places; every sheet prints on A4 landscape, its
+// header rows repeated on each page: one page wide, or, when that would be
+// too small to read, across pages with its first columns repeated.
 //
 // The large sheets are written with excelize's stream writer, so that a
 // province's communes, or ten thousand units, take little memory.
