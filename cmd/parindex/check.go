@@ -40,15 +40,10 @@ Every problem in every file is listed at once, each with its place
 }
 
 func runCheck(opts *CheckOptions) error {
-	ws, err := workspace.Load(opts.Paths, workspace.Everything)
+	ws, _, err := scoreWorkspace(opts.env, opts.Paths)
 	if err != nil {
 		return err
 	}
-	res, err := ws.Score()
-	if err != nil {
-		return err
-	}
-	printWarnings(opts.env.errOut, res.Warnings)
 	_, err = fmt.Fprintf(opts.env.out, "ok: %d units, %d criteria\n", len(ws.Units), len(ws.Set.Leaves()))
 	return err
 }

@@ -68,15 +68,10 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 
 func runScore(opts *ScoreOptions) error {
 	e := opts.env
-	ws, err := workspace.Load(opts.Paths, workspace.Everything)
+	ws, res, err := scoreWorkspace(e, opts.Paths)
 	if err != nil {
 		return err
 	}
-	res, err := ws.Score()
-	if err != nil {
-		return err
-	}
-	printWarnings(e.errOut, res.Warnings)
 
 	// The JSON result and the report are written together, whole or not
 	// at all: a refusal or failure of one leaves no new file of the other.
@@ -108,6 +103,21 @@ func runScore(opts *ScoreOptions) error {
 		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o.Path)
 	}
 	return nil
+}
+
+// scoreWorkspace reads every input of the workspace, scores it and prints
+// the warnings: what score and check share.
+func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scoring.Result, error) {
+	ws, err := workspace.Load(paths, workspace.Everything)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := ws.Score()
+	if err != nil {
+		return nil, nil, err
+	}
+	printWarnings(e.errOut, res.Warnings)
+	return ws, res, nil
 }
 
 // reportOptions gathers what the Excel report shows besides the result:
