@@ -18,6 +18,9 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 	if len(res.Units) > maxUnitSheets {
 		notes = append(notes, fmt.Sprintf(l.unitSheetsLeftOut, len(res.Units), maxUnitSheets))
 	}
+	if len(res.Units) > maxDetailUnits {
+		notes = append(notes, fmt.Sprintf(l.detailsCut, maxDetailUnits, len(res.Units)))
+	}
 	labelsCol := []string{l.criteriaID, l.criteriaTitle, l.year, l.decimals, l.engineVersion, l.unitsCount, l.inputs, l.warnings}
 	files, sums := []string{}, []string{}
 	for _, in := range opts.Inputs {

@@ -16,7 +16,7 @@ type labels struct {
 	// words in cells
 	notApplicable, yes, no, srcAppraisal, srcSurvey, year, unitsCount,
 	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
-	warnings, noWarnings, unitSheetsLeftOut, chartTitle, chartTopTitle,
+	warnings, noWarnings, unitSheetsLeftOut, detailsCut, chartTitle, chartTopTitle,
 	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
 	kindPenalty, maxShort, newUnit, ownMax string
 }
@@ -42,6 +42,7 @@ var vietnamese = labels{
 	decimals: "Số chữ số thập phân", inputs: "Tệp đầu vào", file: "Tệp",
 	sha256: "SHA-256", warnings: "Cảnh báo", noWarnings: "Không có cảnh báo",
 	unitSheetsLeftOut: "Không lập trang riêng cho từng đơn vị vì có %d đơn vị (nhiều hơn %d); xem trang Chi tiết.",
+	detailsCut:        "Trang Chi tiết chỉ có %d đơn vị xếp hạng đầu trong %d đơn vị: một trang tính có tối đa 16.384 cột; xem kết quả JSON.",
 	chartTitle:        "Chỉ số CCHC theo đơn vị", chartTopTitle: "Chỉ số CCHC: %d đơn vị dẫn đầu",
 	unitTotal: "Tổng điểm", unitIndex: "Chỉ số (%)", unitRank: "Xếp hạng",
 	unitTier: "Xếp loại", unitSelf: "Tự đánh giá", tiers: "Xếp loại",
@@ -70,6 +71,7 @@ var english = labels{
 	decimals: "Decimal places", inputs: "Input files", file: "File",
 	sha256: "SHA-256", warnings: "Warnings", noWarnings: "No warnings",
 	unitSheetsLeftOut: "No sheet per unit: there are %d units (more than %d); see Details.",
+	detailsCut:        "Details holds the top %d of %d units only: a worksheet has at most 16,384 columns; see the JSON result.",
 	chartTitle:        "PAR index by unit", chartTopTitle: "PAR index: top %d units",
 	unitTotal: "Total", unitIndex: "Index (%)", unitRank: "Rank",
 	unitTier: "Tier", unitSelf: "Self-assessment", tiers: "Tiers",
