@@ -147,8 +147,11 @@ func writeDirect(path, target string, write func(io.Writer) error) error {
 // file path really names, and returns its name; on error nothing is left
 // behind.
 func stage(path, target string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	f, err := createTracked(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
+		if errors.Is(err, errInterrupted) {
+			return "", err
+		}
 		return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	name := f.Name()
@@ -159,9 +162,6 @@ func stage(path, target string, write func(io.Writer) error) (tmp string, err er
 			forget(name)
 		}
 	}()
-	if err := track(name); err != nil {
-		return "", err
-	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
@@ -187,25 +187,63 @@ func stage(path, target string, write func(io.Writer) error) (tmp string, err er
 var live struct {
 	sync.Mutex
 	names  map[string]bool
+	dirs   []string // folders MakeFolder created, innermost first
 	closed bool
 }
 
 // errInterrupted is what a writer gets when the run is being stopped.
 var errInterrupted = errors.New("interrupted")
 
-// track records a temporary file just created; once Cleanup has run no
-// new one may live.
-func track(name string) error {
+// createTracked creates a temporary file and records it in one step, under
+// the lock Cleanup takes: a signal between the two would otherwise leave a
+// file Cleanup does not know. Once Cleanup has run no new one may live.
+func createTracked(dir, pattern string) (*os.File, error) {
 	live.Lock()
 	defer live.Unlock()
 	if live.closed {
-		return errInterrupted
+		return nil, errInterrupted
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
 	}
 	if live.names == nil {
 		live.names = map[string]bool{}
 	}
-	live.names[name] = true
-	return nil
+	live.names[f.Name()] = true
+	return f, nil
+}
+
+// MakeFolder creates dir and any missing parents. The folders it creates
+// are recorded like temporary files, so that an interrupted run removes
+// them (when empty); remove does the same for a run that failed.
+func MakeFolder(dir string) (remove func(), err error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		missing = append(missing, d) // innermost first
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	live.Lock()
+	defer live.Unlock()
+	if live.closed {
+		return nil, errInterrupted
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, unwrapPath(err))
+	}
+	live.dirs = append(live.dirs, missing...)
+	return func() {
+		live.Lock()
+		defer live.Unlock()
+		for _, d := range missing {
+			os.Remove(d)
+		}
+	}, nil
 }
 
 // forget drops a temporary file that was renamed or removed.
@@ -227,6 +265,10 @@ func Cleanup() {
 		os.Remove(name)
 	}
 	live.names = nil
+	for _, d := range live.dirs {
+		os.Remove(d) // only an empty folder goes
+	}
+	live.dirs = nil
 }
 
 func removeAll(tmps []string) {

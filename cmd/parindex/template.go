@@ -1,13 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,12 +79,12 @@ func runTemplate(opts *TemplateOptions) error {
 		outs = append(outs, workspace.Output{Path: path,
 			Write: func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
 	}
-	var created []string
+	removeFolders := func() {}
 	if opts.PerUnit != "" {
 		if err := refuseValuesName(ws, opts.PerUnit, true); err != nil {
 			return err
 		}
-		if created, err = makeFolder(opts.PerUnit); err != nil {
+		if removeFolders, err = workspace.MakeFolder(opts.PerUnit); err != nil {
 			return err
 		}
 		for _, u := range ws.Units {
@@ -97,10 +93,7 @@ func runTemplate(opts *TemplateOptions) error {
 		}
 	}
 	if err := workspace.WriteFilesAtomic(outs, inputs); err != nil {
-		// A refused or failed run leaves no trace, folders included.
-		for i := len(created) - 1; i >= 0; i-- {
-			os.Remove(created[i])
-		}
+		removeFolders() // a refused or failed run leaves no trace, folders included
 		return err
 	}
 	if opts.PerUnit != "" {
@@ -110,30 +103,6 @@ func runTemplate(opts *TemplateOptions) error {
 		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", outs[0].Path)
 	}
 	return nil
-}
-
-// makeFolder creates dir and any missing parents, and returns those it
-// created, outermost first, so that a failed run can remove them.
-func makeFolder(dir string) ([]string, error) {
-	var missing []string
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(d); err == nil {
-			break
-		}
-		missing = append(missing, d)
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, err)
-	}
-	slices.Reverse(missing)
-	return missing, nil
 }
 
 // refuseValuesName refuses a template written into the workspace folder
