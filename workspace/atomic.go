@@ -48,12 +48,25 @@ type Output struct {
 func WriteFilesAtomic(outputs []Output, inputs []string) error {
 	targets := make([]string, len(outputs))
 	direct := make([]bool, len(outputs))
+	// Outputs are compared by their spellings and, when they exist, by
+	// file identity, through maps: template --per-unit writes thousands.
+	named := map[string]bool{}
+	var same []os.FileInfo
 	for i, o := range outputs {
 		if err := CheckOutput(o.Path, inputs); err != nil {
 			return err
 		}
 		targets[i], direct[i] = Target(o.Path)
-		if isInput(targets[i], targets[:i]) {
+		sps := spellings(targets[i])
+		twice := slices.ContainsFunc(sps, func(sp string) bool { return named[sp] })
+		for _, sp := range sps {
+			named[sp] = true
+		}
+		if fi, err := os.Stat(targets[i]); err == nil && !twice {
+			twice = slices.ContainsFunc(same, func(other os.FileInfo) bool { return os.SameFile(fi, other) })
+			same = append(same, fi)
+		}
+		if twice {
 			return fmt.Errorf("%s: named twice as an output", o.Path)
 		}
 	}

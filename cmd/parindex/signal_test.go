@@ -112,3 +112,42 @@ func TestInterruptRemovesTemporaries(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptRemovesCreatedFolder interrupts template --per-unit while it
+// writes into a folder it created: the folder goes with the temporaries.
+func TestInterruptRemovesCreatedFolder(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("signals are tested on Linux")
+	}
+	if testing.Short() {
+		t.Skip("starts a long run")
+	}
+	dir := t.TempDir()
+	writeLargeWorkspace(t, dir, 2000, 40)
+	out := filepath.Join(dir, "gui", "don-vi")
+	cmd := exec.Command(os.Args[0], "template", dir, "--per-unit", out)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for len(temporaries(t, out)) == 0 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("no temporary file appeared; stderr: %s", stderr.String())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Skip("the run finished before the signal arrived")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gui")); !os.IsNotExist(err) {
+		t.Errorf("the folders the run created are still there (stat: %v); stderr: %s", err, stderr.String())
+	}
+}
