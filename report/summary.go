@@ -12,7 +12,7 @@ import (
 
 // chartUnits is how many units the bar chart shows at most: beyond that
 // the bars are too thin to read, so it shows the leaders.
-const chartUnits = 60
+const chartUnits = 40
 
 // column is one column of a table with a row per unit.
 type column struct {
@@ -143,6 +143,16 @@ func summaryScale(widths []float64) uint {
 	return uint(min(100, math.Floor(printableWidth*97/colPixels(widths))))
 }
 
+// chartSlack is the part of a printed page's height the chart leaves free:
+// LibreOffice sets the page-number footer inside the margins, and row
+// heights are rounded; without it a chart of 30 units or more ran onto the
+// next page.
+const chartSlack = 110
+
+// aboveTable is the height of the title block and header row above the
+// chart, in pixels at 100%.
+const aboveTable = 150
+
 // indexChart puts a horizontal bar chart of the index to the right of the
 // table, first rank at the top, after a page break, sized to print on one
 // page at the sheet's scale.
@@ -168,7 +178,7 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int, scale uint)
 		}},
 		Title:     []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: min(perPage(printableWidth-60), 900), Height: min(perPage(printableHeight-30), uint(90+20*shown))},
+		Dimension: excelize.ChartDimension{Width: min(perPage(printableWidth-60), 900), Height: min(perPage(printableHeight-chartSlack-aboveTable), uint(90+20*shown))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
 		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorGridLines: true,
 			Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
@@ -176,12 +186,14 @@ func (b *book) indexChart(s *sheet, unitCol, indexCol, first, n int, scale uint)
 		GapWidth: &gap,
 		Format:   excelize.GraphicOptions{AltText: title},
 	}
-	// The chart starts a printed page of its own, right of the table.
+	// The chart starts a printed page of its own, right of the table, level
+	// with the first unit: above it are the rows every page repeats, and a
+	// chart over them would be printed again, in slices, on every page.
 	right := len(s.widths) + 1
 	if err := s.sw.InsertPageBreak(cellRef(right, 1)); err != nil {
 		return err
 	}
-	return b.f.AddChart(s.name, cellRef(right+1, 1), chart)
+	return b.f.AddChart(s.name, cellRef(right+1, first), chart)
 }
 
 // hasKind reports whether the set has a top-level field of kind k.
