@@ -239,8 +239,8 @@ func thousandsDots(s string, t MetricType) (string, bool) {
 		sign, s = s[:1], s[1:]
 	}
 	groups := strings.Split(s, ".")
-	if len(groups) < 2 || len(groups) == 2 && t != Count {
-		return "", false
+	if len(groups) < 2 || len(groups) == 2 && t != Count || strings.HasPrefix(groups[0], "0") {
+		return "", false // 0.000 is zero written with decimals, not thousands
 	}
 	for i, g := range groups {
 		if len(g) == 0 || len(g) > 3 || i > 0 && len(g) != 3 ||
