@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"parindex/criteria"
 )
@@ -165,7 +166,14 @@ func argsNamed(names ...string) cobra.PositionalArgs {
 					return usagef("%s is empty", names[i])
 				}
 			}
-			return nil
+			// So would an empty file flag mean the default file.
+			var empty error
+			cmd.Flags().Visit(func(f *pflag.Flag) {
+				if f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" && empty == nil {
+					empty = usagef("--%s is empty", f.Name)
+				}
+			})
+			return empty
 		}
 		if len(args) < len(names) {
 			return usagef("%s needs %s", cmd.Name(), strings.Join(names[len(args):], " and "))
