@@ -97,7 +97,7 @@ func input(set *criteria.Set, vals ...Values) Input {
 	return in
 }
 
-func mustScore(t *testing.T, in Input) *Result {
+func mustScore(t testing.TB, in Input) *Result {
 	t.Helper()
 	res, err := Score(in)
 	if err != nil {

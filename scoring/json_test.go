@@ -15,7 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // sample is a small assessment touching every part of the JSON shape.
-func sample(t *testing.T) *Result {
+func sample(t testing.TB) *Result {
 	set := newSet([]*criteria.Metric{metric("plan", criteria.Bool), metric("late", criteria.Count), metric("total", criteria.Count),
 		ratio("late_rate", criteria.Percent, []string{"late"}, []string{"total"}), metric("sat", criteria.Number), metric("bo", criteria.Points)},
 		parent("1", leaf("1.1", "1", boolRule("plan")),
