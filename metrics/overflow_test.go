@@ -64,3 +64,28 @@ func TestRowLongerThanHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitIntoEvidence checks a per-unit row whose decimal comma split
+// its value into the evidence column: the row fits the header, yet the
+// value must not read as 12 with evidence "5".
+func TestSplitIntoEvidence(t *testing.T) {
+	dir := t.TempDir()
+	text := "metric,value,evidence,note\nsatisfaction,12,5,\ndossiers_total,7,12,\n"
+	if err := os.WriteFile(filepath.Join(dir, "dien-ban.csv"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(dir, testSet(), testUnits(), Options{Partial: true})
+	lines := problemLines(t, err)
+	want := `dien-ban.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "5" beside the value "12" looks like its decimals`
+	found := false
+	for _, l := range lines {
+		l = strings.ReplaceAll(l, dir+string(filepath.Separator), "")
+		found = found || l == want
+		if strings.Contains(l, "dossiers_total") && strings.Contains(l, "decimals") {
+			t.Errorf("a count, which has no decimals, was taken for a split: %s", l)
+		}
+	}
+	if !found {
+		t.Errorf("problems:\n%s\nwant the line:\n%s", strings.Join(lines, "\n"), want)
+	}
+}

@@ -236,6 +236,17 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		}
 		seen[m.ID] = r
 		places[m.ID] = g.at(r, uf.valCol)
+		// x,12,5,QĐ 12 under metric,value,evidence,note fits the header,
+		// yet 5 is most likely the decimals of 12,5 split by the comma.
+		if m.Type != criteria.Bool && m.Type != criteria.Count {
+			if hint := g.splitHint(r, uf.valCol, valueCol); hint != "" {
+				p := g.at(r, uf.valCol+1)
+				p.Hint = hint
+				add(probs, p, "unit %q: metric %q: %q beside the value %q looks like its decimals", label, m.ID,
+					strings.TrimSpace(r.text(uf.valCol+1)), strings.TrimSpace(r.text(uf.valCol)))
+				continue
+			}
+		}
 		if n := uf.note(r); n != "" {
 			notes[m.ID] = n
 		}
