@@ -76,22 +76,7 @@ func TestInterruptRemovesTemporaries(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			writeLargeWorkspace(t, dir, 4000, 40)
-			cmd := exec.Command(os.Args[0], "score", dir, "--json", filepath.Join(dir, "result.json"))
-			cmd.Env = append(os.Environ(), runMainEnv+"=1")
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			deadline := time.Now().Add(20 * time.Second)
-			for len(temporaries(t, dir)) == 0 {
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					cmd.Wait()
-					t.Fatalf("no temporary file appeared; stderr: %s", stderr.String())
-				}
-				time.Sleep(2 * time.Millisecond)
-			}
+			cmd, stderr := startUntilTemporary(t, dir, "score", dir, "--json", filepath.Join(dir, "result.json"))
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -125,22 +110,7 @@ func TestInterruptRemovesCreatedFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeLargeWorkspace(t, dir, 2000, 40)
 	out := filepath.Join(dir, "gui", "don-vi")
-	cmd := exec.Command(os.Args[0], "template", dir, "--per-unit", out)
-	cmd.Env = append(os.Environ(), runMainEnv+"=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(20 * time.Second)
-	for len(temporaries(t, out)) == 0 {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("no temporary file appeared; stderr: %s", stderr.String())
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	cmd, stderr := startUntilTemporary(t, out, "template", dir, "--per-unit", out)
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
@@ -150,4 +120,27 @@ func TestInterruptRemovesCreatedFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "gui")); !os.IsNotExist(err) {
 		t.Errorf("the folders the run created are still there (stat: %v); stderr: %s", err, stderr.String())
 	}
+}
+
+// startUntilTemporary starts parindex with args and waits until a
+// temporary output file appears in dir.
+func startUntilTemporary(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	stderr := &bytes.Buffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for len(temporaries(t, dir)) == 0 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("no temporary file appeared; stderr: %s", stderr.String())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return cmd, stderr
 }
