@@ -19,7 +19,7 @@ func TestParseThousandsDot(t *testing.T) {
 		{Count, "1.2000", `"1.2000" is not a count (a whole number, 0 or more)`},
 		{Count, "1234.000", "1234"}, // a first group of 4 digits is no thousands group
 		{Count, "5.0", "5"},
-		{Count, "0.000", "0"}, // zero with decimals: a thousands group never starts with 0
+		{Count, "0.000", "0"},    // zero with decimals: a thousands group never starts with 0
 		{Number, "1.200", "1.2"}, // a decimal mark where a fraction is allowed
 		{Percent, "12.500", "12.5"},
 	}
