@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -20,10 +21,15 @@ var hundred = decimal.NewFromInt(100)
 func Check(in Input) criteria.Problems {
 	p, err := newPlan(in.Set)
 	if err != nil {
-		if ps, ok := err.(criteria.Problems); ok {
+		var ps criteria.Problems
+		if errors.As(err, &ps) {
 			return ps
 		}
-		return criteria.Problems{{File: in.Set.File, Msg: err.Error()}}
+		file := ""
+		if in.Set != nil {
+			file = in.Set.File
+		}
+		return criteria.Problems{{File: file, Msg: err.Error()}}
 	}
 	nm := len(p.metrics)
 	out := make([]criteria.Value, nm)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"parindex/criteria"
 )
 
@@ -220,4 +222,47 @@ func toString(v any) string {
 		return strings.Join(s, ",")
 	}
 	return "?"
+}
+
+// TestCheckWithoutSet checks that Check reports a missing set as a
+// problem rather than failing on it.
+func TestCheckWithoutSet(t *testing.T) {
+	ps := Check(Input{})
+	if len(ps) != 1 || ps[0].Msg == "" {
+		t.Fatalf("Check(no set) = %v, want one problem", ps)
+	}
+}
+
+// TestCheckPartialValues checks what Check finds in values a reader could
+// only partly read: a missing value is passed over (the reader reported
+// it), a ratio with a missing part is not worked out, and the problems of
+// what was read are all found — here a ratio above 100% and points out of
+// range in different units.
+func TestCheckPartialValues(t *testing.T) {
+	set := newSet([]*criteria.Metric{metric("late", criteria.Count), metric("total", criteria.Count),
+		ratio("late_rate", criteria.Percent, []string{"late"}, []string{"total"}), metric("sp", criteria.Points)},
+		parent("1",
+			leaf("1.1", "1", criteria.Rule{Type: criteria.LinearRule, Metric: "late_rate", From: d("100"), To: d("0")}),
+			leaf("1.2", "2", criteria.Rule{Type: criteria.PointsRule, Metric: "sp"})))
+	in := input(set,
+		Values{"late": num("9"), "total": num("8"), "sp": num("1")},    // 112.5%
+		Values{"late": num("1"), "sp": num("3")},                       // total missing; 3 > 2
+		Values{"total": num("10")},                                     // late and sp missing
+		Values{"late": num("1"), "total": num("10"), "sp": num("1.5")}, // sound
+	)
+	ps := Check(in)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Msg)
+	}
+	want := []string{
+		`unit "Huyện 1": metric "late_rate": the ratio is 112.5%, above 100% (late 9 ÷ total 8): the counts contradict each other`,
+		`unit "Huyện 2": metric "sp": 3 points is outside 0 to 2, the range of criterion 1.2`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check (-want +got):\n%s", diff)
+	}
+	if _, err := Score(in); err == nil {
+		t.Error("Score accepted values with missing parts")
+	}
 }
