@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -57,8 +59,9 @@ func (b *book) writeDetails(res *scoring.Result) error {
 	if err := s.header(heads); err != nil {
 		return err
 	}
+	grid := gatherNodes(units, len(nodes))
 	for i, n := range nodes {
-		if err := b.detailRow(s, units, i, n); err != nil {
+		if err := b.detailRow(s, units, grid.row(i), n); err != nil {
 			return err
 		}
 	}
@@ -80,7 +83,7 @@ func (b *book) writeDetails(res *scoring.Result) error {
 // smaller for it, a second row under it gives those units' own max: a
 // number, shown with the reader's decimal mark like the points (a max
 // written into a number format would keep the report's mark).
-func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criteria.Node) error {
+func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, n *criteria.Node) error {
 	textKind, numKind := kText, kNumber
 	if n.Depth == 0 {
 		textKind, numKind = kTextBold, kNumberBold
@@ -92,14 +95,13 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 	cells := make([]any, 0, 3+len(units))
 	cells = append(cells, b.text(n.Code, textKind), b.indented(n.Name, textKind, n.Depth), b.num(full, numKind))
 	var own []any // the units' own max, when smaller than in full
-	for k, u := range units {
-		nr := u.Nodes[i]
+	for k, nr := range row {
 		switch {
-		case !nr.Applicable:
+		case !nr.applicable:
 			cells = append(cells, b.text(b.l.notApplicable, kCenter))
 		default:
-			cells = append(cells, b.num(nr.Points, numKind))
-			if !nr.Max.Equal(fullAt) {
+			cells = append(cells, b.num(nr.points, numKind))
+			if !nr.max.Equal(fullAt) {
 				if own == nil {
 					own = make([]any, 3+len(units))
 					own[0], own[1], own[2] = b.blank(), b.indented(b.l.ownMax, kOwnMaxText, n.Depth+1), b.blank()
@@ -107,7 +109,7 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 						own[3+j] = b.blank()
 					}
 				}
-				own[3+k] = b.num(nr.Max, kOwnMax)
+				own[3+k] = b.num(nr.max, kOwnMax)
 			}
 		}
 	}
@@ -118,6 +120,43 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, i int, n *criter
 		return nil
 	}
 	return s.add(own, 0)
+}
+
+// nodeGrid holds every unit's node results node by node: Chi tiết is
+// written a node at a time across all units, while each unit's results lie
+// together in memory, so reading them in place would jump from unit to
+// unit for each of its million cells.
+type nodeGrid struct {
+	units int
+	cells []nodeCell // node i of unit k at i*units+k
+}
+
+// nodeCell is what Chi tiết shows of one node for one unit.
+type nodeCell struct {
+	applicable  bool
+	points, max decimal.Decimal
+}
+
+// gatherNodes fills a nodeGrid a block of units at a time, so that both
+// the units' results read and the rows written stay in the cache.
+func gatherNodes(units []*scoring.UnitResult, nodes int) nodeGrid {
+	g := nodeGrid{units: len(units), cells: make([]nodeCell, nodes*len(units))}
+	const block = 64
+	for lo := 0; lo < len(units); lo += block {
+		hi := min(lo+block, len(units))
+		for i := range nodes {
+			for k := lo; k < hi; k++ {
+				nr := units[k].Nodes[i]
+				g.cells[i*g.units+k] = nodeCell{nr.Applicable, nr.Points, nr.Max}
+			}
+		}
+	}
+	return g
+}
+
+// row returns node i's results for every unit, in the units' order.
+func (g nodeGrid) row(i int) []nodeCell {
+	return g.cells[i*g.units : (i+1)*g.units]
 }
 
 // detailTotals ends Chi tiết with each unit's total, index and rank.
