@@ -1,7 +1,9 @@
 package scoring
 
 import (
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -17,21 +19,32 @@ func (p *plan) rank(res *Result) {
 		res.byID[u.Unit.ID] = u
 	}
 	// Field ranks first, while units are still in units.yaml order, so that
-	// ties keep that order too.
+	// ties keep that order too. Each field sorts its own node results, so
+	// the fields are ranked side by side.
+	var fields []int
 	for _, f := range p.top {
-		if p.nodes[f].Kind != criteria.Ordinary {
-			continue
+		if p.nodes[f].Kind == criteria.Ordinary {
+			fields = append(fields, f)
 		}
-		var field []*NodeResult
-		for _, u := range units {
-			if n := u.Nodes[f]; n.Applicable {
-				field = append(field, n)
-			}
-		}
-		slices.SortStableFunc(field, func(a, b *NodeResult) int { return b.Index.Cmp(a.Index) })
-		competition(len(field), func(i int) decimal.Decimal { return field[i].Index },
-			func(i, r int) { field[i].Rank = r })
 	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, f := range fields {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var field []*NodeResult
+			for _, u := range units {
+				if n := u.Nodes[f]; n.Applicable {
+					field = append(field, n)
+				}
+			}
+			slices.SortStableFunc(field, func(a, b *NodeResult) int { return b.Index.Cmp(a.Index) })
+			competition(len(field), func(i int) decimal.Decimal { return field[i].Index },
+				func(i, r int) { field[i].Rank = r })
+		})
+	}
+	wg.Wait()
 
 	slices.SortStableFunc(units, func(a, b *UnitResult) int { return b.Index.Cmp(a.Index) })
 	competition(len(units), func(i int) decimal.Decimal { return units[i].Index },
