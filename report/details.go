@@ -88,7 +88,7 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, 
 	if n.Depth == 0 {
 		textKind, numKind = kTextBold, kNumberBold
 	}
-	full := fullMax(n)
+	full := n.MaxPoints()
 	// at the result's exponent, so that comparing with each unit's max
 	// needs no rescaling: Chi tiết has a cell for every node and unit
 	fullAt := full.Round(b.set.Decimals)

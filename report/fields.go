@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -31,22 +29,6 @@ func ordinaryFields(set *criteria.Set) []*criteria.Node {
 		}
 	}
 	return out
-}
-
-// fullMax is a node's maximum when every sub-criterion applies: a leaf's
-// max, or its children's summed and held under a declared cap.
-func fullMax(n *criteria.Node) decimal.Decimal {
-	if n.IsLeaf() || len(n.Children) == 0 {
-		return n.Max
-	}
-	sum := decimal.Zero
-	for _, c := range n.Children {
-		sum = sum.Add(fullMax(c))
-	}
-	if n.HasMax && n.Max.LessThan(sum) {
-		return n.Max
-	}
-	return sum
 }
 
 // nodeTitle is "code. name", as fields are named in headers.
@@ -124,7 +106,7 @@ func (b *book) byFieldHeader(s *sheet, fields []*criteria.Node, widths []float64
 	topTexts := []string{l.rank, l.unit}
 	topWidths := widths[:2:2]
 	for i, f := range fields {
-		title := fmt.Sprintf("%s (%s %s)", nodeTitle(f), l.maxShort, criteria.FormatFixed(fullMax(f), b.places, b.lang))
+		title := fmt.Sprintf("%s (%s %s)", nodeTitle(f), l.maxShort, criteria.FormatFixed(f.MaxPoints(), b.places, b.lang))
 		top = append(top, b.text(title, kHeader), b.text("", kHeader), b.text("", kHeader))
 		sub = append(sub, b.text(l.points, kHeader), b.text(l.index, kHeader), b.text(l.rank, kHeader))
 		topTexts = append(topTexts, title)

@@ -193,7 +193,7 @@ func checkDetails(c *checker, res *scoring.Result, l *labels) {
 		r++
 		c.eqText(sh, cellRef(1, r), n.Code)
 		c.eqText(sh, cellRef(2, r), n.Name)
-		c.eqNum(sh, cellRef(3, r), fullMax(n))
+		c.eqNum(sh, cellRef(3, r), n.MaxPoints())
 		reduced := false
 		for k, u := range res.Units {
 			nr := u.Nodes[i]
@@ -203,7 +203,7 @@ func checkDetails(c *checker, res *scoring.Result, l *labels) {
 				continue
 			}
 			c.eqNum(sh, cell, nr.Points)
-			reduced = reduced || !nr.Max.Equal(fullMax(n))
+			reduced = reduced || !nr.Max.Equal(n.MaxPoints())
 		}
 		if !reduced {
 			continue
@@ -212,7 +212,7 @@ func checkDetails(c *checker, res *scoring.Result, l *labels) {
 		r++
 		c.eqText(sh, cellRef(2, r), l.ownMax)
 		for k, u := range res.Units {
-			if nr := u.Nodes[i]; nr.Applicable && !nr.Max.Equal(fullMax(n)) {
+			if nr := u.Nodes[i]; nr.Applicable && !nr.Max.Equal(n.MaxPoints()) {
 				c.eqNum(sh, cellRef(4+k, r), nr.Max)
 			} else {
 				c.eqText(sh, cellRef(4+k, r), "")
@@ -275,7 +275,7 @@ func checkCriteriaSheet(c *checker, res *scoring.Result, l *labels) {
 	for i, n := range res.Set.Nodes() {
 		r := 5 + i
 		c.eqText(sh, cellRef(1, r), n.Code)
-		c.eqNum(sh, cellRef(3, r), fullMax(n))
+		c.eqNum(sh, cellRef(3, r), n.MaxPoints())
 		if n.IsLeaf() {
 			c.eqText(sh, cellRef(5, r), n.Describe(res.Set, langOf(l)))
 		}

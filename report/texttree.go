@@ -23,7 +23,7 @@ func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error
 	total := decimal.Zero
 	for _, f := range set.Fields {
 		if f.Kind == criteria.Ordinary {
-			total = total.Add(textNodeMax(f))
+			total = total.Add(f.MaxPoints())
 		}
 	}
 	var b strings.Builder
@@ -38,7 +38,7 @@ func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error
 		for _, n := range nodes {
 			indent := strings.Repeat("  ", n.Depth)
 			label := indent + n.Code + "  " + n.Name + textTreeMarks(n, parentSurvey, t)
-			tab.add(label, criteria.FormatNumber(textNodeMax(n), lang))
+			tab.add(label, criteria.FormatNumber(n.MaxPoints(), lang))
 			if n.IsLeaf() {
 				words := n.Describe(set, lang)
 				if words == "" {
@@ -75,21 +75,4 @@ func textTreeMarks(n *criteria.Node, parentSurvey bool, t *textWords) string {
 		return ""
 	}
 	return " [" + strings.Join(marks, "; ") + "]"
-}
-
-// textNodeMax returns a node's maximum before any value is known: a leaf's max;
-// for a parent the sum of its children's, or its declared max when that is
-// smaller (a cap).
-func textNodeMax(n *criteria.Node) decimal.Decimal {
-	if n.IsLeaf() {
-		return n.Max
-	}
-	sum := decimal.Zero
-	for _, c := range n.Children {
-		sum = sum.Add(textNodeMax(c))
-	}
-	if n.HasMax && n.Max.LessThan(sum) {
-		return n.Max
-	}
-	return sum
 }

@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 
-	"github.com/shopspring/decimal"
-
 	"parindex/criteria"
 )
 
@@ -43,7 +41,7 @@ func (b *book) writeCriteria() error {
 		if n.Source == criteria.Survey {
 			src = l.srcSurvey
 		}
-		cells := []any{b.text(n.Code, kind), b.indented(n.Name, kind, n.Depth), b.num(fullMax(n), numKind),
+		cells := []any{b.text(n.Code, kind), b.indented(n.Name, kind, n.Depth), b.num(n.MaxPoints(), numKind),
 			b.text(src, kind), b.text(rules[i], kTextWrap)}
 		texts := []string{"", n.Name, "", "", rules[i]}
 		if err := s.add(cells, s.heightFor(texts, n.Depth == 0)); err != nil {
@@ -80,7 +78,7 @@ func (b *book) ruleWords(n *criteria.Node) string {
 	case criteria.Penalty:
 		out = b.l.kindPenalty
 	}
-	if n.HasMax && n.Depth == 0 && n.Kind != criteria.Ordinary || n.HasMax && fullMax(n).LessThan(childSum(n)) {
+	if n.HasMax && n.Depth == 0 && n.Kind != criteria.Ordinary || n.Capped() {
 		capText := fmt.Sprintf("%s %s", b.l.maxShort, criteria.FormatNumber(n.Max, b.lang))
 		if out != "" {
 			return out + ", " + capText
@@ -88,13 +86,4 @@ func (b *book) ruleWords(n *criteria.Node) string {
 		return capText
 	}
 	return out
-}
-
-// childSum is the sum of the full max of n's children.
-func childSum(n *criteria.Node) decimal.Decimal {
-	sum := decimal.Zero
-	for _, c := range n.Children {
-		sum = sum.Add(fullMax(c))
-	}
-	return sum
 }
