@@ -28,25 +28,28 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	}
 	x := explainer{l: l, vi: vi, lang: lang}
 	var why string
-	switch l.rule.Type {
-	case criteria.BooleanRule:
+	switch {
+	case n.decided:
+		// The rule no longer says why: the council gave the points.
+		why = x.pick("điểm do Hội đồng thẩm định quyết định", "points set by the appraisal council")
+	case l.rule.Type == criteria.BooleanRule:
 		why = x.boolean(n.Value)
-	case criteria.BandsRule:
+	case l.rule.Type == criteria.BandsRule:
 		why = x.bands(n.Value, int(n.band))
-	case criteria.LinearRule:
+	case l.rule.Type == criteria.LinearRule:
 		why = x.pick("%s trên thang từ %s (0 điểm) đến %s (điểm tối đa)", "%s on a scale from %s (0 points) to %s (full points)",
 			x.labelled(n.Value), x.num(l.rule.From), x.num(l.rule.To))
-	case criteria.RelativeRule:
+	case l.rule.Type == criteria.RelativeRule:
 		why = x.relative(n.Value)
-	case criteria.MinMaxRule:
+	case l.rule.Type == criteria.MinMaxRule:
 		why = x.minmax(n.Value)
-	case criteria.DeductionRule:
+	case l.rule.Type == criteria.DeductionRule:
 		why = x.pick("%s, mỗi lần trừ %s", "%s, less %s each",
 			x.labelled(n.Value), x.points(l.rule.Per))
-	case criteria.CountRule:
+	case l.rule.Type == criteria.CountRule:
 		why = x.pick("%s, mỗi lần %s, tối đa %s", "%s at %s each, at most %s",
 			x.labelled(n.Value), x.points(l.rule.Per), x.points(l.maxDec))
-	case criteria.PointsRule:
+	case l.rule.Type == criteria.PointsRule:
 		why = x.pick("điểm chấm %s", "points given %s", x.value(n.Value))
 	}
 	unit := "điểm"
