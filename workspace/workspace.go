@@ -59,7 +59,7 @@ type Workspace struct {
 	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []scoring.Decision
-	Inputs   []Input                     // every file read, in the order read
+	Inputs    []Input // every file read, in the order read
 }
 
 // Part says how much of a workspace a command needs: the criteria tree
