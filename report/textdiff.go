@@ -13,7 +13,7 @@ import (
 
 // diffText is the fixed text of a diff in one language.
 type diffText struct {
-	compare, set, noSetChange, jsonSide, units, sameUnits     string
+	compare, set, noSetChange, jsonSide, units, sameUnits    string
 	added, removed, renamed, maxChanged, ruleChanged, fields string
 	noChange                                                 string
 }
@@ -21,7 +21,7 @@ type diffText struct {
 var diffVietnamese = diffText{
 	compare: "So sánh", set: "Bộ tiêu chí", noSetChange: "không thay đổi",
 	jsonSide: "một bên là kết quả JSON, không có tên và cách tính: chỉ so sánh tiêu chí thêm và bỏ",
-	units: "Đơn vị", sameUnits: "cùng %d đơn vị", added: "thêm", removed: "bỏ", renamed: "đổi tên",
+	units:    "Đơn vị", sameUnits: "cùng %d đơn vị", added: "thêm", removed: "bỏ", renamed: "đổi tên",
 	maxChanged: "điểm tối đa", ruleChanged: "cách tính", fields: "Lĩnh vực thay đổi nhiều nhất",
 	noChange: "Không có thay đổi nào.",
 }
@@ -29,7 +29,7 @@ var diffVietnamese = diffText{
 var diffEnglish = diffText{
 	compare: "Comparing", set: "Criteria set", noSetChange: "unchanged",
 	jsonSide: "a side is a JSON result, which holds no names or rules: only criteria added and removed are compared",
-	units: "Units", sameUnits: "the same %d units", added: "added", removed: "removed", renamed: "renamed",
+	units:    "Units", sameUnits: "the same %d units", added: "added", removed: "removed", renamed: "renamed",
 	maxChanged: "max", ruleChanged: "rule", fields: "Fields that moved most",
 	noChange: "No change at all.",
 }

@@ -15,7 +15,7 @@ import (
 // what-ifs in one language.
 type councilText struct {
 	beforeCol, whatIf, rankChange, indexChange, moved, noneMoved string
-	decisions, value, points, unitPoints, reason, round         string
+	decisions, value, points, unitPoints, reason, round          string
 }
 
 var councilVietnamese = councilText{
