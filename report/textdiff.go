@@ -56,9 +56,9 @@ func WriteDiff(w io.Writer, d *analysis.Diff, lang criteria.Lang) error {
 	for _, n := range d.Nodes {
 		switch n.Kind {
 		case analysis.NodeAdded:
-			fmt.Fprintf(&b, "  + %s %s (%s)\n", n.Code, n.New, x.added)
+			fmt.Fprintf(&b, "  + %s (%s)\n", strings.TrimSpace(n.Code+" "+n.New), x.added)
 		case analysis.NodeRemoved:
-			fmt.Fprintf(&b, "  − %s %s (%s)\n", n.Code, n.Old, x.removed)
+			fmt.Fprintf(&b, "  − %s (%s)\n", strings.TrimSpace(n.Code+" "+n.Old), x.removed)
 		case analysis.NodeRenamed:
 			fmt.Fprintf(&b, "  ~ %s %s: %q → %q\n", n.Code, x.renamed, n.Old, n.New)
 		case analysis.MaxChanged:
