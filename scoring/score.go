@@ -19,6 +19,9 @@ type Input struct {
 	// Decisions are the appraisal council's corrections (SPEC §9), applied
 	// in order on top of Values; see decisions.go.
 	Decisions []Decision
+	// DecisionsGiven says a decisions file was given, even one with no
+	// row yet: each unit then carries its standing before the council.
+	DecisionsGiven bool
 	// Steps asks, with Decisions, for the standing after each decision in
 	// turn (Result.Decisions), which costs one scoring a decision.
 	Steps bool
@@ -29,7 +32,7 @@ type Input struct {
 // unit with no applicable criterion…) are returned all at once as
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
-	if len(in.Decisions) > 0 {
+	if len(in.Decisions) > 0 || in.DecisionsGiven {
 		return scoreDecided(in)
 	}
 	return score(in, nil)

@@ -55,6 +55,6 @@ func (l *loader) decisions() {
 func (ws *Workspace) Input() scoring.Input {
 	return scoring.Input{
 		Set: ws.Set, Units: ws.Units, Values: ws.Metrics.Values, Place: ws.Metrics.Place,
-		Decisions: ws.Decisions, Steps: len(ws.Decisions) > 0,
+		Decisions: ws.Decisions, DecisionsGiven: ws.Paths.Decisions != "", Steps: len(ws.Decisions) > 0,
 	}
 }
