@@ -346,3 +346,16 @@ func nodePoints(n *NodeResult) decimal.NullDecimal {
 // Decided reports whether the node's points are a council decision's
 // rather than what its rule gives.
 func (n *NodeResult) Decided() bool { return n.decided }
+
+// decidedExplain says why a leaf the council gave points to has them: the
+// rule no longer says why.
+func decidedExplain(n *NodeResult, lang criteria.Lang) string {
+	pts := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang)
+	switch {
+	case lang == criteria.Vietnamese:
+		return "điểm do Hội đồng thẩm định quyết định: " + pts + " điểm"
+	case n.Max.Equal(decimal.NewFromInt(1)):
+		return "points set by the appraisal council: " + pts + " point"
+	}
+	return "points set by the appraisal council: " + pts + " points"
+}

@@ -26,30 +26,30 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 		}
 		return "not applicable (did not occur): not scored"
 	}
+	if n.decided {
+		return decidedExplain(n, lang)
+	}
 	x := explainer{l: l, vi: vi, lang: lang}
 	var why string
-	switch {
-	case n.decided:
-		// The rule no longer says why: the council gave the points.
-		why = x.pick("điểm do Hội đồng thẩm định quyết định", "points set by the appraisal council")
-	case l.rule.Type == criteria.BooleanRule:
+	switch l.rule.Type {
+	case criteria.BooleanRule:
 		why = x.boolean(n.Value)
-	case l.rule.Type == criteria.BandsRule:
+	case criteria.BandsRule:
 		why = x.bands(n.Value, int(n.band))
-	case l.rule.Type == criteria.LinearRule:
+	case criteria.LinearRule:
 		why = x.pick("%s trên thang từ %s (0 điểm) đến %s (điểm tối đa)", "%s on a scale from %s (0 points) to %s (full points)",
 			x.labelled(n.Value), x.num(l.rule.From), x.num(l.rule.To))
-	case l.rule.Type == criteria.RelativeRule:
+	case criteria.RelativeRule:
 		why = x.relative(n.Value)
-	case l.rule.Type == criteria.MinMaxRule:
+	case criteria.MinMaxRule:
 		why = x.minmax(n.Value)
-	case l.rule.Type == criteria.DeductionRule:
+	case criteria.DeductionRule:
 		why = x.pick("%s, mỗi lần trừ %s", "%s, less %s each",
 			x.labelled(n.Value), x.points(l.rule.Per))
-	case l.rule.Type == criteria.CountRule:
+	case criteria.CountRule:
 		why = x.pick("%s, mỗi lần %s, tối đa %s", "%s at %s each, at most %s",
 			x.labelled(n.Value), x.points(l.rule.Per), x.points(l.maxDec))
-	case l.rule.Type == criteria.PointsRule:
+	case criteria.PointsRule:
 		why = x.pick("điểm chấm %s", "points given %s", x.value(n.Value))
 	}
 	unit := "điểm"
