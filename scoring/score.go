@@ -133,7 +133,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 				// The council's points are final (SPEC §9): checkLeafOver
 				// has made sure the leaf applies and the points fit.
 				app, mx = true, l.max
-				pts, _ = scaled(d.points, p.dec)
+				pts = d.points.Shift(p.dec).IntPart()
 				nr.decided = true
 			}
 		} else {
