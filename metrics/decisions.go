@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -48,6 +49,12 @@ var decisionColumnNames = [nCols]string{"unit (đơn vị)", "target (tiêu chí
 // values and is checked when scoring.
 func ReadDecisions(path string, set *criteria.Set, units []*criteria.Unit) ([]scoring.Decision, error) {
 	dr := &decisionReader{parser: newDecisionParser(set, units)}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".xlsx", ".xlsm", ".xls":
+	default:
+		return nil, criteria.Problems{{File: path, Msg: "not a .csv or .xlsx file",
+			Hint: "the council's decisions are read from decisions.csv or decisions.xlsx"}}
+	}
 	if fatal := scanFile(path, path, &dr.probs, dr.row); fatal != nil {
 		return nil, criteria.Problems{*fatal}
 	}
