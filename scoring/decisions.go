@@ -78,6 +78,9 @@ type leafOverride struct {
 
 // scoreDecided scores in without its decisions, then with them; the first
 // gives each unit's standing before the council, the second the result.
+// Only one scoring's result is held at a time: of the others, what the
+// decisions need is kept (snapshot), so that a large assessment with many
+// decisions needs little more memory than one without.
 func scoreDecided(in Input) (*Result, error) {
 	base := in
 	base.Decisions = nil
@@ -85,12 +88,12 @@ func scoreDecided(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	dIn, over := applyDecisions(in, in.Decisions)
-	res, err := score(dIn, over)
-	if err != nil {
-		return nil, err
+	standings := make(map[string]Standing, len(before.Units))
+	for _, u := range before.Units {
+		standings[u.Unit.ID] = standing(u)
 	}
-	states := []*Result{before}
+	snaps := []snapshot{takeSnapshot(before, in.Decisions)}
+	before = nil // the result itself is no longer needed
 	if in.Steps {
 		for k := 1; k < len(in.Decisions); k++ {
 			kIn, kOver := applyDecisions(in, in.Decisions[:k])
@@ -98,17 +101,50 @@ func scoreDecided(in Input) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			states = append(states, r)
+			snaps = append(snaps, takeSnapshot(r, in.Decisions))
 		}
-		states = append(states, res)
 	}
-	res.Decisions = decisionSteps(in, states)
+	dIn, over := applyDecisions(in, in.Decisions)
+	res, err := score(dIn, over)
+	if err != nil {
+		return nil, err
+	}
+	if in.Steps {
+		snaps = append(snaps, takeSnapshot(res, in.Decisions))
+	}
+	res.Decisions = decisionSteps(in, snaps)
 	for _, u := range res.Units {
-		s := standing(before.Unit(u.Unit.ID))
+		s := standings[u.Unit.ID]
 		u.BeforeDecisions = &s
 	}
-	markLeaves(in, before, res)
+	markLeaves(in, snaps[0], res)
 	return res, nil
+}
+
+// snapshot is what one scoring says of the units the decisions name: each
+// one's standing and every node's points (null where it does not apply).
+type snapshot map[string]unitSnapshot
+
+type unitSnapshot struct {
+	Standing
+	points []decimal.NullDecimal // parallel to Set.Nodes()
+}
+
+func takeSnapshot(r *Result, decs []Decision) snapshot {
+	s := snapshot{}
+	for _, d := range decs {
+		id := d.Unit.ID
+		if _, ok := s[id]; ok {
+			continue
+		}
+		u := r.Unit(id)
+		us := unitSnapshot{Standing: standing(u), points: make([]decimal.NullDecimal, len(u.Nodes))}
+		for i, n := range u.Nodes {
+			us.points[i] = nodePoints(n)
+		}
+		s[id] = us
+	}
+	return s
 }
 
 // applyDecisions returns in with the metric decisions of decs applied to
@@ -244,10 +280,10 @@ func (p *plan) leafApplies(l *leafPlan, vals []criteria.Value) bool {
 	return !vals[l.metric].IsNA()
 }
 
-// decisionSteps lists the decisions with what each changed. states holds
-// the result before any decision, then after each in turn when the steps
+// decisionSteps lists the decisions with what each changed. snaps holds
+// the state before any decision, then after each in turn when the steps
 // were scored, or only the first otherwise.
-func decisionSteps(in Input, states []*Result) []DecisionStep {
+func decisionSteps(in Input, snaps []snapshot) []DecisionStep {
 	steps := make([]DecisionStep, len(in.Decisions))
 	current := map[[2]string]criteria.Value{}
 	nodeAt := nodeIndex(in.Set)
@@ -263,12 +299,12 @@ func decisionSteps(in Input, states []*Result) []DecisionStep {
 			st.ValueBefore = v
 			current[key] = d.Value
 		}
-		if len(states) == len(in.Decisions)+1 {
-			b, a := states[k].Unit(id), states[k+1].Unit(id)
-			st.Before, st.After, st.Stepped = standing(b), standing(a), true
+		if len(snaps) == len(in.Decisions)+1 {
+			b, a := snaps[k][id], snaps[k+1][id]
+			st.Before, st.After, st.Stepped = b.Standing, a.Standing, true
 			if d.Leaf != nil {
 				i := nodeAt[d.Leaf]
-				st.PointsBefore, st.PointsAfter = nodePoints(b.Nodes[i]), nodePoints(a.Nodes[i])
+				st.PointsBefore, st.PointsAfter = b.points[i], a.points[i]
 			}
 		}
 		steps[k] = st
@@ -277,19 +313,19 @@ func decisionSteps(in Input, states []*Result) []DecisionStep {
 }
 
 // markLeaves sets Decision on every leaf a decision touched, for the last
-// row that touched it.
-func markLeaves(in Input, before, res *Result) {
+// row that touched it; before is the state before any decision.
+func markLeaves(in Input, before snapshot, res *Result) {
 	nodeAt := nodeIndex(in.Set)
 	leaves := in.Set.Leaves()
 	for k, d := range in.Decisions {
-		b, a := before.Unit(d.Unit.ID), res.Unit(d.Unit.ID)
+		b, a := before[d.Unit.ID], res.Unit(d.Unit.ID)
 		for _, n := range leaves {
 			if !touches(in.Set, d, n) {
 				continue
 			}
 			i := nodeAt[n]
 			a.Nodes[i].Decision = &LeafDecision{
-				Before: nodePoints(b.Nodes[i]), After: nodePoints(a.Nodes[i]),
+				Before: b.points[i], After: nodePoints(a.Nodes[i]),
 				Reason: d.Reason, Round: d.Round, Row: k,
 			}
 		}
