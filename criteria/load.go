@@ -11,7 +11,7 @@ import (
 
 // The keys of each level of criteria.yaml, in the order SPEC §2 lists them.
 var (
-	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields"}
+	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields", "report"}
 	tierKeys   = []string{"name", "min"}
 	metricKeys = []string{"id", "name", "type", "default", "ratio"}
 	ratioKeys  = []string{"numerator", "denominator"}
@@ -100,6 +100,9 @@ func (l *loader) load(data []byte) *Set {
 	l.ratios()
 	if e, ok := top["fields"]; ok {
 		l.fields(e.val)
+	}
+	if e, ok := top["report"]; ok {
+		s.Report = l.reportBlock(e.val)
 	}
 	return s
 }

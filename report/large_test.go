@@ -10,15 +10,15 @@ import (
 )
 
 func TestReportManyUnits(t *testing.T) {
-	res := synthetic(t, 3, 2, maxUnitSheets+1)
-	f, _ := writeReport(t, res, Options{})
+	res := synthetic(t, 3, 2, 70)
+	f, _ := writeReport(t, res, Options{UnitSheets: -1})
 	l := &vietnamese
-	want := []string{l.summary, l.byField, l.details, l.criteriaSheet, l.info}
+	want := []string{l.summary, l.chartSheet, l.byField, l.details, l.criteriaSheet, l.info}
 	if got := f.GetSheetList(); fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("sheets %q, want %q (no sheet per unit beyond %d units)", got, want, maxUnitSheets)
+		t.Errorf("sheets %q, want %q (no sheet per unit when asked for none)", got, want)
 	}
 	rows, _ := f.GetRows(l.info)
-	if all := fmt.Sprint(rows); !strings.Contains(all, fmt.Sprintf(l.unitSheetsLeftOut, len(res.Units), maxUnitSheets)) {
+	if all := fmt.Sprint(rows); !strings.Contains(all, l.unitSheetsNone) {
 		t.Errorf("Thông tin does not say the unit sheets were left out")
 	}
 	c := &checker{t: t, f: f, places: res.Set.Decimals}

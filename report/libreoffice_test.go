@@ -61,7 +61,7 @@ func TestReportInLibreOffice(t *testing.T) {
 	checkDetails(c, res, &vietnamese)
 	sheets := f.GetSheetList()
 	for i, u := range res.Units {
-		checkUnitSheet(c, res, u, sheets[3+i], &vietnamese)
+		checkUnitSheet(c, res, u, sheets[4+i], &vietnamese)
 	}
 	checkCriteriaSheet(c, res, &vietnamese)
 

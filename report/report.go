@@ -21,6 +21,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"parindex/criteria"
 	"parindex/scoring"
@@ -36,6 +37,12 @@ type Options struct {
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
 	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
+	// Now is when the report is made, shown on Thông tin and the default
+	// date of the official header; the clock when zero.
+	Now time.Time
+	// UnitSheets is how many units, first by rank, get a sheet each:
+	// DefaultUnitSheets when 0, none when negative.
+	UnitSheets int
 }
 
 // Write writes the meeting workbook of res to w.
@@ -44,6 +51,7 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		return fmt.Errorf("report: no result to write")
 	}
 	b := newBook(res.Set, opts.Lang)
+	b.now = madeAt(opts.Now)
 	defer b.f.Close()
 	l := b.l
 	steps := []func() error{
@@ -51,15 +59,15 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		func() error { return b.writeByField(res) },
 		func() error { return b.writeDetails(res) },
 	}
-	if len(res.Units) <= maxUnitSheets {
-		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info, decisionLabelsFor(opts.Lang).sheet)
+	if sheets := unitSheetCount(opts.UnitSheets, len(res.Units)); sheets > 0 {
+		names := newSheetNames(l.summary, l.chartSheet, l.byField, l.details, l.criteriaSheet, l.info, decisionLabelsFor(opts.Lang).sheet)
 		hasSelf := false
 		for _, u := range res.Units {
 			hasSelf = hasSelf || u.Self != nil
 		}
-		for _, u := range res.Units {
+		for _, u := range res.Units[:sheets] {
 			name := names.name(u.Unit.Name)
-			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf}
+			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf, hasEvidence: hasEvidence(opts.Evidence)}
 			steps = append(steps, func() error { return b.writeUnit(name, u, v) })
 		}
 	}
@@ -76,4 +84,16 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return nil
+}
+
+// hasEvidence reports whether any unit has a note for any metric.
+func hasEvidence(ev map[string]map[string]string) bool {
+	for _, notes := range ev {
+		for _, n := range notes {
+			if n != "" {
+				return true
+			}
+		}
+	}
+	return false
 }

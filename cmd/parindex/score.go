@@ -20,6 +20,11 @@ type ScoreOptions struct {
 	Output   string // the Excel report; default DIR/report.xlsx
 	JSON     string // the JSON result: a file, "-" for stdout, "" for none
 	NoReport bool
+	// UnitSheets is --unit-sheets: how many units, first by rank, get a
+	// sheet each; 0 none.
+	UnitSheets int
+	// PerUnit is --per-unit-reports: a folder for one workbook per unit.
+	PerUnit string
 }
 
 // NewCmdScore builds "parindex score". runF, when set, replaces runScore
@@ -51,6 +56,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			if err := checkJSONName(opts.JSON); err != nil {
 				return err
 			}
+			if opts.UnitSheets < 0 {
+				return usagef("--unit-sheets %d: give a number of units, 0 for none", opts.UnitSheets)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,6 +70,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 	cmd.Flags().StringVar(&opts.JSON, "json", "", "also write the result as JSON to `file` (- for standard output, then no ranking is printed)")
 	_ = cmd.MarkFlagFilename("json", "json")
 	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write the Excel report")
+	cmd.Flags().IntVar(&opts.UnitSheets, "unit-sheets", report.DefaultUnitSheets, "write a sheet for each of the first `N` units by rank (0 writes none)")
+	cmd.Flags().StringVar(&opts.PerUnit, "per-unit-reports", "", "also write one small workbook per unit into `folder`, OUTDIR/<unit-id>.xlsx")
+	_ = cmd.MarkFlagDirname("per-unit-reports")
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
 }
@@ -87,6 +98,10 @@ func runScore(opts *ScoreOptions) error {
 	}
 	if !opts.NoReport {
 		ro := reportOptions(ws, res, e)
+		ro.UnitSheets = opts.UnitSheets
+		if ro.UnitSheets == 0 {
+			ro.UnitSheets = -1 // the report's 0 is its default
+		}
 		outputs = append(outputs, workspace.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
