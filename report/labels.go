@@ -16,7 +16,7 @@ type labels struct {
 	// words in cells
 	notApplicable, yes, no, srcAppraisal, srcSurvey, year, unitsCount,
 	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
-	warnings, noWarnings, unitSheetsLeftOut, unitSheetsNone, madeAt, legendTitle, legendLow, legendMid, legendHigh, groupTable, adjust, adjustNote, detailsCut, chartTitle, chartTopTitle,
+	warnings, noWarnings, unitSheetsLeftOut, unitSheetsNone, yourFields, criteriaDetail, field, bestIndex, avgIndex, unitReportNote, madeAt, legendTitle, legendLow, legendMid, legendHigh, groupTable, adjust, adjustNote, detailsCut, chartTitle, chartTopTitle,
 	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
 	kindPenalty, maxShort, newUnit, ownMax string
 }
@@ -44,7 +44,10 @@ var vietnamese = labels{
 	unitSheetsLeftOut: "Trang riêng chỉ lập cho %d đơn vị xếp hạng đầu trong %d đơn vị; xem trang Chi tiết cho các đơn vị còn lại.",
 	unitSheetsNone:    "Không lập trang riêng cho từng đơn vị; xem trang Chi tiết.",
 	madeAt:            "Thời điểm lập báo cáo",
-	legendTitle:       "Màu cột chỉ số:", legendLow: "thấp nhất", legendMid: "trung vị", legendHigh: "cao nhất",
+	yourFields:        "Kết quả", criteriaDetail: "Từng tiêu chí", field: "Lĩnh vực",
+	bestIndex: "Chỉ số cao nhất (%)", avgIndex: "Chỉ số bình quân (%)",
+	unitReportNote: "Chỉ số cao nhất và bình quân tính trên %d đơn vị được đánh giá; trang Từng tiêu chí ghi điểm bị mất và lý do ở từng tiêu chí.",
+	legendTitle:    "Màu cột chỉ số:", legendLow: "thấp nhất", legendMid: "trung vị", legendHigh: "cao nhất",
 	groupTable: "Xếp hạng nhóm %s (%d đơn vị)",
 	adjust:     "Điều chỉnh theo giới hạn",
 	adjustNote: "Điều chỉnh theo giới hạn: phần cộng hoặc trừ để tổng điểm không vượt quá điểm tối đa và không nhỏ hơn 0; tổng điểm bằng tổng các cột điểm đứng trước.",
@@ -79,7 +82,10 @@ var english = labels{
 	unitSheetsLeftOut: "A sheet each for the top %d of %d units only; see Details for the others.",
 	unitSheetsNone:    "No sheet per unit; see Details.",
 	madeAt:            "Report made",
-	legendTitle:       "Index colours:", legendLow: "lowest", legendMid: "median", legendHigh: "highest",
+	yourFields:        "Result", criteriaDetail: "Each criterion", field: "Field",
+	bestIndex: "Best index (%)", avgIndex: "Average index (%)",
+	unitReportNote: "Best and average index over the %d units assessed; the sheet Each criterion gives the points lost on each criterion and why.",
+	legendTitle:    "Index colours:", legendLow: "lowest", legendMid: "median", legendHigh: "highest",
 	groupTable: "Ranking of group %s (%d units)",
 	adjust:     "Held to limits",
 	adjustNote: "Held to limits: what is added or taken off so that the total is neither above the max nor below 0; the total is the sum of the point columns before it.",

@@ -105,7 +105,19 @@ func runScore(opts *ScoreOptions) error {
 		outputs = append(outputs, workspace.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
+	removeFolder := func() {}
+	if opts.PerUnit != "" {
+		if removeFolder, err = workspace.MakeFolder(opts.PerUnit); err != nil {
+			return err
+		}
+		ro := reportOptions(ws, res, e)
+		for _, u := range res.Units {
+			outputs = append(outputs, workspace.Output{Path: filepath.Join(opts.PerUnit, u.Unit.ID+".xlsx"),
+				Write: func(w io.Writer) error { return report.WriteUnitReport(w, res, u.Unit.ID, ro) }})
+		}
+	}
 	if err := workspace.WriteFilesAtomic(outputs, ws.InputPaths()); err != nil {
+		removeFolder() // a refused or failed run leaves no trace, the folder included
 		return err
 	}
 	if opts.JSON == "-" {
@@ -114,8 +126,11 @@ func runScore(opts *ScoreOptions) error {
 	if err := report.WriteRanking(e.out, res, lang); err != nil {
 		return err
 	}
-	for _, o := range outputs {
+	for _, o := range outputs[:len(outputs)-perUnitCount(opts, res)] {
 		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o.Path)
+	}
+	if opts.PerUnit != "" {
+		fmt.Fprintf(e.errOut, "parindex: wrote %d unit reports in %s\n", len(res.Units), opts.PerUnit)
 	}
 	return nil
 }
@@ -181,4 +196,12 @@ func checkJSONName(path string) error {
 		}
 	}
 	return nil
+}
+
+// perUnitCount is how many of a run's outputs are per-unit reports.
+func perUnitCount(opts *ScoreOptions, res *scoring.Result) int {
+	if opts.PerUnit == "" {
+		return 0
+	}
+	return len(res.Units)
 }
