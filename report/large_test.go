@@ -48,3 +48,16 @@ func envInt(name string, def int) int {
 	}
 	return def
 }
+
+// BenchmarkWrite300 writes the workbook of 300 units — a province's
+// communes and wards — with a sheet for each (SPEC §13): the target is
+// under a second.
+func BenchmarkWrite300(b *testing.B) {
+	res := synthetic(b, 8, 4, 300)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, res, Options{Version: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
