@@ -80,7 +80,7 @@ func (s *Sensitivity) Unit(id string) *UnitSensitivity {
 // its own, seeded by (seed, run), so the figures do not depend on how
 // many there are.
 func RankSensitivity(res *scoring.Result, opts SensitivityOptions) (*Sensitivity, error) {
-	if err := opts.check(len(res.Units)); err != nil {
+	if err := opts.Check(len(res.Units)); err != nil {
 		return nil, err
 	}
 	t, err := newTerms(res, opts.Spread)
@@ -132,8 +132,9 @@ func RankSensitivity(res *scoring.Result, opts SensitivityOptions) (*Sensitivity
 	return s, nil
 }
 
-// check refuses options the analysis cannot honour, saying which.
-func (o SensitivityOptions) check(units int) error {
+// Check refuses options the analysis cannot honour over that many units,
+// saying which.
+func (o SensitivityOptions) Check(units int) error {
 	if o.Runs < 1 || o.Runs > MaxRuns {
 		return fmt.Errorf("runs: %d is outside 1..%d", o.Runs, MaxRuns)
 	}
