@@ -153,14 +153,23 @@ func (t *terms) indexBig(u int, v []*big.Int, k []int64) int64 {
 
 // ranker ranks every unit under one set of factors, reusing its buffers.
 type ranker struct {
-	t    *terms
-	keys []uint64
+	t      *terms
+	idx    []int64
+	keys   []uint64
+	counts []int32
 }
 
 // rank writes each unit's rank under factors k to out: highest index
-// first, equal indices sharing a rank and the next skipping (SPEC §2).
+// first, equal indices sharing a rank and the next skipping (SPEC §2). A
+// unit's rank is one more than the number of units with a higher index.
 func (rk *ranker) rank(k []int64, out []int32) {
 	t := rk.t
+	// Indices take at most 100 × 10^decimals + 1 values: when that is not
+	// many more than the units, counting them beats sorting.
+	if t.hundred < int64(8*t.n) {
+		rk.rankByCounting(k, out)
+		return
+	}
 	if rk.keys == nil {
 		rk.keys = make([]uint64, t.n)
 	}
@@ -177,6 +186,27 @@ func (rk *ranker) rank(k []int64, out []int32) {
 			r = i + 1
 		}
 		out[uint32(key)] = int32(r)
+	}
+}
+
+// rankByCounting ranks by counting the units at each index value.
+func (rk *ranker) rankByCounting(k []int64, out []int32) {
+	t := rk.t
+	if rk.counts == nil {
+		rk.idx, rk.counts = make([]int64, t.n), make([]int32, t.hundred+2)
+	}
+	clear(rk.counts)
+	for u := range t.n {
+		rk.idx[u] = t.index(u, k)
+		rk.counts[rk.idx[u]]++
+	}
+	// counts[v] becomes the number of units above v.
+	above := int32(0)
+	for v := t.hundred; v >= 0; v-- {
+		above, rk.counts[v] = above+rk.counts[v], above
+	}
+	for u, v := range rk.idx {
+		out[u] = rk.counts[v] + 1
 	}
 }
 
