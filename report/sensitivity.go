@@ -138,10 +138,15 @@ func sensSegments(u *analysis.UnitSensitivity) [sensChartSeries]decimal.Decimal 
 
 // bandChart draws each unit's band and published rank as horizontal
 // stacked bars, first rank at the top, to the right of the table after a
-// page break, sized to print on one page.
+// page break, sized to print on one page: the leading units only when
+// there are more than fit.
 func (b *book) bandChart(sh *sheet, s *analysis.Sensitivity, visible, first, above int) error {
 	w := sensFor(b.lang)
-	shown := min(len(s.Units), chartUnits)
+	perPage := func(px int) uint { return uint(px * 100 / int(max(summaryScale(sh.widths[:visible]), 10))) }
+	// The chart shares its page with the rows above the table, so it
+	// shows as many units as leave each bar and name 14 pixels.
+	height := perPage(printableHeight - chartSlack - above)
+	shown := min(len(s.Units), chartUnits, max(5, (int(height)-90)/14))
 	title := w.chartTitle
 	if shown < len(s.Units) {
 		title = fmt.Sprintf(w.chartTopTitle, shown)
@@ -171,13 +176,12 @@ func (b *book) bandChart(sh *sheet, s *analysis.Sensitivity, visible, first, abo
 		step *= []float64{2, 2.5, 2}[i%3]
 	}
 	gap, overlap := uint(40), 100
-	perPage := func(px int) uint { return uint(px * 100 / int(max(summaryScale(sh.widths[:visible]), 10))) }
 	chart := &excelize.Chart{
 		Type:      excelize.BarStacked,
 		Series:    series,
 		Title:     []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: min(perPage(printableWidth-60), 900), Height: min(perPage(printableHeight-chartSlack-above), uint(90+20*shown))},
+		Dimension: excelize.ChartDimension{Width: min(perPage(printableWidth-60), 900), Height: min(height, uint(90+20*shown))},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},
 		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &top, MajorUnit: step, MajorGridLines: true,
 			Font: excelize.Font{Family: fontName, Size: 9, Color: "000000"}},

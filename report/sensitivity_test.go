@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
 	"slices"
 	"strings"
 	"testing"
@@ -97,6 +100,35 @@ func TestSensitivitySheet(t *testing.T) {
 	f, _ := writeReport(t, res, Options{Version: "test"})
 	if slices.Contains(f.GetSheetList(), sensVietnamese.sheet) {
 		t.Errorf("sheets %v: Độ nhạy without --sensitivity", f.GetSheetList())
+	}
+}
+
+// Beyond 40 units the chart shows the leaders and says so; the table has
+// every unit.
+func TestSensitivitySheetManyUnits(t *testing.T) {
+	res := synthetic(t, 4, 2, 300)
+	s, err := analysis.RankSensitivity(res, analysis.SensitivityOptions{Runs: 50, Spread: decimal.RequireFromString("0.2"), Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeReport(t, res, Options{Sensitivity: s, Lang: criteria.English})
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	checkSensitivity(c, s, &sensEnglish, criteria.English)
+	x, ok := f.Pkg.Load("xl/charts/chart2.xml")
+	if !ok {
+		t.Fatal("no second chart")
+	}
+	m := regexp.MustCompile(`top (\d+) units`).FindStringSubmatch(string(x.([]byte)))
+	if m == nil {
+		t.Fatalf("the chart does not say it shows the leading units only")
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n < 5 || n > chartUnits {
+		t.Errorf("the chart shows the top %d units, want 5 to %d", n, chartUnits)
+	}
+	// and its series read that many rows
+	if want := fmt.Sprintf("$B$7:$B$%d", 6+n); !strings.Contains(string(x.([]byte)), want) {
+		t.Errorf("the chart's categories are not %s", want)
 	}
 }
 
