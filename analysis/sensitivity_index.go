@@ -54,17 +54,12 @@ func newTerms(res *scoring.Result, spread decimal.Decimal) (*terms, error) {
 	t.spread = spread.Shift(6).IntPart()
 	var bad error
 	whole := func(d decimal.Decimal, what string, u *scoring.UnitResult) int64 {
-		s := d.Shift(places)
-		if !s.IsInteger() || s.Abs().Cmp(decimal.NewFromInt(1<<62)) >= 0 {
-			if bad == nil {
-				bad = fmt.Errorf("unit %q: %s %s does not fit the analysis", u.Unit.ID, what, d)
-			}
-			return 0
+		n, ok := scaled(d, places)
+		if !ok && bad == nil {
+			bad = fmt.Errorf("unit %q: %s %s does not fit the analysis", u.Unit.ID, what, d)
 		}
-		return s.IntPart()
+		return n
 	}
-	kmax := big.NewInt(weightSteps + t.spread)
-	limit := new(big.Int).Lsh(big.NewInt(1), 62)
 	for ui, u := range res.Units {
 		if len(u.Nodes) != len(nodes) {
 			return nil, fmt.Errorf("unit %q: its result does not match the criteria set", u.Unit.ID)
@@ -82,14 +77,53 @@ func newTerms(res *scoring.Result, spread decimal.Decimal) (*terms, error) {
 		t.published[ui] = whole(u.Index, "index", u)
 		// Every product below is at most 100 × kmax × M × (Σp + |c| + M).
 		c := t.c[ui]
-		bound := new(big.Int).Mul(kmax, big.NewInt(t.hundred))
-		bound.Mul(bound, big.NewInt(t.max[ui]))
-		bound.Mul(bound, new(big.Int).Add(big.NewInt(sumP), big.NewInt(max(c, -c)+t.max[ui])))
-		if bound.Cmp(limit) >= 0 {
+		if !below62(uint64(t.hundred), uint64(weightSteps+t.spread), uint64(t.max[ui]),
+			uint64(sumP)+uint64(max(c, -c))+uint64(t.max[ui])) {
 			t.slow[ui] = t.bigTerms(ui)
 		}
 	}
 	return t, bad
+}
+
+// scaled returns d as a whole number of 10^-places, and whether it is one
+// and below 2^62 in size. Most points have a small coefficient: those are
+// converted without math/big, a million of them for a large assessment.
+func scaled(d decimal.Decimal, places int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		s := d.Shift(places)
+		if !s.IsInteger() || s.Abs().Cmp(decimal.NewFromInt(1<<62)) >= 0 {
+			return 0, false
+		}
+		return s.IntPart(), true
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()+places
+	for ; e < 0; e++ {
+		if c%10 != 0 {
+			return 0, false // more places than the set's
+		}
+		c /= 10
+	}
+	for ; e > 0; e-- {
+		if c >= 1<<62/10 || c <= -(1<<62)/10 {
+			return 0, false
+		}
+		c *= 10
+	}
+	return c, c < 1<<62 && c > -(1<<62)
+}
+
+// below62 reports whether the product of factors is below 2^62, which
+// leaves room for the sums of index's products.
+func below62(factors ...uint64) bool {
+	acc := uint64(1)
+	for _, f := range factors {
+		hi, lo := bits.Mul64(acc, f)
+		if hi != 0 || lo >= 1<<62 {
+			return false
+		}
+		acc = lo
+	}
+	return true
 }
 
 // index returns unit u's index, in 10^-decimals, under factors k.
