@@ -62,8 +62,10 @@ type UnitSensitivity struct {
 	// Share is Kept ÷ runs, 4 places.
 	Share decimal.Decimal
 	// WorstDropped is the unit's worst rank when one field is dropped,
-	// and WorstField (nil when no field can be dropped) the first field,
-	// in file order, whose dropping gives it.
+	// and WorstField the first field, in file order, whose dropping gives
+	// it. When no drop puts the unit below its rank (or the set has one
+	// ordinary field, which cannot be dropped), WorstDropped is the rank
+	// and WorstField nil.
 	WorstDropped int
 	WorstField   *criteria.Node
 }

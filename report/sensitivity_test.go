@@ -168,3 +168,25 @@ func TestSensitivityInLibreOffice(t *testing.T) {
 	c := &checker{t: t, f: f, places: res.Set.Decimals, lenient: true}
 	checkSensitivity(c, s, &sensVietnamese, criteria.Vietnamese)
 }
+
+// The terminal table and explain's line for the demo, against golden
+// files (go test -update rewrites them).
+func TestSensitivityText(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	s := demoSensitivity(t, res, "0.2")
+	for _, lang := range []criteria.Lang{criteria.Vietnamese, criteria.English} {
+		var b bytes.Buffer
+		if err := WriteSensitivity(&b, res, s, lang); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"dien-ban", "hoi-an"} {
+			if err := WriteUnitSensitivity(&b, s, id, lang); err != nil {
+				t.Fatal(err)
+			}
+		}
+		textGolden(t, "sensitivity."+string(lang)+".golden", b.Bytes())
+	}
+	if err := WriteUnitSensitivity(&bytes.Buffer{}, s, "no-such-unit", criteria.English); err == nil {
+		t.Error("no error for a unit not analysed")
+	}
+}
