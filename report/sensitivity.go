@@ -214,5 +214,5 @@ func sensInfo(b *book, s *analysis.Sensitivity) struct {
 	return struct {
 		label string
 		val   any
-	}{w.sheet, b.text(fmt.Sprintf(w.info, sensCount(s.Runs, b.lang), criteria.FormatNumber(s.Spread.Shift(2), b.lang), s.Seed), kText)}
+	}{w.infoLabel, b.text(fmt.Sprintf(w.info, sensCount(s.Runs, b.lang), criteria.FormatNumber(s.Spread.Shift(2), b.lang), s.Seed), kText)}
 }

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,7 +87,7 @@ func TestSensitivitySheet(t *testing.T) {
 		rows, _ := f.GetRows(info)
 		found := false
 		for _, r := range rows {
-			found = found || len(r) > 1 && r[0] == w.sheet && strings.Contains(r[1], "seed 5")
+			found = found || len(r) > 1 && r[0] == w.infoLabel && strings.Contains(r[1], "seed 5")
 		}
 		if !found {
 			t.Errorf("%s: %s does not record the seed: %q", lang, info, rows)

@@ -16,9 +16,9 @@ type sensWords struct {
 	// what the figures mean, in plain words: runs, P as a percentage
 	meaning, dropped, summary string
 	// the terminal's shorter headers
-	tMedian, tBand, tShare, tWorst, tField                       string
-	chartTitle, chartTopTitle                                    string
-	info, explainBand, explainKept, explainWorst, explainNoWorse string
+	tMedian, tBand, tShare, tWorst, tField                                  string
+	chartTitle, chartTopTitle                                               string
+	infoLabel, info, explainBand, explainKept, explainWorst, explainNoWorse string
 }
 
 var sensVietnamese = sensWords{
@@ -35,6 +35,7 @@ var sensVietnamese = sensWords{
 	summary: "Bình quân mỗi đơn vị lệch %s bậc so với hạng công bố. Số khởi tạo ngẫu nhiên (seed): %d — " +
 		"tính lại với cùng số này cho đúng các kết quả trên. Đây là phân tích tham khảo, không thay đổi kết quả xếp hạng.",
 	chartTitle: "Hạng công bố (vạch đậm) và khoảng 5–95%", chartTopTitle: "Hạng công bố (vạch đậm) và khoảng 5–95%%: %d đơn vị dẫn đầu",
+	infoLabel:    "Phân tích độ nhạy",
 	info:         "%s lần tính lại, trọng số ±%s%%, seed %d",
 	explainBand:  "Độ nhạy (%s lần tính lại, trọng số ±%s%%, seed %d): trong 90%% số lần tính lại, đơn vị xếp hạng %s (trung vị %d)",
 	explainKept:  "giữ hạng %d trong %s%% số lần",
@@ -54,6 +55,7 @@ var sensEnglish = sensWords{
 	summary: "On average a unit's rank moved %s places from the published one. Seed: %d — " +
 		"the same seed gives these figures again. This is an analysis for reference; it does not change the ranking.",
 	chartTitle: "Published rank (dark mark) and 5–95% band", chartTopTitle: "Published rank (dark mark) and 5–95%% band: top %d units",
+	infoLabel:    "Sensitivity analysis",
 	info:         "%s runs, weights ±%s%%, seed %d",
 	explainBand:  "Sensitivity (%s runs, weights ±%s%%, seed %d): in 90%% of runs the unit ranks %s (median %d)",
 	explainKept:  "at rank %d in %s%% of runs",
