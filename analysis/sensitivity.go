@@ -19,7 +19,7 @@ const (
 	MaxRuns     = 1_000_000
 	// MaxRankCells bounds runs × units: every run's rank of every unit is
 	// kept (4 bytes each) until the percentiles are taken.
-	MaxRankCells = 200_000_000
+	MaxRankCells = 100_000_000
 )
 
 // DefaultSpread is P, the default half-width of the weight factors: each

@@ -227,6 +227,14 @@ func TestSensitivityRefusesBadOptions(t *testing.T) {
 			t.Errorf("runs %d, weights %s: error %v, want %q", c.runs, c.spread, err, c.want)
 		}
 	}
+	// Every rank of every run is kept: runs × units is bounded.
+	o := analysis.SensitivityOptions{Runs: 20_000, Spread: dec("0.2")}
+	if err := o.Check(5_000); err != nil {
+		t.Errorf("20,000 runs over 5,000 units: %v", err)
+	}
+	if err := o.Check(5_001); err == nil || !strings.Contains(err.Error(), "ask for fewer runs") {
+		t.Errorf("20,000 runs over 5,001 units: error %v", err)
+	}
 }
 
 // The JSON names every figure, units in rank order.
