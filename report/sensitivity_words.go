@@ -24,7 +24,7 @@ type sensWords struct {
 var sensVietnamese = sensWords{
 	sheet: "Độ nhạy", heading: "Độ nhạy của xếp hạng khi thay đổi trọng số các lĩnh vực",
 	rank: "Xếp hạng", unit: "Đơn vị", median: "Hạng trung vị",
-	low: "Hạng tốt nhất (5%)", high: "Hạng kém nhất (95%)", band: "Khoảng 5–95%",
+	low: "Khoảng: từ hạng (5%)", high: "Khoảng: đến hạng (95%)", band: "Khoảng 5–95%",
 	share: "Giữ nguyên hạng (% số lần)", worst: "Hạng kém nhất khi bỏ một lĩnh vực",
 	field:   "Lĩnh vực bị bỏ",
 	tMedian: "Trung vị", tBand: "5–95%", tShare: "Giữ hạng", tWorst: "Kém nhất khi bỏ 1 lĩnh vực", tField: "Lĩnh vực đó",
@@ -45,7 +45,7 @@ var sensVietnamese = sensWords{
 var sensEnglish = sensWords{
 	sheet: "Sensitivity", heading: "How firmly the ranking holds when the field weights change",
 	rank: "Rank", unit: "Unit", median: "Median rank",
-	low: "Best rank (5%)", high: "Worst rank (95%)", band: "5–95% band",
+	low: "Band: from rank (5%)", high: "Band: to rank (95%)", band: "5–95% band",
 	share: "Runs at its rank (%)", worst: "Worst rank with a field dropped", field: "Field dropped",
 	tMedian: "Median", tBand: "5–95%", tShare: "At rank", tWorst: "Worst without a field", tField: "That field",
 	meaning: "The ranking was worked out again %s times, each time with every field's weight moved at random " +
