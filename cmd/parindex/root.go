@@ -151,6 +151,7 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdTemplate(e, nil),
 		NewCmdWhatIf(e, nil),
 		NewCmdDiff(e, nil),
+		NewCmdSensitivity(e, nil),
 		NewCmdVersion(e),
 	)
 	strictCompletion(root)
