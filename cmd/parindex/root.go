@@ -149,6 +149,7 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdCriteria(e, nil),
 		NewCmdExplain(e, nil),
 		NewCmdTemplate(e, nil),
+		NewCmdServe(e, nil),
 		NewCmdVersion(e),
 	)
 	strictCompletion(root)

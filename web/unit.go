@@ -1,0 +1,146 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"parindex/criteria"
+	"parindex/scoring"
+)
+
+// unitPage is one unit's page: its standing, every criterion, and the
+// what-if form with its result when one was run.
+type unitPage struct {
+	ID, Name, Group                   string
+	Rank, GroupRank                   int
+	Points, Max, Index, Tier          string
+	Appraisal, Survey, Bonus, Penalty string
+	HasBonus, HasPenalty, Grouped     bool
+	HasPrev                           bool
+	PrevRank, Change, ChangeClass     string
+	HasSelf                           bool
+	SelfPoints, SelfIndex             string
+	Rows                              []nodeRow
+	Targets                           []target
+	Changes                           []Change // the what-if's changes, to fill the form again
+	WhatIf                            *whatifView
+}
+
+// nodeRow is one criterion on a unit's page.
+type nodeRow struct {
+	Code, Name                    string
+	Depth                         int
+	Field, Leaf, Applicable       bool
+	Max, Value, Points, Lost      string
+	LostSome                      bool
+	Self, Diff, Evidence, Explain string
+}
+
+// target is a metric a what-if may change.
+type target struct{ ID, Name string }
+
+func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
+	set := st.res.Set
+	v := &unitPage{
+		ID: u.Unit.ID, Name: u.Unit.Name, Group: u.Unit.Group, Rank: u.Rank, GroupRank: u.GroupRank,
+		Grouped: st.res.Grouped, Points: s.num(set, u.Points), Max: s.num(set, u.Max),
+		Index: s.num(set, u.Index), Tier: u.Tier, Appraisal: s.num(set, u.Appraisal),
+		Survey: s.num(set, u.Survey), Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty),
+	}
+	for _, f := range set.Fields {
+		v.HasBonus = v.HasBonus || f.Kind == criteria.Bonus
+		v.HasPenalty = v.HasPenalty || f.Kind == criteria.Penalty
+	}
+	for _, o := range st.res.Units {
+		v.HasPrev = v.HasPrev || o.Previous != nil
+	}
+	if v.HasPrev {
+		v.Change, v.ChangeClass = s.change(u.Previous)
+		v.PrevRank = s.words["newUnit"]
+		if u.Previous != nil {
+			v.PrevRank = itoa(u.Previous.Rank)
+		}
+	}
+	if u.Self != nil {
+		v.HasSelf, v.SelfPoints, v.SelfIndex = true, s.num(set, u.Self.Points), s.num(set, u.Self.Index)
+	}
+	var notes map[string]string
+	if st.ws.Metrics != nil {
+		notes = st.ws.Metrics.Notes[u.Unit.ID]
+	}
+	for i, nr := range u.Nodes {
+		v.Rows = append(v.Rows, s.nodeRow(set, u, i, nr, notes))
+	}
+	for _, m := range set.Metrics {
+		if m.Ratio == nil {
+			v.Targets = append(v.Targets, target{ID: m.ID, Name: m.Name})
+		}
+	}
+	return v
+}
+
+// nodeRow is node i of u as the unit's sheet shows it: max, value,
+// points, points lost, self-assessed points and their difference, the
+// evidence kept and why.
+func (s *Server) nodeRow(set *criteria.Set, u *scoring.UnitResult, i int, nr *scoring.NodeResult, notes map[string]string) nodeRow {
+	n := nr.Node
+	row := nodeRow{Code: n.Code, Name: n.Name, Depth: min(n.Depth, 5), Field: n.Depth == 0,
+		Leaf: n.IsLeaf(), Applicable: nr.Applicable, Explain: nr.Explain(s.opts.Lang)}
+	if n.IsLeaf() {
+		row.Value = s.valueText(set, nr.Value)
+		if notes != nil {
+			row.Evidence = notes[n.Rule.Metric]
+		}
+	}
+	if !nr.Applicable {
+		row.Max, row.Points = s.words["notApplicable"], s.words["notApplicable"]
+		return row
+	}
+	row.Max, row.Points = s.num(set, nr.Max), s.num(set, nr.Points)
+	var lost decimal.Decimal
+	switch n.Kind {
+	case criteria.Bonus:
+	case criteria.Penalty:
+		lost = nr.Points
+	default:
+		lost = nr.Max.Sub(nr.Points)
+	}
+	if n.Kind != criteria.Bonus {
+		row.Lost, row.LostSome = s.num(set, lost), lost.Sign() > 0
+	}
+	if u.Self != nil && i < len(u.Self.Nodes) && u.Self.Nodes[i].Applicable {
+		sp := u.Self.Nodes[i].Points
+		row.Self = s.num(set, sp)
+		d := sp.Sub(nr.Points)
+		row.Diff = s.num(set, d)
+		if d.Sign() > 0 {
+			row.Diff = "+" + row.Diff
+		}
+	}
+	return row
+}
+
+// valueText is the value a leaf's rule read, as the unit's sheet shows
+// it: có/không, KPS, or the number (a ratio to two more places than the
+// points).
+func (s *Server) valueText(set *criteria.Set, v criteria.Value) string {
+	switch {
+	case v.IsMissing():
+		return ""
+	case v.IsNA():
+		return s.words["notApplicable"]
+	case v.IsBool():
+		if v.Bool() {
+			return s.words["yes"]
+		}
+		return s.words["no"]
+	}
+	num, den := v.Fraction()
+	if !den.Equal(decimal.NewFromInt(1)) {
+		num = v.Round(set.Decimals + 2)
+	}
+	return criteria.FormatNumber(num, s.opts.Lang)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"fmt"
+	"maps"
+	"net/http"
+	"strings"
+
+	"parindex/criteria"
+	"parindex/metrics"
+	"parindex/scoring"
+	"parindex/workspace"
+)
+
+// Change is one what-if change, UNIT:TARGET=VALUE in SPEC §10's words:
+// the unit (id, name or alias), a metric id or a leaf's code, and the new
+// value written as in a cell.
+type Change struct{ Unit, Target, Value string }
+
+// WhatIf scores ws with changes applied and returns the changed result,
+// or the problems of the changes (criteria.Problems) in the words of a bad
+// value. It saves nothing and leaves ws as it was.
+type WhatIf func(ws *workspace.Workspace, changes []Change) (*scoring.Result, error)
+
+// ValueWhatIf is the what-if of a metric's appraised value: each change
+// replaces one metric value of one unit, read as a cell of that metric is
+// read, and the workspace is scored again.
+func ValueWhatIf(ws *workspace.Workspace, changes []Change) (*scoring.Result, error) {
+	if ws == nil || ws.Metrics == nil {
+		return nil, fmt.Errorf("what-if: the workspace has no values")
+	}
+	match := metrics.NewMatcher(ws.Units)
+	values := maps.Clone(ws.Metrics.Values)
+	var ps criteria.Problems
+	for i, c := range changes {
+		where := fmt.Sprintf("change %d (%s:%s=%s)", i+1, c.Unit, c.Target, c.Value)
+		u, err := match.Match(c.Unit)
+		if err != nil {
+			ps = append(ps, criteria.Problem{Msg: where + ": " + err.Error()})
+			continue
+		}
+		id := strings.TrimPrefix(strings.TrimSpace(c.Target), "metric:")
+		m := ws.Set.Metric(id)
+		switch {
+		case m == nil:
+			ps = append(ps, criteria.Problem{Msg: fmt.Sprintf("%s: %q is not a metric of %s", where, id, ws.Set.ID),
+				Hint: "give a metric id as in the header of metrics.csv"})
+			continue
+		case m.Ratio != nil:
+			ps = append(ps, criteria.Problem{Msg: fmt.Sprintf("%s: %q is a derived ratio: change its parts", where, id)})
+			continue
+		}
+		v, err := m.Parse(c.Value)
+		if err == nil && v.IsMissing() {
+			err = fmt.Errorf("no value given")
+		}
+		if err != nil {
+			ps = append(ps, criteria.Problem{Msg: where + ": metric " + fmt.Sprintf("%q", id) + ": " + err.Error()})
+			continue
+		}
+		vals := maps.Clone(values[u.ID])
+		vals[id] = v
+		values[u.ID] = vals
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	changed := *ws
+	t := *ws.Metrics
+	t.Values = values
+	changed.Metrics = &t
+	return changed.Score()
+}
+
+// whatifView is the result of a what-if: the unit's new standing and
+// every unit whose rank moves.
+type whatifView struct {
+	Line     string
+	Moved    []moved
+	Problems []problemView
+}
+
+type moved struct {
+	ID, Name                string
+	RankBefore, RankAfter   int
+	IndexBefore, IndexAfter string
+}
+
+// whatif scores the unit's what-if changes (target[], value[] pairs of
+// the form) and shows the unit's page with their result.
+func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	s.withState(w, "ranking", func(st *state) {
+		u := st.units[r.PathValue("id")]
+		if u == nil {
+			s.message(w, http.StatusNotFound, fmt.Sprintf(s.words["unknownUnit"], r.PathValue("id")))
+			return
+		}
+		targets, vals := r.PostForm["target"], r.PostForm["value"]
+		var changes []Change
+		for i, t := range targets {
+			if i < len(vals) && strings.TrimSpace(t) != "" && strings.TrimSpace(vals[i]) != "" {
+				changes = append(changes, Change{Unit: u.Unit.ID, Target: t, Value: vals[i]})
+			}
+		}
+		v := s.unitView(st, u)
+		v.Changes = changes
+		v.WhatIf = s.runWhatIf(st, u, changes)
+		status := http.StatusOK
+		if len(v.WhatIf.Problems) > 0 {
+			status = http.StatusUnprocessableEntity
+		}
+		s.render(w, status, "unit", &page{Nav: "ranking", Title: u.Unit.Name, Set: st.res.Set, Unit: v})
+	})
+}
+
+// runWhatIf scores the changes and compares every unit's rank with the
+// unchanged result.
+func (s *Server) runWhatIf(st *state, u *scoring.UnitResult, changes []Change) *whatifView {
+	if len(changes) == 0 {
+		return &whatifView{Problems: []problemView{{Msg: s.words["target"] + ", " + s.words["newValue"] + ": ?"}}}
+	}
+	res, err := s.opts.WhatIf(st.ws, changes)
+	if err != nil {
+		return &whatifView{Problems: problemViews(asProblems(err))}
+	}
+	set := res.Set
+	v := &whatifView{}
+	for _, after := range res.Units {
+		before := st.units[after.Unit.ID]
+		if before == nil {
+			continue
+		}
+		if after.Unit.ID == u.Unit.ID {
+			v.Line = fmt.Sprintf(s.words["unitNewRank"], u.Unit.Name, after.Rank, before.Rank,
+				s.num(set, after.Index), s.num(set, before.Index))
+		}
+		if after.Rank != before.Rank {
+			v.Moved = append(v.Moved, moved{ID: after.Unit.ID, Name: after.Unit.Name,
+				RankBefore: before.Rank, RankAfter: after.Rank,
+				IndexBefore: s.num(set, before.Index), IndexAfter: s.num(set, after.Index)})
+		}
+	}
+	return v
+}
