@@ -210,6 +210,9 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"sub": func(a, b int) int { return a - b },
+		"changeOf": func(targets []target, c *Change) changeRow {
+			return changeRow{Targets: targets, Change: c}
+		},
 		"problemsOf": func(w map[string]string, ps []problemView) *page {
 			return &page{W: w, Problems: ps}
 		},

@@ -23,7 +23,8 @@ type unitPage struct {
 	SelfPoints, SelfIndex             string
 	Rows                              []nodeRow
 	Targets                           []target
-	Changes                           []Change // the what-if's changes, to fill the form again
+	Changes                           []*Change // the what-if's changes, to fill the form again
+	HasEvidence                       bool
 	WhatIf                            *whatifView
 }
 
@@ -39,6 +40,13 @@ type nodeRow struct {
 
 // target is a metric a what-if may change.
 type target struct{ ID, Name string }
+
+// changeRow is one row of the what-if form: the targets to choose from,
+// and the change posted, if any.
+type changeRow struct {
+	Targets []target
+	Change  *Change
+}
 
 func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
 	set := st.res.Set
@@ -70,7 +78,9 @@ func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
 		notes = st.ws.Metrics.Notes[u.Unit.ID]
 	}
 	for i, nr := range u.Nodes {
-		v.Rows = append(v.Rows, s.nodeRow(set, u, i, nr, notes))
+		row := s.nodeRow(set, u, i, nr, notes)
+		v.HasEvidence = v.HasEvidence || row.Evidence != ""
+		v.Rows = append(v.Rows, row)
 	}
 	for _, m := range set.Metrics {
 		if m.Ratio == nil {

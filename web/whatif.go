@@ -106,7 +106,9 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		v := s.unitView(st, u)
-		v.Changes = changes
+		for i := range changes {
+			v.Changes = append(v.Changes, &changes[i])
+		}
 		v.WhatIf = s.runWhatIf(st, u, changes)
 		status := http.StatusOK
 		if len(v.WhatIf.Problems) > 0 {

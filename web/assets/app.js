@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var body = document.querySelector("#changes tbody");
       var last = body.querySelector("tr.change-row:last-child");
       var row = last.cloneNode(true);
-      row.querySelectorAll("input").forEach(function (i) { i.value = ""; });
+      row.querySelectorAll("input, select").forEach(function (i) { i.value = ""; });
       body.appendChild(row);
     });
   });
