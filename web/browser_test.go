@@ -133,6 +133,23 @@ func TestInBrowser(t *testing.T) {
 		t.Errorf("the refusal reads %q", problem)
 	}
 
+	// A file dropped on the box is sent as a chosen one is.
+	drop := `(function () {
+		var dt = new DataTransfer();
+		dt.items.add(new File(["unit,plan_on_time\nKhông có,có\n"], "keo-tha.csv", {type: "text/csv"}));
+		document.querySelector("#drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`
+	run("open the Files page again", chromedp.Navigate(ts.URL+"/files"))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop)); err != nil {
+		t.Fatalf("dropping a file: %v", err)
+	}
+	run("wait for the dropped file's refusal", chromedp.WaitVisible(chromedp.CSS(`#notice`)))
+	if notice, problem := text(`#notice`), text(`#problems tbody`); !strings.Contains(notice, "keo-tha.csv") ||
+		!strings.Contains(problem, "keo-tha.csv:2\tunknown unit \"Không có\"") {
+		t.Errorf("after a drop the page reads %q: %q", notice, problem)
+	}
+
 	// A good file replaces metrics.csv, and the ranking changes.
 	fixed := filepath.Join(up, "so-lieu.csv")
 	writeFile(t, fixed, strings.Replace(string(good), ",51260,3690,", ",51260,0,", 1))

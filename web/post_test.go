@@ -271,3 +271,80 @@ func csvToXLSX(t *testing.T, csv string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestConcurrentRequests reads pages from several goroutines while files
+// are uploaded: run with -race, it finds state shared without a lock.
+func TestConcurrentRequests(t *testing.T) {
+	dir := copyWorkspace(t, "tiny")
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	old, _ := os.ReadFile(filepath.Join(dir, "metrics.csv"))
+	other := strings.Replace(string(old), "Xã Tam Thăng,không,", "Xã Tam Thăng,có,", 1)
+	done := make(chan struct{})
+	errs := make(chan string, 64)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range 20 {
+				path := []string{"/", "/unit/an-my", "/fields", "/files"}[(g+i)%4]
+				if status, _ := get(t, s, path); status != 200 {
+					errs <- path + ": status " + itoa(status)
+				}
+			}
+		}()
+	}
+	for i := range 6 {
+		data := old
+		if i%2 == 0 {
+			data = []byte(other)
+		}
+		if status, body, _ := postUpload(t, s, s.Token(), "metrics", "metrics.csv", data); status != http.StatusSeeOther {
+			t.Errorf("upload %d: status %d\n%s", i, status, body)
+		}
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// FuzzUpload sends any bytes as a metrics file: the server answers with
+// the new ranking or with the problems, never fails or panics, and keeps
+// the old file when it refuses.
+func FuzzUpload(f *testing.F) {
+	good, err := os.ReadFile(filepath.Join("..", "fixtures", "tiny", "metrics.csv"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good, false)
+	f.Add([]byte(strings.Replace(string(good), ",42.5,", `,"42,5",`, 1)), false)
+	f.Add([]byte("unit\n"), false)
+	f.Add([]byte("PK\x03\x04"), true)
+	f.Add([]byte{0xff, 0xfe, 'u', 0}, false)
+	f.Fuzz(func(t *testing.T, data []byte, xlsx bool) {
+		dir := copyWorkspace(t, "tiny")
+		s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+		name := "metrics.csv"
+		if xlsx {
+			name = "metrics.xlsx"
+		}
+		status, body, _ := postUpload(t, s, s.Token(), "metrics", name, data)
+		switch status {
+		case http.StatusSeeOther:
+			if now, _ := os.ReadFile(filepath.Join(dir, name)); !bytes.Equal(now, data) {
+				t.Errorf("accepted, but %s is not the file sent", name)
+			}
+		case http.StatusUnprocessableEntity:
+			if now, _ := os.ReadFile(filepath.Join(dir, "metrics.csv")); !bytes.Equal(now, good) {
+				t.Errorf("refused, but metrics.csv changed")
+			}
+			if !strings.Contains(body, `id="problems"`) {
+				t.Errorf("refused without the problems listed")
+			}
+		default:
+			t.Errorf("status %d\n%s", status, body)
+		}
+	})
+}
