@@ -40,10 +40,18 @@ type page struct {
 // problemView is one problem of the inputs: where, what, and the hint.
 type problemView struct{ Place, Msg, Hint string }
 
-func problemViews(ps criteria.Problems) []problemView {
-	out := make([]problemView, len(ps))
+// maxProblems is the most problems a page lists: a file with a column
+// shifted has a problem on every row, and the first ones show the mistake.
+const maxProblems = 200
+
+func (s *Server) problemViews(ps criteria.Problems) []problemView {
+	out := make([]problemView, 0, min(len(ps), maxProblems+1))
 	for i, p := range ps {
-		out[i] = problemView{Place: placeOf(p), Msg: p.Msg, Hint: p.Hint}
+		if i == maxProblems {
+			out = append(out, problemView{Msg: fmt.Sprintf(s.words["moreProblems"], len(ps)-maxProblems)})
+			break
+		}
+		out = append(out, problemView{Place: placeOf(p), Msg: p.Msg, Hint: p.Hint})
 	}
 	return out
 }
@@ -93,7 +101,7 @@ func (s *Server) withState(w http.ResponseWriter, nav string, show func(st *stat
 // showProblems answers with every problem of the inputs, in place of the
 // numbers a page would show.
 func (s *Server) showProblems(w http.ResponseWriter, st *state, nav string) {
-	p := &page{Nav: nav, Title: s.words["problemsTitle"], Problems: problemViews(st.problems)}
+	p := &page{Nav: nav, Title: s.words["problemsTitle"], Problems: s.problemViews(st.problems)}
 	if st.ws != nil {
 		p.Set = st.ws.Set
 	}

@@ -263,3 +263,22 @@ func TestHostAndHeaders(t *testing.T) {
 		t.Errorf("Content-Security-Policy %q", csp)
 	}
 }
+
+// TestManyProblems lists the first 200 problems of a file and counts the
+// rest, so that a shifted column does not make a page of 10,000 rows.
+func TestManyProblems(t *testing.T) {
+	dir := writeTinyUnits(t, 250)
+	metrics := filepath.Join(dir, "metrics.csv")
+	data, _ := os.ReadFile(metrics)
+	if err := os.WriteFile(metrics, []byte(strings.ReplaceAll(string(data), ",có,", ",maybe,")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	_, body := get(t, s, "/")
+	if n := strings.Count(body, `<td class="place">`); n != 201 {
+		t.Errorf("%d rows of problems, want 200 and one that counts the rest", n)
+	}
+	if !strings.Contains(body, "… và 50 lỗi khác") {
+		t.Errorf("the problems left out are not counted")
+	}
+}

@@ -107,7 +107,7 @@ func (s *Server) refuseUpload(w http.ResponseWriter, shown string, ps criteria.P
 	st := s.state.current()
 	p := s.filesPage(st)
 	p.Notice = fmt.Sprintf(s.words["uploadRefused"], shown)
-	p.Problems = problemViews(ps)
+	p.Problems = s.problemViews(ps)
 	s.render(w, http.StatusUnprocessableEntity, "files", p)
 }
 

@@ -126,7 +126,7 @@ func (s *Server) runWhatIf(st *state, u *scoring.UnitResult, changes []Change) *
 	}
 	res, err := s.opts.WhatIf(st.ws, changes)
 	if err != nil {
-		return &whatifView{Problems: problemViews(asProblems(err))}
+		return &whatifView{Problems: s.problemViews(asProblems(err))}
 	}
 	set := res.Set
 	v := &whatifView{}

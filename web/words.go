@@ -43,6 +43,7 @@ var pageWords = map[criteria.Lang]map[string]string{
 		"tooLarge": "Tệp quá lớn: tối đa 20 MiB.", "back": "Quay lại",
 		"rulesLead": "Điểm tối đa và cách chấm của từng tiêu chí.", "units": "đơn vị", "illustrative": "",
 		"printed": "In trang", "emptyGroup": "Không có đơn vị nào trong nhóm này.",
+		"moreProblems": "… và %d lỗi khác (sửa các lỗi trên rồi tải lại trang để xem tiếp)",
 	},
 	criteria.English: {
 		"lang": "en", "appName": "parindex — PAR index",
@@ -76,6 +77,7 @@ var pageWords = map[criteria.Lang]map[string]string{
 		"tooLarge": "The file is too large: 20 MiB at most.", "back": "Back",
 		"rulesLead": "Each criterion's maximum points and how it is scored.", "units": "units", "illustrative": "",
 		"printed": "Print", "emptyGroup": "No unit in this group.",
+		"moreProblems": "… and %d more (fix those above and reload the page to see them)",
 	},
 }
 
