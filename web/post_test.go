@@ -348,3 +348,34 @@ func FuzzUpload(f *testing.F) {
 		}
 	})
 }
+
+// TestUploadThroughLink replaces a metrics.csv that is a symbolic link to
+// a file elsewhere: the file it names gets the new content, and the copy
+// kept holds the old one.
+func TestUploadThroughLink(t *testing.T) {
+	dir := copyWorkspace(t, "tiny")
+	elsewhere := filepath.Join(t.TempDir(), "so-lieu.csv")
+	metrics := filepath.Join(dir, "metrics.csv")
+	old, _ := os.ReadFile(metrics)
+	if err := os.Rename(metrics, elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, metrics); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	better := strings.Replace(string(old), "Xã Tam Thăng,không,", "Xã Tam Thăng,có,", 1)
+	if status, body, _ := postUpload(t, s, s.Token(), "metrics", "metrics.csv", []byte(better)); status != http.StatusSeeOther {
+		t.Fatalf("status %d\n%s", status, body)
+	}
+	if now, _ := os.ReadFile(elsewhere); string(now) != better {
+		t.Errorf("the file the link names was not replaced")
+	}
+	kept := backups(t, dir)
+	if len(kept) != 1 {
+		t.Fatalf("copies kept: %v", kept)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, kept[0])); !bytes.Equal(data, old) {
+		t.Errorf("%s does not hold the old file", kept[0])
+	}
+}

@@ -207,7 +207,13 @@ func keep(name, stamp string, link bool) (string, error) {
 		}
 		var err error
 		if link {
-			if err = os.Link(name, bak); err != nil && !errors.Is(err, os.ErrExist) {
+			// A symbolic link is copied: a second link to it would name
+			// the new file once the old one is replaced through it.
+			err = errors.ErrUnsupported
+			if fi, lerr := os.Lstat(name); lerr == nil && fi.Mode()&os.ModeSymlink == 0 {
+				err = os.Link(name, bak)
+			}
+			if err != nil && !errors.Is(err, os.ErrExist) {
 				err = copyFile(name, bak)
 			}
 		} else {
