@@ -26,6 +26,9 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 		}
 		return "not applicable (did not occur): not scored"
 	}
+	if n.decided {
+		return decidedExplain(n, lang)
+	}
 	x := explainer{l: l, vi: vi, lang: lang}
 	var why string
 	switch l.rule.Type {

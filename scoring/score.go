@@ -16,6 +16,15 @@ type Input struct {
 	// that a problem found while scoring carries it (File, Line or Cell set,
 	// Msg empty).
 	Place func(unitID, metricID string) criteria.Problem
+	// Decisions are the appraisal council's corrections (SPEC §9), applied
+	// in order on top of Values; see decisions.go.
+	Decisions []Decision
+	// DecisionsGiven says a decisions file was given, even one with no
+	// row yet: each unit then carries its standing before the council.
+	DecisionsGiven bool
+	// Steps asks, with Decisions, for the standing after each decision in
+	// turn (Result.Decisions), which costs one scoring a decision.
+	Steps bool
 }
 
 // Score computes every unit's points, indices, ranks and tier. Problems in
@@ -23,6 +32,15 @@ type Input struct {
 // unit with no applicable criterion…) are returned all at once as
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
+	if len(in.Decisions) > 0 || in.DecisionsGiven {
+		return scoreDecided(in)
+	}
+	return score(in, nil)
+}
+
+// score is Score on in.Values as they are, with the leaves' points that
+// leafOver gives (by unit id) replacing what their rules give.
+func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	p, err := newPlan(in.Set)
 	if err != nil {
 		return nil, err
@@ -41,6 +59,9 @@ func Score(in Input) (*Result, error) {
 	for _, ps := range found {
 		problems = append(problems, ps...)
 	}
+	if len(problems) == 0 {
+		problems = p.checkLeafOver(in, leafOver, vals)
+	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
@@ -52,7 +73,7 @@ func Score(in Input) (*Result, error) {
 		w := newWorker(len(p.nodes))
 		for u := lo; u < hi; u++ {
 			units[u].Unit = in.Units[u]
-			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm])
+			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm], leafOver[in.Units[u].ID])
 			res.Units[u] = &units[u]
 		}
 	})
@@ -88,7 +109,7 @@ func newWorker(n int) *worker {
 
 // scoreUnit fills ur from the unit's checked values: every node bottom up,
 // then the totals.
-func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
+func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over leafPoints) {
 	nn := len(p.nodes)
 	nodes := make([]NodeResult, nn)
 	ur.Nodes = make([]*NodeResult, nn)
@@ -107,6 +128,13 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 				var band int
 				pts, band = l.score(nr.Value)
 				nr.band = int32(band)
+			}
+			if d, ok := over[l.node]; ok {
+				// The council's points are final (SPEC §9): checkLeafOver
+				// has made sure the leaf applies and the points fit.
+				app, mx = true, l.max
+				pts = d.points.Shift(p.dec).IntPart()
+				nr.decided = true
 			}
 		} else {
 			for _, c := range p.children[i] {

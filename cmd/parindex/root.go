@@ -150,6 +150,8 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdExplain(e, nil),
 		NewCmdTemplate(e, nil),
 		NewCmdServe(e, nil),
+		NewCmdWhatIf(e, nil),
+		NewCmdDiff(e, nil),
 		NewCmdVersion(e),
 	)
 	strictCompletion(root)
