@@ -5,10 +5,11 @@ import "parindex/criteria"
 // Words returns, by name, the fixed texts the meeting workbook shows in
 // lang, so that a page showing the same figures (parindex serve) labels
 // them as the workbook does. The names are the labels' own: "rank",
-// "unit", "appraisal", "notApplicable" and so on.
+// "unit", "appraisal", "notApplicable" and so on; those of the Điều chỉnh
+// sheet start with "dec".
 func Words(lang criteria.Lang) map[string]string {
 	l := labelsFor(lang)
-	return map[string]string{
+	w := map[string]string{
 		"summary": l.summary, "byField": l.byField, "criteriaSheet": l.criteriaSheet, "info": l.info,
 		"rank": l.rank, "unit": l.unit, "group": l.group, "groupRank": l.groupRank,
 		"appraisal": l.appraisal, "survey": l.survey, "bonus": l.bonus, "penalty": l.penalty,
@@ -23,6 +24,16 @@ func Words(lang criteria.Lang) map[string]string {
 		"noWarnings": l.noWarnings, "chartTitle": l.chartTitle, "unitSelf": l.unitSelf,
 		"tiers": l.tiers, "maxShort": l.maxShort, "newUnit": l.newUnit, "ownMax": l.ownMax,
 	}
+	dl := decisionLabelsFor(lang)
+	for k, v := range map[string]string{
+		"decSheet": dl.sheet, "decHeading": dl.heading, "decTarget": dl.target, "decBefore": dl.before,
+		"decAfter": dl.after, "decPointsBefore": dl.pointsBefore, "decPointsAfter": dl.pointsAfter,
+		"decRankBefore": dl.rankBefore, "decRankAfter": dl.rankAfter, "decReason": dl.reason,
+		"decRound": dl.round, "decMark": dl.mark,
+	} {
+		w[k] = v
+	}
+	return w
 }
 
 // RuleWords says how node n of set scores, as the workbook's Bộ tiêu chí

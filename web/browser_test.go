@@ -103,7 +103,7 @@ func TestInBrowser(t *testing.T) {
 
 	// What if Điện Bàn had settled no dossier late? It rises past two units.
 	run("run a what-if",
-		chromedp.SetValue(chromedp.CSS(`#changes select.target`), "dossiers_late"),
+		chromedp.SetValue(chromedp.CSS(`#changes select.target`), "metric:dossiers_late"),
 		chromedp.SendKeys(chromedp.CSS(`#changes input.value`), "0"),
 		chromedp.Click(chromedp.CSS(`#whatif-run`)),
 		chromedp.WaitVisible(chromedp.CSS(`#whatif-result`)))

@@ -219,8 +219,9 @@ func TestWhatIf(t *testing.T) {
 
 	for _, tt := range []struct{ target, value, want string }{
 		{"dossiers_late", "12,5", "&#34;12,5&#34; is not a number"},
-		{"late_rate", "3", "is a derived ratio: change its parts"},
-		{"no_such_metric", "3", "&#34;no_such_metric&#34; is not a metric"},
+		{"late_rate", "3", "is a ratio worked out from other metrics: give its parts"},
+		{"no_such_metric", "3", "unknown target &#34;no_such_metric&#34;"},
+		{"code:1.1.1", "5", "1.1.1"},
 		{"plan_on_time", "maybe", "is not a yes/no value"},
 	} {
 		form := url.Values{"token": {s.Token()}, "target": {tt.target}, "value": {tt.value}}

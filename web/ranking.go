@@ -16,6 +16,7 @@ type rankingView struct {
 	Groups                                     []string
 	Group                                      string
 	Grouped, HasPrev, HasTiers, Bonus, Penalty bool
+	Council                                    bool // the council's decisions were given: rank before them shown
 	Rows                                       []rankRow
 	Pager                                      *pager
 	Chart                                      *chart
@@ -27,6 +28,7 @@ type rankRow struct {
 	Rank, GroupRank                                      int
 	Appraisal, Survey, Bonus, Penalty, Total, Max, Index string
 	Tier, PrevRank, Change, ChangeClass                  string
+	RankBeforeCouncil                                    int
 }
 
 // chart is the bar chart of the index of the units on a page, drawn as
@@ -70,10 +72,8 @@ func (s *Server) ranking(w http.ResponseWriter, r *http.Request) {
 		lo, hi, pg := s.pageOf(r, len(units), v.Group)
 		v.Pager = pg
 		for _, u := range res.Units {
-			if u.Previous != nil {
-				v.HasPrev = true
-				break
-			}
+			v.HasPrev = v.HasPrev || u.Previous != nil
+			v.Council = v.Council || u.BeforeDecisions != nil
 		}
 		for _, u := range units[lo:hi] {
 			v.Rows = append(v.Rows, s.rankRow(res.Set, u, v.HasPrev))
@@ -91,6 +91,9 @@ func (s *Server) rankRow(set *criteria.Set, u *scoring.UnitResult, hasPrev bool)
 		Appraisal: s.num(set, u.Appraisal), Survey: s.num(set, u.Survey),
 		Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty),
 		Total: s.num(set, u.Points), Max: s.num(set, u.Max), Index: s.num(set, u.Index), Tier: u.Tier,
+	}
+	if u.BeforeDecisions != nil {
+		row.RankBeforeCouncil = u.BeforeDecisions.Rank
 	}
 	if hasPrev {
 		row.Change, row.ChangeClass = s.change(u.Previous)

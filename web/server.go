@@ -37,7 +37,7 @@ type Options struct {
 	// AnyHost turns off the check of the Host header, for a server
 	// listening beyond loopback (--addr naming another address).
 	AnyHost bool
-	// WhatIf scores a what-if; nil means [ValueWhatIf].
+	// WhatIf scores a what-if; nil means [ScoreWhatIf].
 	WhatIf WhatIf
 	// Log receives one line per refused or failed request; nil: the
 	// standard logger.
@@ -65,7 +65,7 @@ func New(opts Options) (*Server, error) {
 		opts.Lang = criteria.Vietnamese
 	}
 	if opts.WhatIf == nil {
-		opts.WhatIf = ValueWhatIf
+		opts.WhatIf = ScoreWhatIf
 	}
 	if opts.Log == nil {
 		opts.Log = log.Default()
@@ -210,8 +210,8 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p *page)
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"sub": func(a, b int) int { return a - b },
-		"changeOf": func(targets []target, c *Change) changeRow {
-			return changeRow{Targets: targets, Change: c}
+		"changeOf": func(w map[string]string, targets []target, c *Change) changeRow {
+			return changeRow{Targets: targets, Change: c, MetricsLabel: w["targetMetrics"], LeavesLabel: w["targetLeaves"]}
 		},
 		"problemsOf": func(w map[string]string, ps []problemView) *page {
 			return &page{W: w, Problems: ps}

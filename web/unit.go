@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/report"
 	"parindex/scoring"
 )
 
@@ -26,6 +27,10 @@ type unitPage struct {
 	Changes                           []*Change // the what-if's changes, to fill the form again
 	HasEvidence                       bool
 	WhatIf                            *whatifView
+	Council                           bool // the council's decisions were given
+	RankBeforeCouncil                 int
+	IndexBeforeCouncil                string
+	Decisions                         []decisionRow
 }
 
 // nodeRow is one criterion on a unit's page.
@@ -36,16 +41,23 @@ type nodeRow struct {
 	Max, Value, Points, Lost      string
 	LostSome                      bool
 	Self, Diff, Evidence, Explain string
+	Decided                       bool // a decision of the council touched it
+	DecidedText                   string
 }
 
-// target is a metric a what-if may change.
-type target struct{ ID, Name string }
+// target is what a what-if may change: a metric's value (ID metric:…)
+// or a leaf's points (ID code:…).
+type target struct {
+	ID, Name string
+	Leaf     bool
+}
 
 // changeRow is one row of the what-if form: the targets to choose from,
 // and the change posted, if any.
 type changeRow struct {
-	Targets []target
-	Change  *Change
+	Targets                   []target
+	Change                    *Change
+	MetricsLabel, LeavesLabel string
 }
 
 func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
@@ -84,10 +96,49 @@ func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
 	}
 	for _, m := range set.Metrics {
 		if m.Ratio == nil {
-			v.Targets = append(v.Targets, target{ID: m.ID, Name: m.Name})
+			v.Targets = append(v.Targets, target{ID: "metric:" + m.ID, Name: m.Name + " (" + m.ID + ")"})
 		}
 	}
+	for _, n := range set.Nodes() {
+		if n.IsLeaf() {
+			v.Targets = append(v.Targets, target{ID: "code:" + n.Code, Name: n.Code + " " + n.Name, Leaf: true})
+		}
+	}
+	s.addDecisions(st, u, v)
 	return v
+}
+
+// decisionRow is one decision of the council about a unit, with what it
+// changed: the value or points, then the unit's points and rank, after
+// the decisions above it and after it too.
+type decisionRow struct {
+	Place, Target, Before, After, Reason, Round string
+	Stepped                                     bool
+	PointsBefore, PointsAfter                   string
+	RankBefore, RankAfter                       int
+}
+
+// addDecisions puts on the unit's page its standing before the council
+// and every decision about it, in file order.
+func (s *Server) addDecisions(st *state, u *scoring.UnitResult, v *unitPage) {
+	set := st.res.Set
+	if bd := u.BeforeDecisions; bd != nil {
+		v.Council = true
+		v.RankBeforeCouncil, v.IndexBeforeCouncil = bd.Rank, s.num(set, bd.Index)
+	}
+	for _, d := range st.res.Decisions {
+		if d.Unit.ID != u.Unit.ID {
+			continue
+		}
+		row := decisionRow{Place: placeOf(d.Place), Target: report.DecisionTarget(d.Decision, set),
+			Before: report.DecisionBefore(d, set, s.opts.Lang), After: report.DecisionAfter(d, set, s.opts.Lang),
+			Reason: d.Reason, Round: d.Round, Stepped: d.Stepped}
+		if d.Stepped {
+			row.PointsBefore, row.PointsAfter = s.num(set, d.Before.Points), s.num(set, d.After.Points)
+			row.RankBefore, row.RankAfter = d.Before.Rank, d.After.Rank
+		}
+		v.Decisions = append(v.Decisions, row)
+	}
 }
 
 // nodeRow is node i of u as the unit's sheet shows it: max, value,
@@ -97,6 +148,17 @@ func (s *Server) nodeRow(set *criteria.Set, u *scoring.UnitResult, i int, nr *sc
 	n := nr.Node
 	row := nodeRow{Code: n.Code, Name: n.Name, Depth: min(n.Depth, 5), Field: n.Depth == 0,
 		Leaf: n.IsLeaf(), Applicable: nr.Applicable, Explain: nr.Explain(s.opts.Lang)}
+	if d := nr.Decision; d != nil {
+		pts := func(p decimal.NullDecimal) string {
+			if !p.Valid {
+				return s.words["notApplicable"]
+			}
+			return s.num(set, p.Decimal)
+		}
+		row.Decided = true
+		row.DecidedText = s.words["decMark"] + ": " + pts(d.Before) + " → " + pts(d.After) + "; " +
+			d.Reason + " (" + s.words["decRound"] + " " + d.Round + ")"
+	}
 	if n.IsLeaf() {
 		row.Value = s.valueText(set, nr.Value)
 		if notes != nil {

@@ -24,7 +24,7 @@ var uploadKinds = []string{"metrics", "self", "decisions"}
 // officer's own file, and a per-unit folder is many files, not one.
 func (s *Server) uploadRefusal(kind string) string {
 	p := s.opts.Paths
-	flagged := map[string]string{"metrics": p.Metrics, "self": p.Self}
+	flagged := map[string]string{"metrics": p.Metrics, "self": p.Self, "decisions": p.Decisions}
 	if f := flagged[kind]; f != "" {
 		return fmt.Sprintf("%s is read from %s, given by --%s: replace that file itself, or start parindex serve without --%s",
 			kind, f, kind, kind)
@@ -32,9 +32,6 @@ func (s *Server) uploadRefusal(kind string) string {
 	if fi, err := os.Stat(filepath.Join(p.Dir, kind)); err == nil && fi.IsDir() {
 		return fmt.Sprintf("%s is kept as a folder of per-unit files (%s/): replace those files in the folder itself",
 			kind, kind)
-	}
-	if kind == "decisions" {
-		return "council decisions are not read by this version of parindex"
 	}
 	return ""
 }
@@ -132,6 +129,8 @@ func (s *Server) checkUpload(kind, ext, shown string, data []byte) criteria.Prob
 		p.Metrics = name
 	case "self":
 		p.Self = name
+	case "decisions":
+		p.Decisions = name
 	}
 	ws, err := workspace.Load(p, workspace.Everything)
 	if err == nil {

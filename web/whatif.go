@@ -2,11 +2,10 @@ package web
 
 import (
 	"fmt"
-	"maps"
 	"net/http"
 	"strings"
 
-	"parindex/criteria"
+	"parindex/analysis"
 	"parindex/metrics"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -22,54 +21,28 @@ type Change struct{ Unit, Target, Value string }
 // value. It saves nothing and leaves ws as it was.
 type WhatIf func(ws *workspace.Workspace, changes []Change) (*scoring.Result, error)
 
-// ValueWhatIf is the what-if of a metric's appraised value: each change
-// replaces one metric value of one unit, read as a cell of that metric is
-// read, and the workspace is scored again.
-func ValueWhatIf(ws *workspace.Workspace, changes []Change) (*scoring.Result, error) {
-	if ws == nil || ws.Metrics == nil {
+// ScoreWhatIf is the what-if of SPEC §10: each change is read as a
+// decision of the council would be — a metric's value, or a leaf's points
+// — and applied after the council's decisions, and the workspace is scored
+// again. A change that cannot be applied is a problem placed at the change
+// as written, UNIT:TARGET=VALUE.
+func ScoreWhatIf(ws *workspace.Workspace, changes []Change) (*scoring.Result, error) {
+	if ws == nil || ws.Set == nil || ws.Metrics == nil {
 		return nil, fmt.Errorf("what-if: the workspace has no values")
 	}
-	match := metrics.NewMatcher(ws.Units)
-	values := maps.Clone(ws.Metrics.Values)
-	var ps criteria.Problems
+	texts := make([]string, len(changes))
 	for i, c := range changes {
-		where := fmt.Sprintf("change %d (%s:%s=%s)", i+1, c.Unit, c.Target, c.Value)
-		u, err := match.Match(c.Unit)
-		if err != nil {
-			ps = append(ps, criteria.Problem{Msg: where + ": " + err.Error()})
-			continue
-		}
-		id := strings.TrimPrefix(strings.TrimSpace(c.Target), "metric:")
-		m := ws.Set.Metric(id)
-		switch {
-		case m == nil:
-			ps = append(ps, criteria.Problem{Msg: fmt.Sprintf("%s: %q is not a metric of %s", where, id, ws.Set.ID),
-				Hint: "give a metric id as in the header of metrics.csv"})
-			continue
-		case m.Ratio != nil:
-			ps = append(ps, criteria.Problem{Msg: fmt.Sprintf("%s: %q is a derived ratio: change its parts", where, id)})
-			continue
-		}
-		v, err := m.Parse(c.Value)
-		if err == nil && v.IsMissing() {
-			err = fmt.Errorf("no value given")
-		}
-		if err != nil {
-			ps = append(ps, criteria.Problem{Msg: where + ": metric " + fmt.Sprintf("%q", id) + ": " + err.Error()})
-			continue
-		}
-		vals := maps.Clone(values[u.ID])
-		vals[id] = v
-		values[u.ID] = vals
+		texts[i] = c.Unit + ":" + c.Target + "=" + c.Value
 	}
-	if len(ps) > 0 {
-		return nil, ps
+	decs, err := metrics.ParseChanges(texts, ws.Set, ws.Units)
+	if err != nil {
+		return nil, err
 	}
-	changed := *ws
-	t := *ws.Metrics
-	t.Values = values
-	changed.Metrics = &t
-	return changed.Score()
+	wi, err := analysis.RunWhatIf(ws.Input(), decs)
+	if err != nil {
+		return nil, err
+	}
+	return wi.Result, nil
 }
 
 // whatifView is the result of a what-if: the unit's new standing and
