@@ -37,55 +37,9 @@ func browserPath(t *testing.T) string {
 // then a good upload. With PARINDEX_SCREENSHOTS=1 it saves the ranking and
 // a unit page in docs/ for the README.
 func TestInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
-	exe := browserPath(t)
 	dir := copyWorkspace(t, "quangnam-2019")
-	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe),
-		chromedp.NoSandbox, chromedp.WindowSize(1280, 1000), chromedp.Flag("lang", "vi"))
-	// The deadline bounds the whole browser: the test must not hang.
-	deadline, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	actx, cancel := chromedp.NewExecAllocator(deadline, opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("reading %s: %v", sel, err)
-		}
-		return strings.TrimSpace(got)
-	}
-	shots := os.Getenv("PARINDEX_SCREENSHOTS") != ""
-	shot := func(name string, full bool) {
-		if !shots {
-			return
-		}
-		action := chromedp.CaptureScreenshot()
-		if full {
-			action = chromedp.FullScreenshot(100) // png
-		}
-		png, err := chromedp.Run(ctx, action)
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join("..", "docs", name), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	b := openBrowser(t, dir)
+	ts, run, text, shot := b.ts, b.run, b.text, b.shot
 
 	// The ranking, first unit first, and a click on Điện Bàn.
 	run("open the ranking", chromedp.Navigate(ts.URL+"/"))
@@ -141,10 +95,10 @@ func TestInBrowser(t *testing.T) {
 		return true;
 	})()`
 	run("open the Files page again", chromedp.Navigate(ts.URL+"/files"))
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop)); err != nil {
-		t.Fatalf("dropping a file: %v", err)
-	}
-	run("wait for the dropped file's refusal", chromedp.WaitVisible(chromedp.CSS(`#notice`)))
+	run("drop a file", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](drop)(ctx, tg)
+		return err
+	}), chromedp.WaitVisible(chromedp.CSS(`#notice`)))
 	if notice, problem := text(`#notice`), text(`#problems tbody`); !strings.Contains(notice, "keo-tha.csv") ||
 		!strings.Contains(problem, "keo-tha.csv:2\tunknown unit \"Không có\"") {
 		t.Errorf("after a drop the page reads %q: %q", notice, problem)
@@ -170,4 +124,89 @@ func writeFile(t *testing.T, name, data string) {
 	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestInBrowserDecisions opens a unit the council decided on, in the 2020
+// demo: its decisions are listed, and the criteria they touched marked.
+func TestInBrowserDecisions(t *testing.T) {
+	b := openBrowser(t, copyWorkspace(t, "quangnam-2020"))
+	b.run("open Điện Bàn", chromedp.Navigate(b.ts.URL+"/unit/dien-ban"),
+		chromedp.WaitVisible(chromedp.CSS(`#decisions`)))
+	rows := b.text(`#decisions tbody`)
+	for _, want := range []string{"land_dossiers_late", "3.4.3", "Hội đồng công nhận quy chế phối hợp liên thông"} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("the decisions read %q, lacking %q", rows, want)
+		}
+	}
+	if mark := b.text(`tr.decided[data-code="3.4.3"] .decided-mark`); !strings.Contains(mark, "→ 0,50") {
+		t.Errorf("criterion 3.4.3 is marked %q", mark)
+	}
+	b.run("scroll to the decisions", chromedp.ScrollIntoView(chromedp.CSS(`#decisions`)))
+	b.shot("web-unit-decisions.png", false)
+}
+
+// browser is a Chromium driven through the pages of one workspace.
+type browser struct {
+	ts   *httptest.Server
+	run  func(what string, steps ...chromedp.Action[chromedp.Void])
+	text func(sel string) string
+	// shot saves the page in docs/ when PARINDEX_SCREENSHOTS is set: the
+	// whole page, or what the window shows.
+	shot func(name string, full bool)
+}
+
+// openBrowser serves the workspace in dir and starts a browser on it; both
+// stop when the test ends.
+func openBrowser(t *testing.T, dir string) *browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	exe := browserPath(t)
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe),
+		chromedp.NoSandbox, chromedp.WindowSize(1280, 1000), chromedp.Flag("lang", "vi"))
+	// The deadline bounds the whole browser: the test must not hang.
+	deadline, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	actx, cancel := chromedp.NewExecAllocator(deadline, opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	b := &browser{ts: ts}
+	b.run = func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	b.text = func(sel string) string {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("reading %s: %v", sel, err)
+		}
+		return strings.TrimSpace(got)
+	}
+	b.shot = func(name string, full bool) {
+		t.Helper()
+		if os.Getenv("PARINDEX_SCREENSHOTS") == "" {
+			return
+		}
+		action := chromedp.CaptureScreenshot()
+		if full {
+			action = chromedp.FullScreenshot(100) // png
+		}
+		png, err := chromedp.Run(ctx, action)
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "docs", name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -51,20 +53,22 @@ func (s *Server) problemViews(ps criteria.Problems) []problemView {
 			out = append(out, problemView{Msg: fmt.Sprintf(s.words["moreProblems"], len(ps)-maxProblems)})
 			break
 		}
-		out = append(out, problemView{Place: placeOf(p), Msg: p.Msg, Hint: p.Hint})
+		out = append(out, problemView{Place: s.placeOf(p), Msg: p.Msg, Hint: p.Hint})
 	}
 	return out
 }
 
 // placeOf is a problem's place as parindex check prints it: "metrics.csv:14"
-// or "metrics.xlsx: Sheet1!C5".
-func placeOf(p criteria.Problem) string {
+// or "metrics.xlsx: Sheet1!C5", a file in the workspace folder named
+// within it, as the officer sees it there.
+func (s *Server) placeOf(p criteria.Problem) string {
 	p.Msg = ""
-	s := p.Error()
-	if len(s) >= 2 && s[len(s)-2:] == ": " {
-		s = s[:len(s)-2]
+	if p.File != "" && filepath.IsAbs(p.File) == filepath.IsAbs(s.opts.Paths.Dir) {
+		if rel, err := filepath.Rel(s.opts.Paths.Dir, p.File); err == nil && rel != "." && filepath.IsLocal(rel) {
+			p.File = rel
+		}
 	}
-	return s
+	return strings.TrimSuffix(p.Error(), ": ")
 }
 
 // num writes a decimal with the set's places in the page's language.

@@ -169,7 +169,7 @@ func TestProblemsPage(t *testing.T) {
 		if status != 200 || !strings.Contains(body, "Dữ liệu có lỗi") {
 			t.Fatalf("%s: status %d, no problems page\n%s", path, status, body)
 		}
-		if !strings.Contains(body, metrics+":2") || !strings.Contains(body, "&#34;99,6&#34; is not a number") {
+		if !strings.Contains(body, `<td class="place">metrics.csv:2</td>`) || !strings.Contains(body, "&#34;99,6&#34; is not a number") {
 			t.Errorf("%s: the problem's place or words are missing\n%s", path, body)
 		}
 		if strings.Contains(body, `<tr data-unit=`) {

@@ -130,7 +130,7 @@ func (s *Server) addDecisions(st *state, u *scoring.UnitResult, v *unitPage) {
 		if d.Unit.ID != u.Unit.ID {
 			continue
 		}
-		row := decisionRow{Place: placeOf(d.Place), Target: report.DecisionTarget(d.Decision, set),
+		row := decisionRow{Place: s.placeOf(d.Place), Target: report.DecisionTarget(d.Decision, set),
 			Before: report.DecisionBefore(d, set, s.opts.Lang), After: report.DecisionAfter(d, set, s.opts.Lang),
 			Reason: d.Reason, Round: d.Round, Stepped: d.Stepped}
 		if d.Stepped {
