@@ -93,6 +93,10 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
+// Warm loads and scores the workspace, so that the first page does not
+// wait for it: parindex serve calls it while the browser opens.
+func (s *Server) Warm() { s.state.current() }
+
 // Token returns the token every form post must carry.
 func (s *Server) Token() string { return s.token }
 

@@ -74,6 +74,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		ln.Close()
 		return err
 	}
+	go srv.Warm()
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(e.errOut, "parindex: serving %s at %s (Ctrl+C to stop)\n", opts.Paths.Dir, url)
 	if !loopback {
