@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"embed"
@@ -15,6 +16,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"parindex/criteria"
 	"parindex/workspace"
@@ -96,6 +98,23 @@ func New(opts Options) (*Server, error) {
 // Warm loads and scores the workspace, so that the first page does not
 // wait for it: parindex serve calls it while the browser opens.
 func (s *Server) Warm() { s.state.current() }
+
+// Watch checks the files every interval until ctx ends, and loads them
+// again as soon as one changes: an officer who saves metrics.xlsx in Excel
+// and then reloads the page does not wait for 10,000 units to be read.
+// Each page still checks the files itself.
+func (s *Server) Watch(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.state.current()
+		}
+	}
+}
 
 // Token returns the token every form post must carry.
 func (s *Server) Token() string { return s.token }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"parindex/workspace"
 )
@@ -281,4 +283,31 @@ func TestManyProblems(t *testing.T) {
 	if !strings.Contains(body, "… và 50 lỗi khác") {
 		t.Errorf("the problems left out are not counted")
 	}
+}
+
+// TestWatch checks that a change on disk is loaded in the background,
+// before any page asks for it.
+func TestWatch(t *testing.T) {
+	dir := copyWorkspace(t, "tiny")
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	s.Warm()
+	first := s.state.current()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 10*time.Millisecond)
+	metrics := filepath.Join(dir, "metrics.csv")
+	data, _ := os.ReadFile(metrics)
+	if err := os.WriteFile(metrics, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 500 {
+		s.state.mu.Lock()
+		last := s.state.last
+		s.state.mu.Unlock()
+		if last != first {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Error("the change was not loaded in the background")
 }

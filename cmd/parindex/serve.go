@@ -74,7 +74,11 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		ln.Close()
 		return err
 	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	go srv.Warm()
+	go srv.Watch(ctx, 2*time.Second)
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(e.errOut, "parindex: serving %s at %s (Ctrl+C to stop)\n", opts.Paths.Dir, url)
 	if !loopback {
@@ -86,9 +90,6 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		}
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
