@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/report"
 	"parindex/scoring"
 )
 
@@ -208,7 +209,7 @@ func (s *Server) criteriaPage(w http.ResponseWriter, r *http.Request) {
 	for _, n := range set.Nodes() {
 		row := treeRow{Code: n.Code, Name: n.Name, Depth: min(n.Depth, 5), Field: n.Depth == 0,
 			Max:  criteria.FormatFixed(n.MaxPoints(), set.Decimals, s.opts.Lang),
-			Rule: reportRuleWords(set, n, s.opts.Lang)}
+			Rule: report.RuleWords(set, n, s.opts.Lang)}
 		if n.Source == criteria.Survey {
 			row.Source = s.words["srcSurvey"]
 		}

@@ -380,3 +380,14 @@ func TestUploadThroughLink(t *testing.T) {
 		t.Errorf("%s does not hold the old file", kept[0])
 	}
 }
+
+// TestWhatIfNoChange posts the what-if form empty: the page asks for a
+// change instead of scoring nothing.
+func TestWhatIfNoChange(t *testing.T) {
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: copyWorkspace(t, "tiny")}})
+	form := url.Values{"token": {s.Token()}, "target": {""}, "value": {""}}
+	status, body, _ := postForm(t, s, "/unit/an-my/whatif", form)
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "Chưa có thay đổi nào") {
+		t.Errorf("status %d\n%s", status, body)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
-	"parindex/report"
 	"parindex/scoring"
 )
 
@@ -211,6 +210,3 @@ func shade(index decimal.Decimal) string {
 	}
 	return "s0"
 }
-
-// reportRuleWords is the workbook's words for how n scores.
-var reportRuleWords = report.RuleWords

@@ -95,7 +95,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 // unchanged result.
 func (s *Server) runWhatIf(st *state, u *scoring.UnitResult, changes []Change) *whatifView {
 	if len(changes) == 0 {
-		return &whatifView{Problems: []problemView{{Msg: s.words["target"] + ", " + s.words["newValue"] + ": ?"}}}
+		return &whatifView{Problems: []problemView{{Msg: s.words["noChange"]}}}
 	}
 	res, err := s.opts.WhatIf(st.ws, changes)
 	if err != nil {
