@@ -46,12 +46,14 @@ const (
 	kCentreItalic                   // the place and date, the decision line
 	kTitleCentre                    // the title of an official sheet
 	kSubtitleCentre                 // its heading
-	kPercent                        // a percent value as read: 38.46 %
+	kValuePercent                   // a percent value as read: 38.46%
 	kValueInt                       // a count as read: no decimals
-	kNote                           // a note under a table: small, italic, no border
+	kSmallNote                      // a note under a table: small, italic, no border
 	kLegendLow                      // the colour scale's legend: lowest, red
 	kLegendMid                      // its middle, yellow
 	kLegendHigh                     // its highest, green
+	kPercent                        // a share (0.873) shown as a percentage with one place
+	kNote                           // a sentence over a table: wraps, no border
 )
 
 // styleKey identifies one style: a kind and an indent for tree names.
@@ -141,10 +143,10 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
 		st.Alignment.Horizontal = "center"
 		font.Size = 10
-	case kNote:
+	case kSmallNote:
 		st.Border = nil
 		font.Italic, font.Size = true, 10
-	case kPercent:
+	case kValuePercent:
 		st.CustomNumFmt = custom(fixed + `"%"`)
 		st.Alignment.Horizontal = "right"
 	case kValueInt:
@@ -191,6 +193,11 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		st.Alignment.Horizontal = "right"
 	case kCenter:
 		st.Alignment.Horizontal = "center"
+	case kPercent:
+		st.CustomNumFmt = custom("0.0%")
+	case kNote:
+		st.Border = nil
+		st.Alignment.WrapText, st.Alignment.Vertical = true, "top"
 	}
 	return st
 }
@@ -342,7 +349,7 @@ func (b *book) pageSetup(name string) error {
 // add writes the next row; height 0 leaves the row's height to the reader.
 func (s *sheet) add(cells []any, height float64) error {
 	s.row++
-	s.note(height)
+	s.noteHeight(height)
 	if err := s.paginate(s.heights[s.row-1]); err != nil {
 		return err
 	}
@@ -364,8 +371,8 @@ func (s *sheet) skip() {
 // defaultRowHeight is the height in points of a row left to the reader.
 const defaultRowHeight = 15
 
-// note records the height of the row just started.
-func (s *sheet) note(height float64) {
+// noteHeight records the height of the row just started.
+func (s *sheet) noteHeight(height float64) {
 	if height == 0 {
 		height = defaultRowHeight
 	}

@@ -55,6 +55,9 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 		{l.unitsCount, b.integer(len(res.Units), kInt)},
 		{l.madeAt, b.text(b.madeAtText(), kText)},
 	}
+	if s := opts.Sensitivity; s != nil {
+		rows = append(rows, sensInfo(b, s))
+	}
 	for _, r := range rows {
 		if err := pair(r.label, r.val); err != nil {
 			return err

@@ -21,8 +21,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
+	"parindex/analysis"
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -43,6 +45,10 @@ type Options struct {
 	// UnitSheets is how many units, first by rank, get a sheet each:
 	// DefaultUnitSheets when 0, none when negative.
 	UnitSheets int
+
+	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
+	// on Thông tin.
+	Sensitivity *analysis.Sensitivity
 }
 
 // Write writes the meeting workbook of res to w.
@@ -59,8 +65,12 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		func() error { return b.writeByField(res) },
 		func() error { return b.writeDetails(res) },
 	}
+	if opts.Sensitivity != nil { // after Theo lĩnh vực
+		steps = slices.Insert(steps, 2, func() error { return b.writeSensitivity(res, opts.Sensitivity) })
+	}
 	if sheets := unitSheetCount(opts.UnitSheets, len(res.Units)); sheets > 0 {
-		names := newSheetNames(l.summary, l.chartSheet, l.byField, l.details, l.criteriaSheet, l.info, decisionLabelsFor(opts.Lang).sheet)
+		names := newSheetNames(l.summary, l.chartSheet, l.byField, l.details, l.criteriaSheet, l.info,
+			decisionLabelsFor(opts.Lang).sheet, sensFor(b.lang).sheet)
 		hasSelf := false
 		for _, u := range res.Units {
 			hasSelf = hasSelf || u.Self != nil

@@ -178,7 +178,7 @@ func (b *book) summaryNotes(s *sheet, res *scoring.Result, indexCol int) error {
 	if !hasAdjustment(res) {
 		return nil
 	}
-	return s.add([]any{b.text(b.l.adjustNote, kNote)}, 0)
+	return s.add([]any{b.text(b.l.adjustNote, kSmallNote)}, 0)
 }
 
 // legend writes a row naming the colours of the scale, ending at col.
@@ -186,7 +186,7 @@ func (b *book) legend(s *sheet, col int) error {
 	l := b.l
 	cells := make([]any, col)
 	start := max(0, col-4)
-	cells[start] = b.text(l.legendTitle, kNote)
+	cells[start] = b.text(l.legendTitle, kSmallNote)
 	if col >= 3 {
 		cells[col-3] = b.text(l.legendLow, kLegendLow)
 		cells[col-2] = b.text(l.legendMid, kLegendMid)
@@ -276,6 +276,12 @@ func adjustment(u *scoring.UnitResult) decimal.Decimal {
 func summaryScale(widths []float64) uint {
 	return uint(min(100, math.Floor(printableWidth*97/colPixels(widths))))
 }
+
+// chartSlack is the part of a printed page's height a chart leaves free:
+// LibreOffice sets the page-number footer inside the margins, and row
+// heights are rounded; without it a chart of 30 units or more ran onto the
+// next page.
+const chartSlack = 110
 
 // indexChart adds the sheet Biểu đồ: a horizontal bar chart of the
 // index, first rank at the top, under the set's title and year. A sheet of

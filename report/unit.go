@@ -209,7 +209,7 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 	case m == nil:
 	case m.Type == criteria.Percent:
 		// the value itself, shown as the percent it is: 38.46%
-		kind = kPercent
+		kind = kValuePercent
 	case m.Type == criteria.Count && den.Equal(decimal.NewFromInt(1)):
 		kind = kValueInt
 	}

@@ -107,7 +107,7 @@ func (b *book) writeUnitFields(res *scoring.Result, u *scoring.UnitResult) error
 		}
 	}
 	s.skip()
-	if err := s.add([]any{b.text(fmt.Sprintf(l.unitReportNote, len(res.Units)), kNote)}, 0); err != nil {
+	if err := s.add([]any{b.text(fmt.Sprintf(l.unitReportNote, len(res.Units)), kSmallNote)}, 0); err != nil {
 		return err
 	}
 	if err := s.printTitles(headRow, headRow); err != nil {

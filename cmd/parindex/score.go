@@ -25,6 +25,7 @@ type ScoreOptions struct {
 	UnitSheets int
 	// PerUnit is --per-unit-reports: a folder for one workbook per unit.
 	PerUnit string
+	Sens    sensitivityFlags // --sensitivity adds the sheet Độ nhạy
 }
 
 // NewCmdScore builds "parindex score". runF, when set, replaces runScore
@@ -59,6 +60,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			if opts.UnitSheets < 0 {
 				return usagef("--unit-sheets %d: give a number of units, 0 for none", opts.UnitSheets)
 			}
+			if err := opts.Sens.check(cmd, true); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -73,6 +77,7 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 	cmd.Flags().IntVar(&opts.UnitSheets, "unit-sheets", report.DefaultUnitSheets, "write a sheet for each of the first `N` units by rank (0 writes none)")
 	cmd.Flags().StringVar(&opts.PerUnit, "per-unit-reports", "", "also write one small workbook per unit into `folder`, OUTDIR/<unit-id>.xlsx")
 	_ = cmd.MarkFlagDirname("per-unit-reports")
+	opts.Sens.add(cmd, true)
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
 }
@@ -101,6 +106,9 @@ func runScore(opts *ScoreOptions) error {
 		ro.UnitSheets = opts.UnitSheets
 		if ro.UnitSheets == 0 {
 			ro.UnitSheets = -1 // the report's 0 is its default
+		}
+		if ro.Sensitivity, err = opts.Sens.analyse(res); err != nil {
+			return err
 		}
 		outputs = append(outputs, workspace.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
