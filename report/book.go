@@ -76,7 +76,8 @@ type book struct {
 	// across several pages at scale percent (100 when 0).
 	wide  bool
 	scale uint
-	now   time.Time // when the report is made: the default date, and on Thông tin
+	now   time.Time     // when the report is made: the default date, and on Thông tin
+	names []definedName // print titles and areas, added as the workbook is written
 }
 
 func newBook(set *criteria.Set, lang criteria.Lang) *book {
@@ -466,7 +467,7 @@ func (s *sheet) printTitles(first, last int, cols ...int) error {
 		col, _ := excelize.ColumnNumberToName(cols[0])
 		ref = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(s.name), col, ref)
 	}
-	return s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: s.name})
+	return s.b.define("_xlnm.Print_Titles", ref, s.name)
 }
 
 // printableWidth is the width of an A4 landscape page inside the margins,

@@ -90,7 +90,7 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 			return fmt.Errorf("writing the report: %w", err)
 		}
 	}
-	if err := b.f.Write(w); err != nil {
+	if err := b.write(w); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return nil

@@ -334,7 +334,7 @@ func (b *book) indexChart(sheetName string, unitCol, indexCol, first, n int) err
 	// LibreOffice prints only the cells in use unless told the area the
 	// chart covers
 	area := fmt.Sprintf("%s!$A$1:$N$%d", quoteSheet(s.name), 3+int(printableHeight-170)/18+2)
-	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: s.name})
+	return b.define("_xlnm.Print_Area", area, s.name)
 }
 
 // hasKind reports whether the set has a top-level field of kind k.

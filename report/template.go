@@ -28,7 +28,7 @@ func WriteTemplate(w io.Writer, set *criteria.Set, units []*criteria.Unit, lang 
 	if err := b.writeInstructions(false); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	return b.f.Write(w)
+	return b.write(w)
 }
 
 // WriteUnitTemplate writes one unit's data-collection workbook in the
@@ -48,7 +48,7 @@ func WriteUnitTemplate(w io.Writer, set *criteria.Set, unit *criteria.Unit, lang
 	if err := b.writeInstructions(true); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	return b.f.Write(w)
+	return b.write(w)
 }
 
 // metricHeader is a data column's header: the id on the first line (the

@@ -38,7 +38,7 @@ func WriteUnitReport(w io.Writer, res *scoring.Result, id string, opts Options) 
 	if err := b.writeUnit(name, u, v); err != nil {
 		return fmt.Errorf("writing the report of %s: %w", u.Unit.Name, err)
 	}
-	if err := b.f.Write(w); err != nil {
+	if err := b.write(w); err != nil {
 		return fmt.Errorf("writing the report of %s: %w", u.Unit.Name, err)
 	}
 	return nil
