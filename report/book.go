@@ -425,17 +425,46 @@ func (s *sheet) heightFor(texts []string, bold bool) float64 {
 		if i >= len(s.widths) || t == "" {
 			continue
 		}
-		per := s.widths[i] - 1
+		// A column's width counts digits of the default font; Times New
+		// Roman's letters, diacritics and all, are narrower than its
+		// digits, the bold ones a little less so.
+		per := (s.widths[i] - 1) * 1.2
 		if bold {
-			per *= 0.9
+			per = (s.widths[i] - 1) * 1.1
 		}
 		n := 0
 		for _, para := range strings.Split(t, "\n") {
-			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))/math.Max(per, 1))))
+			n += wrappedLines(para, math.Max(per, 1))
 		}
 		lines = max(lines, n)
 	}
 	return float64(lines)*14.5 + 3
+}
+
+// wrappedLines counts the lines para takes when wrapped at word breaks
+// into lines of per characters, as a spreadsheet wraps it: a name that
+// fits in two lines by its length may need three when its words do not
+// break evenly. Leading spaces (an indent) count on the first line.
+func wrappedLines(para string, per float64) int {
+	indent := utf8.RuneCountInString(para) - utf8.RuneCountInString(strings.TrimLeft(para, " "))
+	lines, cur := 1, float64(indent)
+	for _, w := range strings.Fields(para) {
+		n := float64(utf8.RuneCountInString(w))
+		switch {
+		case cur == 0:
+			cur = n
+		case cur+1+n <= per:
+			cur += 1 + n
+		default:
+			lines++
+			cur = n
+		}
+		for cur > per { // a word longer than a line breaks inside
+			lines++
+			cur -= per
+		}
+	}
+	return lines
 }
 
 // freeze keeps the first rows and columns in view when scrolling; it must

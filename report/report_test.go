@@ -586,3 +586,24 @@ func TestCriterionNamesWrap(t *testing.T) {
 		t.Error("no row of Chi tiết is taller than one line: long names are cut off")
 	}
 }
+
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		text string
+		per  float64
+		want int
+	}{
+		{"Huyện Nam Trà My", 20, 1},
+		{"Huyện Nam Trà My", 10, 2},
+		{"Thành phố Hội An", 8, 3}, // 16 letters in two lines of 8, but the words break into three
+		{"Ban hành kế hoạch", 17, 1},
+		{"    Ban hành kế hoạch", 17, 2}, // the indent takes room
+		{"", 10, 1},
+		{"abcdefghijklmnopqrstuvwxy", 10, 3},
+	}
+	for _, tt := range tests {
+		if got := wrappedLines(tt.text, tt.per); got != tt.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tt.text, tt.per, got, tt.want)
+		}
+	}
+}
