@@ -16,6 +16,13 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 	set := b.set
 	warnings := append(append([]string{}, opts.Warnings...), res.Warnings...)
 	warnings = dedupe(warnings)
+	if b.lang == criteria.Vietnamese {
+		for i, w := range warnings {
+			if vi := opts.WarningsVI[w]; vi != "" {
+				warnings[i] = vi
+			}
+		}
+	}
 	notes := []string{}
 	switch sheets := unitSheetCount(opts.UnitSheets, len(res.Units)); {
 	case sheets == 0 && len(res.Units) > 0:

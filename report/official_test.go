@@ -151,3 +151,23 @@ func TestReportOfficialInLibreOffice(t *testing.T) {
 	c := &checker{t: t, f: f, places: res.Set.Decimals, lenient: true}
 	checkOfficial(t, f, c)
 }
+
+// TestReportWarningsInLanguage checks that Thông tin shows a warning in
+// the report's language when its text in Vietnamese is known.
+func TestReportWarningsInLanguage(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	en := "previous.json: 1 unit is not in last year's result, shown as new: X"
+	vi := "previous.json: 1 đơn vị không có trong kết quả năm trước, ghi là mới: X"
+	opts := Options{Warnings: []string{en}, WarningsVI: map[string]string{en: vi}}
+	f, _ := writeReport(t, res, opts)
+	rows, _ := f.GetRows(vietnamese.info)
+	if s := fmt.Sprint(rows); !strings.Contains(s, vi) || strings.Contains(s, en) {
+		t.Errorf("Thông tin shows %q, want the warning in Vietnamese, %q", s, vi)
+	}
+	opts.Lang = "en"
+	f, _ = writeReport(t, res, opts)
+	rows, _ = f.GetRows(english.info)
+	if s := fmt.Sprint(rows); !strings.Contains(s, en) {
+		t.Errorf("an English report lacks the warning %q", en)
+	}
+}

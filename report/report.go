@@ -39,6 +39,9 @@ type Options struct {
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
 	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
+	// WarningsVI gives a warning's Vietnamese text by its English text:
+	// a Vietnamese report shows that, and a warning it lacks as it is.
+	WarningsVI map[string]string
 	// Now is when the report is made, shown on Thông tin and the default
 	// date of the official header; the clock when zero.
 	Now time.Time

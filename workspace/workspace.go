@@ -60,6 +60,9 @@ type Workspace struct {
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []scoring.Decision
 	Inputs    []Input // every file read, in the order read
+	// WarningsVI gives, by its English text, the Vietnamese text of each
+	// warning Score added, for a report in Vietnamese.
+	WarningsVI map[string]string
 }
 
 // Part says how much of a workspace a command needs: the criteria tree

@@ -162,7 +162,7 @@ func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scori
 // the engine version, every input with its hash and the evidence notes.
 // The warnings are res.Warnings, which the report reads itself.
 func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.Options {
-	o := report.Options{Lang: e.Lang(), Version: engineVersion()}
+	o := report.Options{Lang: e.Lang(), Version: engineVersion(), WarningsVI: ws.WarningsVI}
 	for _, in := range ws.Inputs {
 		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
 	}
