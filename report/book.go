@@ -52,6 +52,7 @@ const (
 	kLegendLow                      // the colour scale's legend: lowest, red
 	kLegendMid                      // its middle, yellow
 	kLegendHigh                     // its highest, green
+	kLegendTitle                    // the legend's label, right-aligned to run leftwards
 	kPercent                        // a share (0.873) shown as a percentage with one place
 	kNote                           // a sentence over a table: wraps, no border
 )
@@ -144,9 +145,12 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
 		st.Alignment.Horizontal = "center"
 		font.Size = 10
-	case kSmallNote:
+	case kSmallNote, kLegendTitle:
 		st.Border = nil
 		font.Italic, font.Size = true, 10
+		if k.kind == kLegendTitle {
+			st.Alignment.Horizontal = "right"
+		}
 	case kValuePercent:
 		st.CustomNumFmt = custom(fixed + `"%"`)
 		st.Alignment.Horizontal = "right"
@@ -427,10 +431,10 @@ func (s *sheet) heightFor(texts []string, bold bool) float64 {
 		}
 		// A column's width counts digits of the default font; Times New
 		// Roman's letters, diacritics and all, are narrower than its
-		// digits, the bold ones a little less so.
+		// digits, but bold ones, in LibreOffice, a little wider.
 		per := (s.widths[i] - 1) * 1.2
 		if bold {
-			per = (s.widths[i] - 1) * 1.1
+			per = (s.widths[i] - 1) * 0.95
 		}
 		n := 0
 		for _, para := range strings.Split(t, "\n") {

@@ -4,15 +4,18 @@
 //
 // # The meeting workbook
 //
-// Sheets, in order: Tổng hợp (the ranking and a bar chart of the index),
+// Sheets, in order: Tổng hợp (the ranking; with the set's report: block,
+// the official header and signatures), Biểu đồ (a bar chart of the index),
 // Theo lĩnh vực (each field's points, index and rank), Chi tiết (every
-// node's points for every unit), one sheet per unit when there are at most
-// 60, Bộ tiêu chí (the criteria and their rules in words) and Thông tin
+// node's points for every unit), one sheet for each of the first
+// [DefaultUnitSheets] units by rank (or as many as Options.UnitSheets
+// says), Bộ tiêu chí (the criteria and their rules in words) and Thông tin
 // (the criteria set, engine version, input files and warnings). Every
 // number is a numeric cell holding the engine's exact decimal, shown with
 // the set's decimal places; every sheet prints on A4 landscape, its
 // header rows repeated on each page: one page wide, or, when that would be
 // too small to read, across pages with its first columns repeated.
+// [WriteUnitReport] writes the small workbook sent back to one unit.
 //
 // The large sheets are written with excelize's stream writer, so that a
 // province's communes, or ten thousand units, take little memory.

@@ -186,7 +186,7 @@ func (b *book) legend(s *sheet, col int) error {
 	l := b.l
 	cells := make([]any, col)
 	start := max(0, col-4)
-	cells[start] = b.text(l.legendTitle, kSmallNote)
+	cells[start] = b.text(l.legendTitle, kLegendTitle)
 	if col >= 3 {
 		cells[col-3] = b.text(l.legendLow, kLegendLow)
 		cells[col-2] = b.text(l.legendMid, kLegendMid)
