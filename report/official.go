@@ -8,10 +8,12 @@ import (
 )
 
 // The national motto every administrative document carries at its top
-// right (Nghị định 30/2020/NĐ-CP).
+// right (Nghị định 30/2020/NĐ-CP), and its usual English rendering.
 const (
-	mottoCountry = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	mottoWords   = "Độc lập – Tự do – Hạnh phúc"
+	mottoCountry   = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	mottoWords     = "Độc lập – Tự do – Hạnh phúc"
+	mottoCountryEN = "SOCIALIST REPUBLIC OF VIETNAM"
+	mottoWordsEN   = "Independence – Freedom – Happiness"
 )
 
 // official reports whether the sheets carry the official header and
@@ -52,6 +54,9 @@ func (s *sheet) officialTitle(heading string, span int) error {
 	whole := func(row int) error { return s.sw.MergeCell(cellRef(1, row), cellRef(span, row)) }
 	lines := max(len(r.Issuer), 2)
 	motto := []string{mottoCountry, mottoWords}
+	if b.lang == criteria.English {
+		motto = []string{mottoCountryEN, mottoWordsEN}
+	}
 	for i := range lines {
 		cells := make([]any, split+1)
 		if i < len(r.Issuer) {

@@ -171,3 +171,20 @@ func TestReportWarningsInLanguage(t *testing.T) {
 		t.Errorf("an English report lacks the warning %q", en)
 	}
 }
+
+// TestReportOfficialEnglish checks the official header of an English
+// report: the motto and the date in English.
+func TestReportOfficialEnglish(t *testing.T) {
+	_, res := demoResult(t, xaDir)
+	f, _ := writeReport(t, res, Options{Lang: "en", UnitSheets: -1})
+	rows, _ := f.GetRows(english.summary)
+	s := fmt.Sprint(rows)
+	for _, want := range []string{mottoCountryEN, mottoWordsEN, "Tỉnh minh hoạ, 15 February 2026", english.adjust} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%s lacks %q", english.summary, want)
+		}
+	}
+	if strings.Contains(s, mottoCountry) {
+		t.Errorf("an English report carries the Vietnamese motto")
+	}
+}
