@@ -93,10 +93,14 @@ func runScore(opts *ScoreOptions) error {
 	if err := workspace.WriteFilesAtomic(outputs, ws.InputPaths()); err != nil {
 		return err
 	}
+	// With --json - the JSON takes the place of the ranking; the report
+	// is still written, and said so, as every output is.
 	if opts.JSON == "-" {
-		return res.WriteJSON(e.out, lang)
+		err = res.WriteJSON(e.out, lang)
+	} else {
+		err = report.WriteRanking(e.out, res, lang)
 	}
-	if err := report.WriteRanking(e.out, res, lang); err != nil {
+	if err != nil {
 		return err
 	}
 	for _, o := range outputs {
