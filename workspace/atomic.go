@@ -40,7 +40,9 @@ type Output struct {
 // written and synced are they renamed into place. Outputs are produced
 // concurrently, at most GOMAXPROCS at a time, since each is an independent
 // rendering of data the writers only read. Every path is checked against
-// inputs, and against the others, before anything is written.
+// inputs, and against the others, before anything is written; then the
+// temporary files that runs no longer alive left beside them are removed
+// (see removeStale).
 //
 // A path that is a symbolic link is written through it: the temporary file
 // goes beside the file the link names, which is replaced, and the link is
@@ -73,6 +75,13 @@ func WriteFilesAtomic(outputs []Output, inputs []string) error {
 			return fmt.Errorf("%s: named twice as an output", o.Path)
 		}
 	}
+	var renamed []string
+	for i, t := range targets {
+		if !direct[i] {
+			renamed = append(renamed, t)
+		}
+	}
+	removeStale(renamed)
 	tmps := make([]string, len(outputs))
 	errs := make([]error, len(outputs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -185,7 +194,7 @@ func writeDirect(path, target string, write func(io.Writer) error) error {
 // file path really names, and returns its name; on error nothing is left
 // behind.
 func stage(path, target string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := createTracked(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	f, err := createTracked(filepath.Dir(target), tempPattern(target))
 	if err != nil {
 		if errors.Is(err, errInterrupted) {
 			return "", err
