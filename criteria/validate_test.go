@@ -86,7 +86,7 @@ func TestLoadProblems(t *testing.T) {
     name: A
     children:
       - {code: "1.1", name: B, kind: bonus, max: 1, rule: {type: boolean, metric: b}}
-`, []string{`criteria.yaml:11: node "1.1": kind bonus is allowed only on a top-level field`}},
+`, []string{`criteria.yaml:11: node "1.1": kind "bonus" is allowed only on a top-level field`}},
 		{"only bonus fields", head + `fields:
   - {code: "1", name: A, kind: bonus, max: 1, rule: {type: boolean, metric: b}}
 `, []string{`criteria.yaml:8: fields: every field is a bonus or penalty; a set needs at least one ordinary field`}},

@@ -52,6 +52,10 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 			root = nil
 		}
 	}()
+	if p := checkSize(data, r.file); p != nil {
+		r.ps = append(r.ps, *p)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := syntaxError(err)
@@ -129,7 +133,7 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]
 		}
 		name := k.Value
 		if prev, dup := out[name]; dup {
-			r.addf(k.Line, "%sduplicate key %q (first at line %d)", what, name, prev.key.Line)
+			r.addf(k.Line, "%sduplicate key %s (first at line %d)", what, quote(name), prev.key.Line)
 			continue
 		}
 		if !contains(known, name) {
@@ -154,7 +158,7 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	} else {
 		hint = "known keys: " + strings.Join(known, ", ")
 	}
-	r.hintf(k.Line, hint, "%sunknown key %q", what, name)
+	r.hintf(k.Line, hint, "%sunknown key %s", what, quote(name))
 }
 
 // peek returns the text of key in mapping n, so that messages about n can
@@ -183,7 +187,7 @@ func describeNode(n *yaml.Node) string {
 		if isNull(n) {
 			return "an empty value"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return quote(n.Value)
 	}
 	return "that"
 }
@@ -236,15 +240,19 @@ func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(n.Value)
 	if !plainNumber.MatchString(s) {
 		if strings.Contains(s, ",") {
-			r.addf(n.Line, "%s%q is not a number (use . as the decimal mark)", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, quote(n.Value))
 		} else {
-			r.addf(n.Line, "%s%q is not a number", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
 		}
+		return decimal.Zero, false
+	}
+	if digits := len(s) - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-"); digits > maxNumberDigits {
+		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, quote(s), digits, maxNumberDigits)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		r.addf(n.Line, "%s%q is not a number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -259,7 +267,7 @@ func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
-		r.addf(n.Line, "%s%q is not a whole number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a whole number", what, quote(n.Value))
 		return 0, false
 	}
 	return int(d.IntPart()), true
