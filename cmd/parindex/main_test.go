@@ -51,6 +51,7 @@ func TestScript(t *testing.T) {
 			"jsonshape": cmdJSONShape,
 			"xlsx":      cmdXLSX,
 			"noglob":    cmdNoGlob,
+			"sparse":    cmdSparse,
 		},
 	})
 }
@@ -146,6 +147,20 @@ func cmdNoGlob(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("files left behind: %v", m)
 		}
 	}
+}
+
+// cmdSparse makes a file of the given size in MiB without writing it:
+// sparse FILE MIB. Huge inputs are tested without gigabytes on disk.
+func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sparse FILE MIB")
+	}
+	mib, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(int64(mib) << 20))
+	ts.Check(f.Close())
 }
 
 // cmdXLSX checks that a file is a workbook with the given sheets, and
