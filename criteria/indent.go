@@ -88,6 +88,52 @@ func deeper(lines []string, line, ind int, p openLine, pbody string) (int, strin
 		fmt.Sprintf("indent it %s like line %d if it is the next key; a block under a key is indented further than a key with no value", spaces(keyColumn(pbody, p.ind)), p.line)
 }
 
+// suspects returns the lines (from 1), in order, whose indentation does
+// not fit the blocks the lines above them open, or whose quotes do not
+// close: where a mistake most likely is. It reads the file once, keeping
+// the open lines on a stack; content holds the indexes of the lines that
+// hold YAML.
+func suspects(lines []string, content []int) []int {
+	var out []int
+	var stack []openLine
+	for _, i := range content {
+		ind := indentOf(lines[i])
+		body := lines[i][ind:]
+		item := isItem(body)
+		child := -1 // the column of the block just closed under the top
+		for len(stack) > 0 && stack[len(stack)-1].ind > ind {
+			child = stack[len(stack)-1].ind
+			stack = stack[:len(stack)-1]
+		}
+		fits := len(stack) > 0 || i == content[0] || ind == 0
+		if n := len(stack); n > 0 {
+			top := stack[n-1]
+			tbody := lines[top.line-1][top.ind:]
+			switch {
+			case top.ind == ind && item && !top.item && opensBlock(tbody):
+				// "bands:" with its items in its own column: a child.
+			case top.ind == ind:
+				fits = item == top.item
+				stack = stack[:n-1]
+			case child >= 0:
+				// Back out of a deeper block, to a column the top's
+				// block does not have.
+				fits = false
+			default:
+				fits = opensBlock(tbody) || top.item && ind == top.key && itemOpen(tbody)
+			}
+		}
+		if m, _ := quoteTrouble(lines[i]); m != "" {
+			fits = false
+		}
+		if !fits {
+			out = append(out, i+1)
+		}
+		stack = append(stack, openLine{line: i + 1, ind: ind, key: keyColumn(body, ind), item: item})
+	}
+	return out
+}
+
 // openLines returns the lines above line (from 1) that open the blocks it
 // could be in, nearest first: walking up, each line indented less than all
 // the lines after it so far.

@@ -50,10 +50,23 @@ func (r *reader) syntax(data []byte, err error) {
 		return
 	}
 	line := libLine
-	if strings.Contains(msg, "did not find expected ',' or") {
+	switch {
+	case strings.Contains(msg, "did not find expected ',' or"):
 		line = libLine + 1 // the line the { or [ opens on, counted from 0
-	} else if k := firstFailingLine(data, msg); k > 0 {
-		line = k
+	case strings.HasPrefix(msg, "unknown anchor '"):
+		// Said without a line: the first line naming the alias.
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		for _, i := range content {
+			if strings.Contains(lines[i], "*"+name) {
+				line = i + 1
+				break
+			}
+		}
+	case strings.HasPrefix(msg, "did not find expected"):
+		// A parser error, given at the line its block starts on.
+		if k := faultLine(data, lines, content, msg); k > 0 {
+			line = k
+		}
 	}
 	line = min(max(line, 0), len(lines))
 	for _, i := range content {
@@ -204,12 +217,49 @@ func closingQuote(s string, i int) int {
 	return -1
 }
 
-// firstFailingLine returns the first line k such that the file cut after
-// line k fails as the whole file does (with the same words): the line at
-// which the mistake is made. It is found by halving, since a file that
-// fails so at some line fails so with every line after it added. 0 when
-// the cut files do not fail the same way.
-func firstFailingLine(data []byte, msg string) int {
+// Bounds on the search for the line at fault, which may read the file cut
+// after a line once for each line it tries.
+const (
+	maxSuspects   = 8         // lines that look wrong, tried first
+	maxSearchSize = 256 << 10 // past it, the file is not read again
+)
+
+// faultLine returns the first line k such that the file cut after line k
+// fails as the whole file does (with the same words): the line at which
+// the mistake is made. The lines that look wrong (see suspects) are tried
+// first: each on its own under the lines that open its blocks, which is
+// quick however long the file; then, in a file of a usual size, each by
+// reading the file up to it; then every line, by halving, since a file
+// that fails so at some line fails so with every line after it added. 0
+// when none of these finds it.
+func faultLine(data []byte, lines []string, content []int, msg string) int {
+	failsSo := func(b []byte) bool {
+		_, _, err := decodeYAML(b)
+		if err == nil {
+			return false
+		}
+		m, _ := libraryError(err)
+		return m == msg
+	}
+	sus := suspects(lines, content)
+	if len(sus) > maxSuspects {
+		sus = sus[:maxSuspects]
+	}
+	for _, k := range sus {
+		chain := openLines(lines, k)
+		var b strings.Builder
+		for j := len(chain) - 1; j >= 0; j-- {
+			b.WriteString(lines[chain[j].line-1] + "\n")
+		}
+		opened := b.Len()
+		b.WriteString(lines[k-1] + "\n")
+		if failsSo([]byte(b.String())) && !failsSo([]byte(b.String()[:opened])) {
+			return k
+		}
+	}
+	if len(data) > maxSearchSize {
+		return 0
+	}
 	ends := []int{}
 	for i, b := range data {
 		if b == '\n' {
@@ -219,13 +269,11 @@ func firstFailingLine(data []byte, msg string) int {
 	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
 		ends = append(ends, len(data))
 	}
-	fails := func(k int) bool {
-		_, _, err := decodeYAML(data[:ends[k-1]])
-		if err == nil {
-			return false
+	fails := func(k int) bool { return k >= 1 && failsSo(data[:ends[min(k, len(ends))-1]]) }
+	for _, k := range sus {
+		if fails(k) && !fails(k-1) {
+			return k
 		}
-		m, _ := libraryError(err)
-		return m == msg
 	}
 	lo, hi := 1, len(ends)
 	if !fails(hi) {
