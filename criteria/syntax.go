@@ -31,7 +31,7 @@ func (r *reader) syntax(data []byte, err error) {
 		r.hintf(0, hint, "%s", m)
 		return
 	}
-	lines := splitLines(data)
+	lines, ends := splitLines(data)
 	content := contentLines(lines)
 	var tabs []int
 	for _, i := range content {
@@ -64,7 +64,7 @@ func (r *reader) syntax(data []byte, err error) {
 		}
 	case strings.HasPrefix(msg, "did not find expected"):
 		// A parser error, given at the line its block starts on.
-		if k := faultLine(data, lines, content, msg); k > 0 {
+		if k := faultLine(data, lines, ends, content, msg); k > 0 {
 			line = k
 		}
 	}
@@ -117,17 +117,42 @@ func notText(data []byte, msg string) (m, hint string, ok bool) {
 }
 
 // splitLines returns the lines of data without their line ends, a
-// byte-order mark dropped.
-func splitLines(data []byte) []string {
-	s := strings.TrimPrefix(string(data), "\ufeff")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+// byte-order mark dropped, and where each line ends in data (after its
+// line end). Lines end as YAML ends them, so that line numbers agree with
+// the library's: at \n, \r\n, a lone \r (old Mac files) and the Unicode
+// breaks NEL, LS and PS.
+func splitLines(data []byte) (lines []string, ends []int) {
+	start := 0
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		start = 3
 	}
-	if n := len(lines); n > 1 && lines[n-1] == "" {
-		lines = lines[:n-1]
+	from := start
+	for i := start; i < len(data); {
+		n := 0
+		switch {
+		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			n = 2
+		case data[i] == '\n' || data[i] == '\r':
+			n = 1
+		case bytes.HasPrefix(data[i:], []byte("\u0085")):
+			n = 2
+		case bytes.HasPrefix(data[i:], []byte("\u2028")), bytes.HasPrefix(data[i:], []byte("\u2029")):
+			n = 3
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		lines = append(lines, string(data[from:i]))
+		ends = append(ends, i+n)
+		i += n
+		from = i
 	}
-	return lines
+	if from < len(data) || len(lines) == 0 {
+		lines = append(lines, string(data[from:]))
+		ends = append(ends, len(data))
+	}
+	return lines, ends
 }
 
 // blockScalar matches a line that starts a literal or folded block (key: |
@@ -232,7 +257,7 @@ const (
 // reading the file up to it; then every line, by halving, since a file
 // that fails so at some line fails so with every line after it added. 0
 // when none of these finds it.
-func faultLine(data []byte, lines []string, content []int, msg string) int {
+func faultLine(data []byte, lines []string, ends []int, content []int, msg string) int {
 	failsSo := func(b []byte) bool {
 		_, _, err := decodeYAML(b)
 		if err == nil {
@@ -259,15 +284,6 @@ func faultLine(data []byte, lines []string, content []int, msg string) int {
 	}
 	if len(data) > maxSearchSize {
 		return 0
-	}
-	ends := []int{}
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
-		}
-	}
-	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
-		ends = append(ends, len(data))
 	}
 	fails := func(k int) bool { return k >= 1 && failsSo(data[:ends[min(k, len(ends))-1]]) }
 	for _, k := range sus {

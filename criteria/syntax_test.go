@@ -151,6 +151,10 @@ func TestSyntaxProblemsWholeFile(t *testing.T) {
 			[]string{"f.yaml:4: a second YAML document starts here, after ---"}, "one document"},
 		{"a unit's key one space short", "units:\n  - id: a\n    name: A\n  - id: b\n   name: B\n",
 			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
+		{"old Mac line ends", "units:\r  - id: a\r    name: A\r  - id: b\r   name: B\r",
+			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
+		{"Unicode line separators", "units:\u2028  - id: a\u2029    name: A\u0085  - id: b\r\n   name: B\n",
+			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
 		{"an alias with a colon", "units:\n  - id: a\n    name: A\n    aliases: [TP: A]\n",
 			nil, ""},
 	}
@@ -178,7 +182,7 @@ func TestSyntaxProblemsWholeFile(t *testing.T) {
 // TestTabsInBlockText checks that a tab inside a literal block's text is
 // not taken for indentation.
 func TestTabsInBlockText(t *testing.T) {
-	lines := splitLines([]byte("a: |\n\tx\n\t\ty\nb:\n\t- c\n"))
+	lines, _ := splitLines([]byte("a: |\n\tx\n\t\ty\nb:\n\t- c\n"))
 	var tabbed []int
 	for _, i := range contentLines(lines) {
 		if strings.Contains(lines[i][:indentWidth(lines[i])], "\t") {
