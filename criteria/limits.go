@@ -3,8 +3,6 @@ package criteria
 import (
 	"fmt"
 	"io"
-	"strconv"
-	"unicode/utf8"
 )
 
 // MaxFileSize is the most bytes criteria.yaml or units.yaml may hold, 4 MiB.
@@ -18,10 +16,6 @@ const MaxFileSize = 4 << 20
 // maxima, points and bounds have a handful, and a number of thousands of
 // digits would make every sum slow.
 const maxNumberDigits = 24
-
-// maxQuoted is how many characters of a value a message quotes: enough to
-// recognise it, never a whole file pasted into one value.
-const maxQuoted = 40
 
 // ReadYAML reads criteria.yaml or units.yaml from r, at most MaxFileSize
 // bytes: a larger (or endless) file is refused once the limit is passed,
@@ -46,21 +40,4 @@ func checkSize(data []byte, file string) *Problem {
 	return &Problem{File: file,
 		Msg:  fmt.Sprintf("the file is larger than %d MiB, the most parindex reads of a criteria set or a list of units", MaxFileSize>>20),
 		Hint: "a criteria set is a few dozen kilobytes and a list of units a few hundred: check that this is the right file"}
-}
-
-// quote returns s quoted as %q would, cut to its first maxQuoted
-// characters (and its length said) when longer.
-func quote(s string) string {
-	n := utf8.RuneCountInString(s)
-	if n <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut, i := 0, 0
-	for i = range s {
-		if cut == maxQuoted-8 {
-			break
-		}
-		cut++
-	}
-	return fmt.Sprintf("%s (%d characters)", strconv.Quote(s[:i]+"…"), n)
 }

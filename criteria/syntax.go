@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The hints of syntax problems, shared by several causes.
@@ -317,7 +316,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
 		if key, ok := colonInValue(body); ok {
-			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", quote(key)), quoteHint
+			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", Quote(key)), quoteHint
 		}
 		return indentation(lines, line)
 	case strings.Contains(msg, "did not find expected '-' indicator"),
@@ -328,7 +327,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 		return indentation(lines, line)
 	case strings.Contains(msg, "could not find expected ':'"):
 		if key, value, ok := strings.Cut(stripComment(body), ":"); ok && value != "" && value[0] != ' ' {
-			return line, fmt.Sprintf("the colon after %s has no space after it, so YAML reads the line as one word", quote(strings.TrimLeft(key, "- "))),
+			return line, fmt.Sprintf("the colon after %s has no space after it, so YAML reads the line as one word", Quote(strings.TrimLeft(key, "- "))),
 				"put a space after the colon, as max: 1"
 		}
 		return line, "the line has no colon: a key and its value are written key: value",
@@ -346,7 +345,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 			open, close = "[", "]"
 		}
 		if key, ok := colonInFlow(body); ok {
-			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", quote(key)), quoteHint
+			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", Quote(key)), quoteHint
 		}
 		if strings.Count(body, open) > strings.Count(body, close) {
 			return line, fmt.Sprintf("the %s opened on the line is not closed on it", open), flowHint
@@ -359,7 +358,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 		return line, "a \\ in double-quoted text starts an escape YAML does not know",
 			"in \"…\" write a backslash as \\\\, or put the text in single quotes"
 	}
-	return line, "the line is not valid YAML (" + cut(msg, 80) + ")",
+	return line, "the line is not valid YAML (" + Short(msg) + ")",
 		"check the indentation (spaces only; one column for the keys of a block), and quote a value holding \": \" or starting with a sign such as @ or *"
 }
 
@@ -415,12 +414,4 @@ func reservedStart(body string) string {
 		}
 	}
 	return ""
-}
-
-// cut returns s, shortened to n characters.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

@@ -50,7 +50,7 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 func (r *reader) parse(data []byte) (root *yaml.Node) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.addf(0, "cannot read the file as YAML: %s", cut(fmt.Sprint(v), 80))
+			r.addf(0, "cannot read the file as YAML: %s", Short(fmt.Sprint(v)))
 			root = nil
 		}
 	}()
@@ -150,7 +150,7 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]
 		name := k.Value
 		if prev, dup := out[name]; dup {
 			r.hintf(k.Line, "a key appears once in a block; a line that starts the next item of a list begins with \"- \"",
-				"%sduplicate key %s (first at line %d)", what, quote(name), prev.key.Line)
+				"%sduplicate key %s (first at line %d)", what, Quote(name), prev.key.Line)
 			continue
 		}
 		if !contains(known, name) {
@@ -175,7 +175,7 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	} else {
 		hint = "known keys: " + strings.Join(known, ", ")
 	}
-	r.hintf(k.Line, hint, "%sunknown key %s", what, quote(name))
+	r.hintf(k.Line, hint, "%sunknown key %s", what, Quote(name))
 }
 
 // peek returns the text of key in mapping n, so that messages about n can
@@ -204,7 +204,7 @@ func describeNode(n *yaml.Node) string {
 		if isNull(n) {
 			return "an empty value"
 		}
-		return quote(n.Value)
+		return Quote(n.Value)
 	}
 	return "that"
 }
@@ -257,19 +257,19 @@ func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(n.Value)
 	if !plainNumber.MatchString(s) {
 		if strings.Contains(s, ",") {
-			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, quote(n.Value))
+			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, Quote(n.Value))
 		} else {
-			r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
+			r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		}
 		return decimal.Zero, false
 	}
 	if digits := len(s) - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-"); digits > maxNumberDigits {
-		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, quote(s), digits, maxNumberDigits)
+		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, Quote(s), digits, maxNumberDigits)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
+		r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -284,7 +284,7 @@ func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
-		r.addf(n.Line, "%s%s is not a whole number", what, quote(n.Value))
+		r.addf(n.Line, "%s%s is not a whole number", what, Quote(n.Value))
 		return 0, false
 	}
 	return int(d.IntPart()), true
