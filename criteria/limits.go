@@ -1,8 +1,10 @@
 package criteria
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 )
 
 // MaxFileSize is the most bytes criteria.yaml or units.yaml may hold, 4 MiB.
@@ -24,7 +26,11 @@ const maxNumberDigits = 24
 func ReadYAML(r io.Reader, file string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, Problems{{File: file, Msg: "cannot read: " + err.Error()}}
 	}
 	if p := checkSize(data, file); p != nil {
 		return nil, Problems{*p}

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,20 @@ func TestLongValuesQuotedShort(t *testing.T) {
 				t.Errorf("problems:\n%v\nwant among them:\n%s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadYAMLError checks that a file that cannot be read is a problem
+// placed in it, in words.
+func TestReadYAMLError(t *testing.T) {
+	f, err := os.Open(t.TempDir()) // a folder: opened, but not read
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = ReadYAML(f, "criteria.yaml")
+	ps, ok := err.(Problems)
+	if !ok || len(ps) != 1 || ps[0].File != "criteria.yaml" || !strings.HasPrefix(ps[0].Msg, "cannot read: ") {
+		t.Errorf("error = %#v, want one problem of criteria.yaml that says it cannot be read", err)
 	}
 }
