@@ -132,6 +132,41 @@ func TestSyntaxProblems(t *testing.T) {
 	}
 }
 
+var unitsSyntaxCases = []syntaxCase{
+	{"a tab before a key", 5, func(s string) string { return "\t" + strings.TrimLeft(s, " ") }, 5,
+		"the line is indented with a tab; YAML indents with spaces only", "replace the tabs"},
+	{"a key one space short", 5, dedent(1), 5,
+		"the line is indented 3 spaces, which lines up with no line above it (line 4 is indented 4 spaces)", "indent it 4 spaces like line 4"},
+	{"a name with a colon", 8, func(s string) string { return s + ": trung tâm" }, 8,
+		`the value of "name" holds ": ", which YAML reads as the start of another key`, "double quotes"},
+	{"an apostrophe in a quoted alias", 11, replace("Điện Bàn", "'Điện Bàn's'"), 11,
+		"text follows the closing quote of a value", "write a ' as ''"},
+	{"aliases not closed", 6, replace("Tam Ky]", "Tam Ky"), 6,
+		"the [ opened on the line is not closed on it", "close { with } and [ with ]"},
+	{"a unit without its dash", 7, replace("- ", "  "), 7,
+		`unit "tam-ky": duplicate key "id" (first at line 3)`, `begins with "- "`},
+}
+
+// TestSyntaxProblemsUnits checks realistic mistakes in units.yaml as
+// TestSyntaxProblems does in criteria.yaml, by the first problem each
+// gives (a unit without its dash gives one for each key it repeats).
+func TestSyntaxProblemsUnits(t *testing.T) {
+	data := readTestdata(t, "syntax/units.yaml")
+	if _, err := LoadUnits(data, "units.yaml"); err != nil {
+		t.Fatalf("units.yaml: %v", err)
+	}
+	base := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for _, tt := range unitsSyntaxCases {
+		lines := append([]string(nil), base...)
+		lines[tt.line-1] = tt.change(lines[tt.line-1])
+		_, err := LoadUnits([]byte(strings.Join(lines, "\n")+"\n"), "units.yaml")
+		ps, _ := err.(Problems)
+		if len(ps) == 0 || ps[0].Line != tt.at || ps[0].Msg != tt.msg || !strings.Contains(ps[0].Hint, tt.hint) {
+			t.Errorf("%s:\n got %v\nwant units.yaml:%d: %s (hint with %q)", tt.name, err, tt.at, tt.msg, tt.hint)
+		}
+	}
+}
+
 // TestSyntaxProblemsWholeFile checks mistakes that concern the whole file
 // rather than a line of it, in criteria.yaml and units.yaml alike.
 func TestSyntaxProblemsWholeFile(t *testing.T) {
