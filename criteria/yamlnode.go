@@ -29,6 +29,7 @@ type reader struct {
 	more    int // problems past maxProblems
 	visited int
 	tooBig  *Problem // the file is past maxNodes: the only problem worth showing
+	lines   []string // the file's lines, to tell a value that runs on over lines
 }
 
 // addf records a problem at line.
@@ -75,6 +76,7 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 			"a second YAML document starts here, after ---")
 		return nil
 	}
+	r.lines, _ = splitLines(data)
 	return r.resolve(doc.Content[0])
 }
 
@@ -226,10 +228,28 @@ func (r *reader) list(n *yaml.Node, what string) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, c := range n.Content {
 		if c = r.resolve(c); c != nil {
+			r.runOn(c, what)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// runOn reports a list item of plain text that runs on past its line: YAML
+// joins to it a line indented further than the item, so that
+//
+//	aliases:
+//	  - Điện Bàn
+//	   - TX Điện Bàn
+//
+// would silently hold the one alias "Điện Bàn - TX Điện Bàn".
+func (r *reader) runOn(n *yaml.Node, what string) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || n.Line < 1 || n.Line > len(r.lines) ||
+		strings.Contains(r.lines[n.Line-1], n.Value) {
+		return
+	}
+	r.hintf(n.Line+1, "start each item with \"- \" in the column of the others; a line indented further than an item is read as part of it",
+		"%sthe item %s of line %d runs on to this line, which YAML joins to it", what, Quote(n.Value), n.Line)
 }
 
 // text reads n as a non-empty scalar, NFC-normalised with surrounding space
