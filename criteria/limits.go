@@ -45,5 +45,5 @@ func checkSize(data []byte, file string) *Problem {
 	}
 	return &Problem{File: file,
 		Msg:  fmt.Sprintf("the file is larger than %d MiB, the most parindex reads of a criteria set or a list of units", MaxFileSize>>20),
-		Hint: "a criteria set is a few dozen kilobytes and a list of units a few hundred: check that this is the right file"}
+		Hint: "a criteria set is a few dozen kilobytes and a list of units at most a few megabytes: check that this is the right file"}
 }
