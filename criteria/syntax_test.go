@@ -190,6 +190,8 @@ func TestSyntaxProblemsWholeFile(t *testing.T) {
 			[]string{"f.yaml:4: a second YAML document starts here, after ---"}, "one document"},
 		{"a unit's key one space short", "units:\n  - id: a\n    name: A\n  - id: b\n   name: B\n",
 			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
+		{"a document marker alone", "---", []string{"f.yaml: the file is empty"}, ""},
+		{"a document marker and comments", "# units\n---\n# none yet\n", []string{"f.yaml: the file is empty"}, ""},
 		{"old Mac line ends", "units:\r  - id: a\r    name: A\r  - id: b\r   name: B\r",
 			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
 		{"Unicode line separators", "units:\u2028  - id: a\u2029    name: A\u0085  - id: b\r\n   name: B\n",

@@ -43,6 +43,9 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 		r.more++
 		return
 	}
+	if len(r.lines) > 0 && line > len(r.lines) {
+		line = len(r.lines) // the library places what ends the file after its last line
+	}
 	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -64,7 +67,8 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 	case err != nil:
 		r.syntax(data, err)
 		return nil
-	case doc == nil || len(doc.Content) == 0:
+	case doc == nil || len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "":
+		// "---" alone, or with comments, holds nothing either.
 		r.addf(0, "the file is empty")
 		return nil
 	case second != nil:
