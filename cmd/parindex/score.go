@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parindex/criteria"
 	"parindex/report"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -115,6 +116,9 @@ func runScore(opts *ScoreOptions) error {
 	}
 	removeFolder := func() {}
 	if opts.PerUnit != "" {
+		if err := refuseReportsAsValues(ws, opts.PerUnit); err != nil {
+			return err
+		}
 		if removeFolder, err = workspace.MakeFolder(opts.PerUnit); err != nil {
 			return err
 		}
@@ -217,4 +221,22 @@ func perUnitCount(opts *ScoreOptions, res *scoring.Result) int {
 		return 0
 	}
 	return len(res.Units)
+}
+
+// refuseReportsAsValues refuses unit reports written into the workspace
+// folder as metrics/, self/ or decisions/: the next run would read the
+// reports as the units' values.
+func refuseReportsAsValues(ws *workspace.Workspace, path string) error {
+	dir, err1 := filepath.Abs(ws.Paths.Dir)
+	at, err2 := filepath.Abs(filepath.Dir(filepath.Clean(path)))
+	if err1 != nil || err2 != nil || dir != at {
+		return nil
+	}
+	switch base := strings.ToLower(filepath.Base(filepath.Clean(path))); base {
+	case "metrics", "self", "decisions":
+		return criteria.Problems{{File: path,
+			Msg:  fmt.Sprintf("unit reports in the workspace's %s folder would be read as its %s", base, base),
+			Hint: "write the unit reports elsewhere (--per-unit-reports FOLDER outside the workspace, or under another name)"}}
+	}
+	return nil
 }
