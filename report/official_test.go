@@ -3,12 +3,15 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // xaDir is the 2025 commune demo, which has the official header, groups
@@ -186,5 +189,51 @@ func TestReportOfficialEnglish(t *testing.T) {
 	}
 	if strings.Contains(s, mottoCountry) {
 		t.Errorf("an English report carries the Vietnamese motto")
+	}
+}
+
+// TestSignaturesPrintWithTable prints the 2025 demo's report to PDF with
+// LibreOffice and checks that on Tổng hợp and Theo lĩnh vực the signatures
+// are on the same printed page as the last row of the table above them.
+func TestSignaturesPrintWithTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("printing the report with LibreOffice is slow")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found: install poppler-utils to read the printed pages")
+	}
+	_, res := demoResult(t, xaDir)
+	_, data := writeReport(t, res, Options{UnitSheets: -1})
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "report.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	soffice(t, dir, "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "report.xlsx"))
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "report.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(norm.NFC.String(string(out)), "\f")
+	groups := groupsOf(res)
+	lastGroup := groups[len(groups)-1].units
+	// Tổng hợp ends with the last group's table, Theo lĩnh vực with the
+	// last unit by rank; each is followed by the signatures.
+	ends := []string{lastGroup[len(lastGroup)-1].Unit.Name, res.Units[len(res.Units)-1].Unit.Name}
+	signer := res.Set.Report.Signatures[1].Name
+	found := 0
+	for i, p := range pages {
+		if !strings.Contains(p, signer) {
+			continue
+		}
+		if found >= len(ends) {
+			break
+		}
+		if !strings.Contains(p, ends[found]) {
+			t.Errorf("page %d has the signatures but not %q, the table's last row", i+1, ends[found])
+		}
+		found++
+	}
+	if found < len(ends) {
+		t.Errorf("signatures printed on %d pages, want %d", found, len(ends))
 	}
 }
