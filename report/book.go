@@ -434,7 +434,7 @@ func (s *sheet) heightFor(texts []string, bold bool) float64 {
 		// digits, but bold ones, in LibreOffice, a little wider.
 		per := (s.widths[i] - 1) * 1.2
 		if bold {
-			per = (s.widths[i] - 1) * 0.95
+			per = (s.widths[i] - 1) * 0.85
 		}
 		n := 0
 		for _, para := range strings.Split(t, "\n") {
