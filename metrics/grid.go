@@ -3,7 +3,6 @@ package metrics
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -16,7 +15,8 @@ import (
 // 32,767 characters in a cell; anything longer is not a metric value.
 const maxCell = 32 << 10
 
-// maxValueText is the longest text quoted back in a message about a value.
+// maxValueText is the longest text read as a value: longer text is not
+// a number or a yes/no, and is refused without parsing it.
 const maxValueText = 60
 
 type cellKind uint8
@@ -182,7 +182,7 @@ func cellRef(sheet string, col, rowNum int) string {
 // add appends a problem at place p.
 func add(ps *criteria.Problems, p criteria.Problem, format string, args ...any) {
 	p.Msg = fmt.Sprintf(format, args...)
-	*ps = append(*ps, p)
+	ps.Append(p)
 }
 
 // key returns a header or metric cell's key: its text up to the first line
@@ -194,16 +194,10 @@ func key(text string) string {
 }
 
 // quote writes text for a message, quoted and shortened if long.
-func quote(text string) string { return fmt.Sprintf("%q", short(text)) }
+func quote(text string) string { return criteria.Quote(text) }
 
 // short shortens text for a message.
-func short(text string) string {
-	if utf8.RuneCountInString(text) > maxValueText {
-		r := []rune(text)
-		text = string(r[:maxValueText]) + "…"
-	}
-	return text
-}
+func short(text string) string { return criteria.Short(text) }
 
 const missingHint = "an empty cell is not 0: write 0, or N/A (KPS) if the metric does not apply"
 

@@ -38,7 +38,7 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 			continue
 		}
 		t.Files = append(t.Files, path)
-		probs = append(probs, f.read(path)...)
+		probs.Append(f.read(path)...)
 	}
 	if len(t.Files) == 0 && len(probs) == 0 {
 		add(&probs, criteria.Problem{File: dir}, "the folder holds no .csv or .xlsx file")
@@ -116,7 +116,8 @@ func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) c
 		return probs
 	}
 	if p := uf.columns(); p != nil {
-		return append(probs, *p)
+		probs.Append(*p)
+		return probs
 	}
 	u, label, ok := f.unit(uf, path, &probs)
 	if ok {
@@ -184,7 +185,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 		u, err := f.match.Match(label)
 		if err != nil {
 			add(probs, uf.g.at(unitRow, uf.valCol), "%s", err)
-			return nil, label, false
+			return nil, short(label), false
 		}
 		return u, u.Name, true
 	}
@@ -192,7 +193,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 	u, err := f.match.Match(label)
 	if err != nil {
 		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name names no single unit (%s)`, err)
-		return nil, label, false
+		return nil, short(label), false
 	}
 	return u, u.Name, true
 }
@@ -242,8 +243,8 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 			if hint := g.splitHint(r, uf.valCol, valueCol); hint != "" {
 				p := g.at(r, uf.valCol+1)
 				p.Hint = hint
-				add(probs, p, "unit %q: metric %q: %q beside the value %q looks like its decimals", label, m.ID,
-					strings.TrimSpace(r.text(uf.valCol+1)), strings.TrimSpace(r.text(uf.valCol)))
+				add(probs, p, "unit %q: metric %q: %s beside the value %s looks like its decimals", label, m.ID,
+					quote(strings.TrimSpace(r.text(uf.valCol+1))), quote(strings.TrimSpace(r.text(uf.valCol))))
 				continue
 			}
 		}

@@ -194,7 +194,8 @@ func (w *wideTable) finish(file string, units []*criteria.Unit) criteria.Problem
 		return w.probs
 	}
 	if !w.headerSeen {
-		return append(w.probs, criteria.Problem{File: file, Msg: `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`})
+		add(&w.probs, criteria.Problem{File: file}, `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`)
+		return w.probs
 	}
 	if !w.opts.Partial {
 		var missing []string

@@ -39,7 +39,7 @@ func Score(in Input) (*Result, error) {
 	})
 	var problems criteria.Problems
 	for _, ps := range found {
-		problems = append(problems, ps...)
+		problems.Append(ps...)
 	}
 	if len(problems) > 0 {
 		return nil, problems

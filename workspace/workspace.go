@@ -136,7 +136,7 @@ func (l *loader) values() {
 		return
 	}
 	for _, t := range tables {
-		l.problems = append(l.problems, checkPartial(ws.Set, ws.Units, t)...)
+		l.problems.Append(checkPartial(ws.Set, ws.Units, t)...)
 	}
 	sortProblems(l.problems)
 }
@@ -153,8 +153,12 @@ func checkPartial(set *criteria.Set, units []*criteria.Unit, t *metrics.Table) c
 // sortProblems orders problems by file, then by row (a CSV line or a
 // workbook cell's row), keeping the order found within a row, so that a
 // reading problem and a scoring problem of the same file read top down.
-// Problems of no file come first.
+// Problems of no file come first; the count of problems past the list's
+// limit stays last.
 func sortProblems(ps criteria.Problems) {
+	if n := len(ps); n > 0 && ps[n-1].Omitted > 0 {
+		ps = ps[:n-1]
+	}
 	slices.SortStableFunc(ps, func(a, b criteria.Problem) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c
@@ -283,7 +287,8 @@ func appendProblems(ps criteria.Problems, file string, err error) criteria.Probl
 	}
 	var list criteria.Problems
 	if errors.As(err, &list) {
-		return append(ps, list...)
+		ps.Append(list...)
+		return ps
 	}
 	var one criteria.Problem
 	if errors.As(err, &one) {
