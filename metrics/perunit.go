@@ -37,8 +37,10 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 			add(&probs, criteria.Problem{File: path}, "not a .csv or .xlsx file: the folder must hold only per-unit metric files")
 			continue
 		}
+		sum, ps := f.read(path)
 		t.Files = append(t.Files, path)
-		probs.Append(f.read(path)...)
+		t.Sums = append(t.Sums, sum)
+		probs.Append(ps...)
 	}
 	if len(t.Files) == 0 && len(probs) == 0 {
 		add(&probs, criteria.Problem{File: dir}, "the folder holds no .csv or .xlsx file")
@@ -95,15 +97,15 @@ func (uf *unitFile) add(g *grid, r *row) {
 	}
 }
 
-// read reads one per-unit file and returns its problems.
-func (f *folder) read(path string) criteria.Problems {
+// read reads one per-unit file and returns its SHA-256 and problems.
+func (f *folder) read(path string) (string, criteria.Problems) {
 	var probs criteria.Problems
 	uf := newUnitFile()
-	fatal := scanFile(path, path, &probs, uf.add)
+	sum, fatal := scanFile(path, path, &probs, uf.add)
 	if fatal != nil {
-		return criteria.Problems{*fatal}
+		return "", criteria.Problems{*fatal}
 	}
-	return f.interpret(uf, path, probs)
+	return sum, f.interpret(uf, path, probs)
 }
 
 // interpret reads the unit, the values and the notes from the rows of one

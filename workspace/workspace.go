@@ -257,19 +257,16 @@ func (l *loader) read(name string) ([]byte, bool) {
 	return data, true
 }
 
-// hashTable records the hash of every file a metrics table was read from.
+// hashTable records the hash of every file a metrics table was read from,
+// as the reader took it from the bytes it read: opening a file a second
+// time would hang on a named pipe, and could hash other bytes than were
+// read if the file changed meanwhile.
 func (l *loader) hashTable(t *metrics.Table) *metrics.Table {
 	if t == nil {
 		return nil
 	}
-	for _, f := range t.Files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			l.problems = append(l.problems, fileProblem(f, err))
-			continue
-		}
-		sum := sha256.Sum256(data)
-		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: hex.EncodeToString(sum[:])})
+	for i, f := range t.Files {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: t.Sums[i]})
 	}
 	return t
 }
