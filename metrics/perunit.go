@@ -213,14 +213,27 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		width--
 	}
 	headed := func(col int) bool { return !uf.header.cells[col].blank() }
-	valueCol := func(col int) bool { return col == uf.valCol }
 	for _, r := range uf.rows {
 		// A row too long is not read: its value is likely split in two.
-		long := g.overflow(r, width, len(uf.header.cells), 0, headed, valueCol, probs)
 		k := key(r.text(uf.metricCol))
-		if long {
-			if m, _ := lookupMetric(f.set, k); m != nil {
-				seen[m.ID] = r // the problem is reported; not also missing
+		rowMetric, _ := lookupMetric(f.set, k)
+		fits := func(col int, text string) bool {
+			switch {
+			case strings.TrimSpace(text) == "":
+				return true
+			case col >= width || !headed(col):
+				return false
+			case col != uf.valCol:
+				return true // the metric, notes and evidence take any text
+			case rowMetric != nil:
+				return fitsValue(rowMetric, text)
+			}
+			_, _, ok := plainNumber(strings.TrimSpace(text))
+			return ok
+		}
+		if g.overflow(r, width, len(uf.header.cells), 0, headed, fits, probs) {
+			if rowMetric != nil {
+				seen[rowMetric.ID] = r // the problem is reported; not also missing
 			}
 			continue
 		}
@@ -241,14 +254,12 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		places[m.ID] = g.at(r, uf.valCol)
 		// x,12,5,QĐ 12 under metric,value,evidence,note fits the header,
 		// yet 5 is most likely the decimals of 12,5 split by the comma.
-		if m.Type != criteria.Bool && m.Type != criteria.Count {
-			if hint := g.splitHint(r, uf.valCol, valueCol); hint != "" {
-				p := g.at(r, uf.valCol+1)
-				p.Hint = hint
-				add(probs, p, "unit %q: metric %q: %s beside the value %s looks like its decimals", label, m.ID,
-					quote(strings.TrimSpace(r.text(uf.valCol+1))), quote(strings.TrimSpace(r.text(uf.valCol))))
-				continue
-			}
+		if hint := g.evidenceSplit(m, r, uf.valCol); hint != "" {
+			p := g.at(r, uf.valCol+1)
+			p.Hint = hint
+			add(probs, p, "unit %q: metric %q: %s beside the value %s looks like its decimals", label, m.ID,
+				quote(strings.TrimSpace(r.text(uf.valCol+1))), quote(strings.TrimSpace(r.text(uf.valCol))))
+			continue
 		}
 		if n := uf.note(r); n != "" {
 			notes[m.ID] = n
@@ -281,6 +292,20 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 	if len(notes) > 0 {
 		f.t.Notes[u.ID] = notes
 	}
+}
+
+// evidenceSplit says, for a row that fits its header, whether the value
+// in column col and the 1 to 3 digits in the cell after it look like a
+// number of metric m split at its decimal comma, and gives the hint.
+func (g *grid) evidenceSplit(m *criteria.Metric, r *row, col int) string {
+	if g.sep != ',' || col+1 >= len(r.cells) {
+		return ""
+	}
+	a, b := strings.TrimSpace(r.cells[col].text), strings.TrimSpace(r.cells[col+1].text)
+	if !allDigits(strings.TrimPrefix(a, "-")) || !allDigits(b) || len(b) > 3 || !fitsValue(m, a+"."+b) {
+		return ""
+	}
+	return pairHint(a, b)
 }
 
 // note joins a row's note cells: "evidence: QĐ 12; note: nộp muộn".
