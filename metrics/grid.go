@@ -296,9 +296,18 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 // significant digits are all a double holds exactly, so the stored text is
 // rounded to 15 first.
 func numberValue(m *criteria.Metric, c cell) (v criteria.Value, msg, hint string) {
+	if len(c.text) > maxValueText {
+		return v, fmt.Sprintf("%s is not a number", quote(c.text)), ""
+	}
 	d, err := decimal.NewFromString(c.text)
 	if err != nil || strings.ContainsAny(c.text, "_") {
 		return v, fmt.Sprintf("%s is not a number", quote(c.text)), ""
+	}
+	// A double holds at most 309 digits before its point and 324 after;
+	// 1E+999999999 is no number a spreadsheet wrote, and rounding it would
+	// work out a billion digits.
+	if lead := int64(len(d.Coefficient().String())) + int64(d.Exponent()); lead > maxDoubleDigits || lead < -maxDoubleDigits {
+		return v, fmt.Sprintf("%s is not a number a spreadsheet cell can hold", quote(c.text)), ""
 	}
 	d = significant(d, 15)
 	shown := d.String()
@@ -312,6 +321,10 @@ func numberValue(m *criteria.Metric, c cell) (v criteria.Value, msg, hint string
 	}
 	return v, "", ""
 }
+
+// maxDoubleDigits bounds the digits before (or zeros after) the point of
+// a number a workbook cell can hold: a double's range is about 1e±308.
+const maxDoubleDigits = 330
 
 // significant rounds d to n significant digits.
 func significant(d decimal.Decimal, n int) decimal.Decimal {
