@@ -1,12 +1,12 @@
 package workspace
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -124,13 +124,7 @@ func (l *loader) values() {
 		}
 	}
 	if ws.Paths.Previous != "" {
-		if data, ok := l.read(ws.Paths.Previous); ok {
-			last, err := scoring.ReadLastYear(bytes.NewReader(data), ws.Paths.Previous)
-			l.add(ws.Paths.Previous, err)
-			if last != nil {
-				ws.Last, ws.Previous = last, last.Units
-			}
-		}
+		l.previous(ws.Paths.Previous)
 	}
 	if len(l.problems) == 0 {
 		return
@@ -255,6 +249,28 @@ func (l *loader) read(name string) ([]byte, bool) {
 	sum := sha256.Sum256(data)
 	l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(sum[:])})
 	return data, true
+}
+
+// previous reads last year's result, hashing the bytes as they are read.
+// A file past scoring.MaxPreviousSize is refused before any of it is read.
+func (l *loader) previous(name string) {
+	f, err := os.Open(name)
+	if err != nil {
+		l.problems.Append(fileProblem(name, err))
+		return
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > scoring.MaxPreviousSize {
+		l.problems.Append(scoring.PreviousTooLarge(name))
+		return
+	}
+	h := sha256.New()
+	last, err := scoring.ReadLastYear(io.TeeReader(f, h), name)
+	l.add(name, err)
+	if last != nil {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))})
+		l.ws.Last, l.ws.Previous = last, last.Units
+	}
 }
 
 // hashTable records the hash of every file a metrics table was read from,
