@@ -187,3 +187,52 @@ func TestProblemsCapped(t *testing.T) {
 		}
 	}
 }
+
+// handWorkbook is the smallest workbook that holds sheet as its first
+// sheet, its parts stored rather than deflated: a fuzzer's mutations then
+// change the XML itself.
+func handWorkbook(t testing.TB, sheet string) []byte {
+	t.Helper()
+	parts := []struct{ name, text string }{
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Quế Sơn</t></si><si><r><t>có</t></r><rPh><t>x</t></rPh></si></sst>`},
+		{"xl/styles.xml", `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`},
+		{sheetPart, sheet},
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(p.text))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestHandWorkbook checks the reader on a workbook written by hand: shared
+// strings with runs and a phonetic guide, a percent style, cells without
+// references.
+func TestHandWorkbook(t *testing.T) {
+	sheet := sheetXML(inline(1, true, wideRow...) +
+		`<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c><v>1200</v></c><c><v>12</v></c><c s="1"><v>0.875</v></c><c t="b"><v>1</v></c><c><v>7</v></c></row>`)
+	path := filepath.Join(t.TempDir(), "metrics.xlsx")
+	if err := os.WriteFile(path, handWorkbook(t, sheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Read(path, testSet(), testUnits(), Options{Partial: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"que-son dossiers_late 12", "que-son dossiers_total 1200", "que-son has_portal true",
+		"que-son plan_on_time true", "que-son satisfaction 87.5", "que-son survey_points 7"}
+	if diff := cmp.Diff(want, render(tab)); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}

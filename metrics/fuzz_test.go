@@ -62,6 +62,9 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(writeWorkbook(f, "", [][]any{{"metric", "value", "evidence"}, {"plan_on_time", true, "QĐ 12"}}))
 	data, _ := os.ReadFile("testdata/legacy.xls")
 	f.Add(data)
+	// A small workbook of the parts a sheet needs, written by hand, so
+	// that mutations reach the sheet reader rather than the zip archive.
+	f.Add(handWorkbook(f, sheetXML(inline(1, true, wideRow...)+inline(2, false, "Điện Bàn", "#1", "#1200", "#12", "#88.2", "#0", "#7"))))
 	set, units := testSet(), testUnits()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w := newWide(set, NewMatcher(units), Options{})
@@ -70,6 +73,37 @@ func FuzzXLSX(f *testing.F) {
 		} else {
 			checkProblems(t, w.finish("f.xlsx", units))
 		}
+	})
+}
+
+// FuzzPerUnit reads any bytes as a per-unit file, CSV and workbook, in a
+// folder as Read does: no panic, and every problem placed.
+func FuzzPerUnit(f *testing.F) {
+	for _, name := range []string{"perunit/dien-ban.csv", "perunit/bao-cao-que-son.csv"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+	f.Add([]byte("metric,value,evidence\nsatisfaction,12,5,\nunit,Quế Sơn\n"), false)
+	f.Add(writeWorkbook(f, "", [][]any{{"metric", "value", "evidence"}, {"unit", "Điện Bàn"},
+		{"plan_on_time", true, "QĐ 12"}, {"satisfaction", styled(0.875, 10, ""), nil}, {"dossiers_total", formula("B2")}}), true)
+	set, units := testSet(), testUnits()
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, xlsx bool) {
+		name := filepath.Join(dir, "dien-ban.csv")
+		if xlsx {
+			name = filepath.Join(dir, "dien-ban.xlsx")
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(name)
+		fo := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: newTable(), fileOf: map[string]string{}}
+		fo.t.Notes = map[string]map[string]string{}
+		_, probs := fo.read(name)
+		checkProblems(t, probs)
 	})
 }
 
