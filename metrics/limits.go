@@ -23,6 +23,15 @@ const (
 	// maxPart is the most bytes one part of a workbook (a sheet's XML, its
 	// shared strings) may unzip to.
 	maxPart = 256 << 20
+	// maxSharedStrings is the most bytes the workbook's shared strings (the
+	// text of its text cells, each once) may unzip to: they are held in
+	// memory while the sheet is read.
+	maxSharedStrings = 64 << 20
+	// maxStrings is the most shared strings a workbook may hold: each
+	// distinct text of its cells once. Unit names, headers and yes/no
+	// words are a few thousand; numbers stored as text a few hundred
+	// thousand at most.
+	maxStrings = 1_000_000
 	// maxUnzipped is the most bytes all the parts of a workbook together
 	// may unzip to.
 	maxUnzipped = 512 << 20

@@ -261,6 +261,11 @@ func (b *book) firstSheet() (name, part string, wbRels map[string]relationship, 
 // sharedStrings reads the workbook's shared strings: the text of each
 // string item, its runs joined, phonetic guides left out.
 func (b *book) sharedStrings(name string) ([]string, *criteria.Problem) {
+	// The strings are kept, unlike the sheet, which is read as it streams.
+	if f := b.parts[name]; f != nil && f.UncompressedSize64 > maxSharedStrings {
+		return nil, &criteria.Problem{File: b.file, Msg: fmt.Sprintf(
+			"the workbook's shared strings unzip to %d MiB, more than the limit of %s for them", f.UncompressedSize64>>20, mib(maxSharedStrings))}
+	}
 	var out []string
 	var text []byte
 	inSI, inT, phonetic := false, false, 0
@@ -278,9 +283,9 @@ func (b *book) sharedStrings(name string) ([]string, *criteria.Problem) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				if len(out) == maxCells {
+				if len(out) == maxStrings {
 					return &criteria.Problem{File: b.file,
-						Msg: fmt.Sprintf("the workbook holds more than %d shared strings, the limit for a table of metric values", maxCells)}
+						Msg: fmt.Sprintf("the workbook holds more than %d shared strings (distinct texts), the limit for a table of metric values", maxStrings)}
 				}
 				out = append(out, string(text))
 				inSI = false

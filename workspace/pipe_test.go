@@ -14,16 +14,7 @@ import (
 // once, and hashed from the bytes read: opening it a second time to hash
 // it waited for a writer that never came.
 func TestLoadNamedPipe(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"criteria.yaml", "units.yaml"} {
-		data, err := os.ReadFile(filepath.Join("..", "fixtures", "tiny", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := tinyWorkspace(t, nil)
 	csv, err := os.ReadFile(filepath.Join("..", "fixtures", "tiny", "metrics.csv"))
 	if err != nil {
 		t.Fatal(err)
