@@ -83,7 +83,7 @@ type xmlPart struct {
 	name  string
 	rc    io.ReadCloser
 	dec   *xml.Decoder
-	depth int
+	open  []xml.Name // the elements open, to match their end tags
 }
 
 // open returns a reader of the part called name, or nil when there is
@@ -103,22 +103,37 @@ func (b *book) open(name string) (*xmlPart, error) {
 func (x *xmlPart) close() { x.rc.Close() }
 
 // next returns the next token; io.EOF only at the end of a whole
-// document. The decoder itself refuses an element left open at the end
-// and an end tag that does not match.
+// document: an element left open at the end, or an end tag that does not
+// match its start, is an error. Names keep their prefixes (RawToken is
+// twice as fast as Token, which resolves them), so elements are told
+// apart by their local names.
 func (x *xmlPart) next() (xml.Token, error) {
-	tok, err := x.dec.Token()
+	tok, err := x.dec.RawToken()
+	if err == io.EOF && len(x.open) > 0 {
+		return nil, x.syntax("the element <%s> is not closed", x.open[len(x.open)-1].Local)
+	}
 	if err != nil {
 		return nil, err
 	}
-	switch tok.(type) {
+	switch t := tok.(type) {
 	case xml.StartElement:
-		if x.depth++; x.depth > maxDepth {
-			return nil, fmt.Errorf("elements nested more than %d deep", maxDepth)
+		if len(x.open) == maxDepth {
+			return nil, x.syntax("elements nested more than %d deep", maxDepth)
 		}
+		x.open = append(x.open, t.Name)
 	case xml.EndElement:
-		x.depth--
+		if n := len(x.open); n == 0 || x.open[n-1] != t.Name {
+			return nil, x.syntax("the end tag </%s> matches no start tag", t.Name.Local)
+		}
+		x.open = x.open[:len(x.open)-1]
 	}
 	return tok, nil
+}
+
+// syntax returns an XML syntax error at the decoder's line.
+func (x *xmlPart) syntax(format string, args ...any) error {
+	line, _ := x.dec.InputPos()
+	return &xml.SyntaxError{Msg: fmt.Sprintf(format, args...), Line: line}
 }
 
 // partError is the problem of a part that is not whole, well-formed XML.
