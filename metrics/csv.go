@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -32,19 +33,27 @@ type csvScanner struct {
 // problem means the file could not be read as CSV at all: it is then the
 // only problem worth showing for the file.
 func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*grid, *row)) (fatal *criteria.Problem) {
-	s := &csvScanner{br: bufio.NewReaderSize(r, 64<<10), file: file, line: 1, probs: probs}
+	cr := &cappedReader{r: r, limit: maxFile}
+	s := &csvScanner{br: bufio.NewReaderSize(cr, 64<<10), file: file, line: 1, probs: probs}
 	if p := s.sniff(); p != nil {
 		return p
 	}
 	g := &grid{file: file, sep: s.sep}
+	cells := 0
 	for s.fatal == nil {
 		rw, ok := s.record()
 		if !ok {
 			break
 		}
+		if cells += len(rw.cells); cells > maxCells {
+			return tooManyCells(file)
+		}
 		if s.fatal == nil {
 			visit(g, rw)
 		}
+	}
+	if cr.over {
+		return tooLarge(file)
 	}
 	return s.fatal
 }
@@ -130,6 +139,11 @@ func (s *csvScanner) record() (rw *row, ok bool) {
 			return rw, true
 		}
 		rw.damaged = rw.damaged || damaged
+		if len(rw.cells) == maxColumns {
+			s.fatal = &criteria.Problem{File: s.file, Line: rw.line,
+				Msg: fmt.Sprintf("the row has more than %d cells, Excel's limit: this is not a table of metric values", maxColumns)}
+			return rw, true
+		}
 		rw.cells = append(rw.cells, c)
 		s.bounds = append(s.bounds, len(s.buf))
 		if end {

@@ -73,9 +73,9 @@ type MatchError struct {
 // Error says the name is unknown or ambiguous and names the candidates.
 func (e *MatchError) Error() string {
 	if len(e.Candidates) > 1 {
-		return fmt.Sprintf("unit %q is ambiguous: it matches %s", e.Name, listUnits(e.Candidates, " and "))
+		return fmt.Sprintf("unit %s is ambiguous: it matches %s", criteria.Quote(e.Name), listUnits(e.Candidates, " and "))
 	}
-	msg := fmt.Sprintf("unknown unit %q", e.Name)
+	msg := fmt.Sprintf("unknown unit %s", criteria.Quote(e.Name))
 	if strings.TrimSpace(e.Name) == "" {
 		msg = "empty unit name"
 	}

@@ -37,8 +37,10 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 			add(&probs, criteria.Problem{File: path}, "not a .csv or .xlsx file: the folder must hold only per-unit metric files")
 			continue
 		}
+		sum, ps := f.read(path)
 		t.Files = append(t.Files, path)
-		probs = append(probs, f.read(path)...)
+		t.Sums = append(t.Sums, sum)
+		probs.Append(ps...)
 	}
 	if len(t.Files) == 0 && len(probs) == 0 {
 		add(&probs, criteria.Problem{File: dir}, "the folder holds no .csv or .xlsx file")
@@ -95,15 +97,15 @@ func (uf *unitFile) add(g *grid, r *row) {
 	}
 }
 
-// read reads one per-unit file and returns its problems.
-func (f *folder) read(path string) criteria.Problems {
+// read reads one per-unit file and returns its SHA-256 and problems.
+func (f *folder) read(path string) (string, criteria.Problems) {
 	var probs criteria.Problems
 	uf := newUnitFile()
-	fatal := scanFile(path, path, &probs, uf.add)
+	sum, fatal := scanFile(path, path, &probs, uf.add)
 	if fatal != nil {
-		return criteria.Problems{*fatal}
+		return "", criteria.Problems{*fatal}
 	}
-	return f.interpret(uf, path, probs)
+	return sum, f.interpret(uf, path, probs)
 }
 
 // interpret reads the unit, the values and the notes from the rows of one
@@ -116,7 +118,8 @@ func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) c
 		return probs
 	}
 	if p := uf.columns(); p != nil {
-		return append(probs, *p)
+		probs.Append(*p)
+		return probs
 	}
 	u, label, ok := f.unit(uf, path, &probs)
 	if ok {
@@ -184,7 +187,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 		u, err := f.match.Match(label)
 		if err != nil {
 			add(probs, uf.g.at(unitRow, uf.valCol), "%s", err)
-			return nil, label, false
+			return nil, short(label), false
 		}
 		return u, u.Name, true
 	}
@@ -192,7 +195,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 	u, err := f.match.Match(label)
 	if err != nil {
 		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name names no single unit (%s)`, err)
-		return nil, label, false
+		return nil, short(label), false
 	}
 	return u, u.Name, true
 }
@@ -210,14 +213,27 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		width--
 	}
 	headed := func(col int) bool { return !uf.header.cells[col].blank() }
-	valueCol := func(col int) bool { return col == uf.valCol }
 	for _, r := range uf.rows {
 		// A row too long is not read: its value is likely split in two.
-		long := g.overflow(r, width, len(uf.header.cells), 0, headed, valueCol, probs)
 		k := key(r.text(uf.metricCol))
-		if long {
-			if m, _ := lookupMetric(f.set, k); m != nil {
-				seen[m.ID] = r // the problem is reported; not also missing
+		rowMetric, _ := lookupMetric(f.set, k)
+		fits := func(col int, text string) bool {
+			switch {
+			case strings.TrimSpace(text) == "":
+				return true
+			case col >= width || !headed(col):
+				return false
+			case col != uf.valCol:
+				return true // the metric, notes and evidence take any text
+			case rowMetric != nil:
+				return fitsValue(rowMetric, text)
+			}
+			_, _, ok := plainNumber(strings.TrimSpace(text))
+			return ok
+		}
+		if g.overflow(r, width, len(uf.header.cells), 0, headed, fits, probs) {
+			if rowMetric != nil {
+				seen[rowMetric.ID] = r // the problem is reported; not also missing
 			}
 			continue
 		}
@@ -238,14 +254,12 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		places[m.ID] = g.at(r, uf.valCol)
 		// x,12,5,QĐ 12 under metric,value,evidence,note fits the header,
 		// yet 5 is most likely the decimals of 12,5 split by the comma.
-		if m.Type != criteria.Bool && m.Type != criteria.Count {
-			if hint := g.splitHint(r, uf.valCol, valueCol); hint != "" {
-				p := g.at(r, uf.valCol+1)
-				p.Hint = hint
-				add(probs, p, "unit %q: metric %q: %q beside the value %q looks like its decimals", label, m.ID,
-					strings.TrimSpace(r.text(uf.valCol+1)), strings.TrimSpace(r.text(uf.valCol)))
-				continue
-			}
+		if hint := g.evidenceSplit(m, r, uf.valCol); hint != "" {
+			p := g.at(r, uf.valCol+1)
+			p.Hint = hint
+			add(probs, p, "unit %q: metric %q: %s beside the value %s looks like its decimals", label, m.ID,
+				quote(strings.TrimSpace(r.text(uf.valCol+1))), quote(strings.TrimSpace(r.text(uf.valCol))))
+			continue
 		}
 		if n := uf.note(r); n != "" {
 			notes[m.ID] = n
@@ -278,6 +292,20 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 	if len(notes) > 0 {
 		f.t.Notes[u.ID] = notes
 	}
+}
+
+// evidenceSplit says, for a row that fits its header, whether the value
+// in column col and the 1 to 3 digits in the cell after it look like a
+// number of metric m split at its decimal comma, and gives the hint.
+func (g *grid) evidenceSplit(m *criteria.Metric, r *row, col int) string {
+	if g.sep != ',' || col+1 >= len(r.cells) {
+		return ""
+	}
+	a, b := strings.TrimSpace(r.cells[col].text), strings.TrimSpace(r.cells[col+1].text)
+	if !allDigits(strings.TrimPrefix(a, "-")) || !allDigits(b) || len(b) > 3 || !fitsValue(m, a+"."+b) {
+		return ""
+	}
+	return pairHint(a, b)
 }
 
 // note joins a row's note cells: "evidence: QĐ 12; note: nộp muộn".

@@ -141,10 +141,18 @@ func (w *wideTable) data(g *grid, r *row) {
 		ragged = true
 	}
 	headed := func(col int) bool { return !w.blankCols[col] }
-	fraction := func(col int) bool {
-		return col < len(w.cols) && w.cols[col] != nil && w.cols[col].Type != criteria.Bool && w.cols[col].Type != criteria.Count
+	fits := func(col int, text string) bool {
+		switch {
+		case strings.TrimSpace(text) == "":
+			return true
+		case col >= w.width || w.blankCols[col]:
+			return false
+		case w.cols[col] == nil: // an unknown metric, reported already
+			return true
+		}
+		return fitsValue(w.cols[col], text)
 	}
-	if g.overflow(r, w.width, w.cells, 1, headed, fraction, &w.probs) {
+	if g.overflow(r, w.width, w.cells, 1, headed, fits, &w.probs) {
 		ragged = true
 	}
 	name := strings.TrimSpace(r.text(0))
@@ -194,7 +202,8 @@ func (w *wideTable) finish(file string, units []*criteria.Unit) criteria.Problem
 		return w.probs
 	}
 	if !w.headerSeen {
-		return append(w.probs, criteria.Problem{File: file, Msg: `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`})
+		add(&w.probs, criteria.Problem{File: file}, `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`)
+		return w.probs
 	}
 	if !w.opts.Partial {
 		var missing []string

@@ -116,7 +116,7 @@ func TestReadProblems(t *testing.T) {
 				`x.csv: no row for 2 units: "Huyện Quế Sơn", "Thành phố Tam Kỳ"`}},
 		{"ragged", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1,,\nque-son,1,1,1,1\nTam Kỳ,1,1,1,1,1,7\n",
 			[]string{`x.csv:3: the row has 5 cells, the header has 6`, `x.csv:4: a value in column 7, which has no header`,
-				`hint: if "1,1" is one number, a decimal comma split it into two cells: write 1.1`}},
+				"hint: " + ambiguousSplitHint}},
 		{"no header", "Điện Bàn,1,1\n", []string{`x.csv:1: the first row must be the header: "unit", then one metric id a column (found "Điện Bàn")`}},
 		{"empty", " \r\n", []string{`x.csv: the file is empty`}},
 		{"unclosed quote", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1\nque-son,1,1,1,1,1\nTam Kỳ,\"1,1,1,1,1\n",

@@ -1,12 +1,12 @@
 package workspace
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -129,20 +129,14 @@ func (l *loader) values() {
 		}
 	}
 	if ws.Paths.Previous != "" {
-		if data, ok := l.read(ws.Paths.Previous); ok {
-			last, err := scoring.ReadLastYear(bytes.NewReader(data), ws.Paths.Previous)
-			l.add(ws.Paths.Previous, err)
-			if last != nil {
-				ws.Last, ws.Previous = last, last.Units
-			}
-		}
+		l.previous(ws.Paths.Previous)
 	}
 	l.decisions()
 	if len(l.problems) == 0 {
 		return
 	}
 	for _, t := range tables {
-		l.problems = append(l.problems, checkPartial(ws.Set, ws.Units, t)...)
+		l.problems.Append(checkPartial(ws.Set, ws.Units, t)...)
 	}
 	sortProblems(l.problems)
 }
@@ -159,8 +153,12 @@ func checkPartial(set *criteria.Set, units []*criteria.Unit, t *metrics.Table) c
 // sortProblems orders problems by file, then by row (a CSV line or a
 // workbook cell's row), keeping the order found within a row, so that a
 // reading problem and a scoring problem of the same file read top down.
-// Problems of no file come first.
+// Problems of no file come first; the count of problems past the list's
+// limit stays last.
 func sortProblems(ps criteria.Problems) {
+	if n := len(ps); n > 0 && ps[n-1].Omitted > 0 {
+		ps = ps[:n-1]
+	}
 	slices.SortStableFunc(ps, func(a, b criteria.Problem) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c
@@ -257,19 +255,38 @@ func (l *loader) read(name string) ([]byte, bool) {
 	return data, true
 }
 
-// hashTable records the hash of every file a metrics table was read from.
+// previous reads last year's result, hashing the bytes as they are read.
+// A file past scoring.MaxPreviousSize is refused before any of it is read.
+func (l *loader) previous(name string) {
+	f, err := os.Open(name)
+	if err != nil {
+		l.problems.Append(fileProblem(name, err))
+		return
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > scoring.MaxPreviousSize {
+		l.problems.Append(scoring.PreviousTooLarge(name))
+		return
+	}
+	h := sha256.New()
+	last, err := scoring.ReadLastYear(io.TeeReader(f, h), name)
+	l.add(name, err)
+	if last != nil {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))})
+		l.ws.Last, l.ws.Previous = last, last.Units
+	}
+}
+
+// hashTable records the hash of every file a metrics table was read from,
+// as the reader took it from the bytes it read: opening a file a second
+// time would hang on a named pipe, and could hash other bytes than were
+// read if the file changed meanwhile.
 func (l *loader) hashTable(t *metrics.Table) *metrics.Table {
 	if t == nil {
 		return nil
 	}
-	for _, f := range t.Files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			l.problems = append(l.problems, fileProblem(f, err))
-			continue
-		}
-		sum := sha256.Sum256(data)
-		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: hex.EncodeToString(sum[:])})
+	for i, f := range t.Files {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: t.Sums[i]})
 	}
 	return t
 }
@@ -287,7 +304,8 @@ func appendProblems(ps criteria.Problems, file string, err error) criteria.Probl
 	}
 	var list criteria.Problems
 	if errors.As(err, &list) {
-		return append(ps, list...)
+		ps.Append(list...)
+		return ps
 	}
 	var one criteria.Problem
 	if errors.As(err, &one) {
