@@ -47,7 +47,7 @@ func TestProblemsAppendCaps(t *testing.T) {
 	}
 }
 
-func TestQuote(t *testing.T) {
+func TestQuoteInProblems(t *testing.T) {
 	long := "1E+" + strings.Repeat("9", 9_999_999)
 	tests := []struct{ in, want string }{
 		{"12,5", `"12,5"`},

@@ -1,10 +1,12 @@
 package criteria
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -43,42 +45,60 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// parse reads data into the root node of its first document, reporting a
-// syntax error or an empty file. It never panics.
+// parse reads data into the root node of its only document, reporting a
+// syntax error, a second document or an empty file. It never panics.
 func (r *reader) parse(data []byte) (root *yaml.Node) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.addf(0, "cannot read the file as YAML: %v", v)
+			r.addf(0, "cannot read the file as YAML: %s", cut(fmt.Sprint(v), 80))
 			root = nil
 		}
 	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxError(err)
-		r.addf(line, "%s", msg)
+	if p := checkSize(data, r.file); p != nil {
+		r.ps = append(r.ps, *p)
 		return nil
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+	doc, second, err := decodeYAML(data)
+	switch {
+	case err != nil:
+		r.syntax(data, err)
+		return nil
+	case doc == nil || len(doc.Content) == 0:
 		r.addf(0, "the file is empty")
+		return nil
+	case second != nil:
+		line := second.Line
+		if len(second.Content) > 0 {
+			line = second.Content[0].Line
+		}
+		r.hintf(line, "the file is one document: remove the --- line and what follows it, or join the two",
+			"a second YAML document starts here, after ---")
 		return nil
 	}
 	return r.resolve(doc.Content[0])
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// syntaxError turns a YAML parser error into a line and a message.
-func syntaxError(err error) (int, string) {
-	msg := strings.TrimSpace(err.Error())
-	if first, _, ok := strings.Cut(msg, "\n"); ok {
-		msg = first
+// decodeYAML reads the first document of data and checks that there is
+// no other: yaml.Unmarshal reads one and ignores the rest, so that a line
+// indented less than the first line would silently end the file there.
+// second is the start of a second document, if any.
+func decodeYAML(data []byte) (doc, second *yaml.Node, err error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	doc = &yaml.Node{}
+	if err := dec.Decode(doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, nil
+		}
+		return nil, nil, err
 	}
-	m := yamlLine.FindStringSubmatch(msg)
-	if m == nil {
-		return 0, "yaml: " + msg
+	next := &yaml.Node{}
+	switch err := dec.Decode(next); {
+	case errors.Is(err, io.EOF):
+		return doc, nil, nil
+	case err != nil:
+		return nil, nil, err
 	}
-	line, _ := strconv.Atoi(m[1])
-	return line, "yaml: " + m[2]
+	return doc, next, nil
 }
 
 // resolve follows aliases and counts the node against the budget; nil when
@@ -129,7 +149,8 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]
 		}
 		name := k.Value
 		if prev, dup := out[name]; dup {
-			r.addf(k.Line, "%sduplicate key %q (first at line %d)", what, name, prev.key.Line)
+			r.hintf(k.Line, "a key appears once in a block; a line that starts the next item of a list begins with \"- \"",
+				"%sduplicate key %s (first at line %d)", what, quote(name), prev.key.Line)
 			continue
 		}
 		if !contains(known, name) {
@@ -154,7 +175,7 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	} else {
 		hint = "known keys: " + strings.Join(known, ", ")
 	}
-	r.hintf(k.Line, hint, "%sunknown key %q", what, name)
+	r.hintf(k.Line, hint, "%sunknown key %s", what, quote(name))
 }
 
 // peek returns the text of key in mapping n, so that messages about n can
@@ -183,7 +204,7 @@ func describeNode(n *yaml.Node) string {
 		if isNull(n) {
 			return "an empty value"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return quote(n.Value)
 	}
 	return "that"
 }
@@ -236,15 +257,19 @@ func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(n.Value)
 	if !plainNumber.MatchString(s) {
 		if strings.Contains(s, ",") {
-			r.addf(n.Line, "%s%q is not a number (use . as the decimal mark)", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, quote(n.Value))
 		} else {
-			r.addf(n.Line, "%s%q is not a number", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
 		}
+		return decimal.Zero, false
+	}
+	if digits := len(s) - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-"); digits > maxNumberDigits {
+		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, quote(s), digits, maxNumberDigits)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		r.addf(n.Line, "%s%q is not a number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -259,7 +284,7 @@ func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
-		r.addf(n.Line, "%s%q is not a whole number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a whole number", what, quote(n.Value))
 		return 0, false
 	}
 	return int(d.IntPart()), true

@@ -42,10 +42,10 @@ func (l *loader) decisions() {
 	if ws.Paths.Decisions == "" {
 		return
 	}
-	ds, err := metrics.ReadDecisions(ws.Paths.Decisions, ws.Set, ws.Units)
+	ds, sum, err := metrics.ReadDecisionsSum(ws.Paths.Decisions, ws.Set, ws.Units)
 	l.add(ws.Paths.Decisions, err)
 	if err == nil {
-		l.hashTable(&metrics.Table{Files: []string{ws.Paths.Decisions}})
+		l.hashTable(&metrics.Table{Files: []string{ws.Paths.Decisions}, Sums: []string{sum}})
 		ws.Decisions = ds
 	}
 }
