@@ -156,7 +156,7 @@ func (v Value) String() string {
 
 // Parse reads a value of m's type from the text of a cell, as SPEC §4 says:
 // "." as the decimal mark, an optional trailing "%" on a percent, true/false,
-// yes/no, có/không, 1/0 and x for a bool, and N/A, KPS or "-" for not
+// yes/no, có/không, đạt/không đạt, Đ/KĐ, 1/0 and x for a bool, and N/A, KPS or "-" for not
 // applicable (NA too, as officers often write it). Text of only spaces is missing; Parse returns m's default for
 // it, or the zero Value when m has none.
 func (m *Metric) Parse(text string) (Value, error) {
@@ -173,12 +173,12 @@ func (m *Metric) Parse(text string) (Value, error) {
 	}
 	if m.Type == Bool {
 		switch strings.ToLower(s) {
-		case "true", "yes", "có", "1", "x":
+		case "true", "yes", "có", "1", "x", "đạt", "đ":
 			return BoolValue(true), nil
-		case "false", "no", "không", "0":
+		case "false", "no", "không", "0", "không đạt", "kđ":
 			return BoolValue(false), nil
 		}
-		return Value{}, fmt.Errorf("%s is not a yes/no value (use có/không, true/false, 1/0 or x)", Quote(text))
+		return Value{}, fmt.Errorf("%s is not a yes/no value (use có/không, đạt/không đạt, true/false, 1/0 or x)", Quote(text))
 	}
 	num := s
 	if m.Type == Percent {

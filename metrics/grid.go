@@ -272,6 +272,9 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	if v, ok := fastValue(m, c.text); ok {
 		return v, "", ""
 	}
+	if g.decimalComma() && m.Type != criteria.Bool && strings.Contains(c.text, ",") {
+		return decimalCommaValue(m, c.text)
+	}
 	if c.blank() && g.formula != nil {
 		if f := g.formula(col, r.num); f != "" {
 			return v, fmt.Sprintf("the formula =%s has no saved value", short(f)),
@@ -283,10 +286,43 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	}
 	v, err := m.Parse(norm.NFC.String(c.text)) // "có" typed on a Mac may come decomposed
 	if err != nil {
+		if m.Type != criteria.Bool && strings.Contains(c.text, ",") {
+			return v, err.Error(), commaHint
+		}
 		return v, err.Error(), ""
 	}
 	if v.IsMissing() {
 		return v, "missing value", missingHint
+	}
+	return v, "", ""
+}
+
+// commaHint is the hint, given once however many cells it concerns, for
+// numbers with a comma in a file where a comma is not the decimal mark.
+const commaHint = "where cells are separated by commas, or in a workbook's text cells, write numbers with . as the decimal mark (88.4); " +
+	"a CSV file separated by ; or tabs may keep the decimal comma (88,4)"
+
+// decimalComma reports whether a comma in a number is its decimal mark:
+// in a CSV file separated by ; or tabs, where it can be nothing else
+// (SPEC §12).
+func (g *grid) decimalComma() bool { return g.sep == ';' || g.sep == '\t' }
+
+// decimalCommaValue reads text holding a comma as a number whose decimal
+// mark is the comma: 88,4 is 88.4. A number with both marks is refused,
+// since 1.234,5 and 1,234.5 mean one thing in one locale and another in
+// the next.
+func decimalCommaValue(m *criteria.Metric, text string) (v criteria.Value, msg, hint string) {
+	t := strings.TrimSpace(text)
+	if strings.Count(t, ",") != 1 || len(t) > maxValueText {
+		return checked(m.Parse(text))
+	}
+	if strings.Contains(t, ".") {
+		return v, fmt.Sprintf("%s is not a number: it has both . and , (in a file separated by ; or tabs the comma is the decimal mark: write %s)",
+			quote(t), short(strings.ReplaceAll(t, ".", ""))), ""
+	}
+	v, err := m.Parse(strings.Replace(t, ",", ".", 1))
+	if err != nil {
+		return v, strings.Replace(err.Error(), quote(strings.Replace(t, ",", ".", 1)), quote(t), 1), ""
 	}
 	return v, "", ""
 }

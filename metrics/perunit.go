@@ -133,34 +133,72 @@ func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) c
 	return probs
 }
 
-// columns finds the metric, value and note columns from the header row.
+// isMetricKey reports whether a header cell heads the metric column of a
+// per-unit file.
+func isMetricKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "metric", "chi so", "ma chi so", "chi tieu", "ma chi tieu", "id", "ma":
+		return true
+	}
+	return false
+}
+
+// isValueKey reports whether a header cell heads the value column of a
+// per-unit file.
+func isValueKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "value", "gia tri", "so lieu":
+		return true
+	}
+	return false
+}
+
+// isDescriptionKey reports whether a header cell heads a column the
+// template writes to describe a metric: read neither as a value nor kept.
+func isDescriptionKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "name", "ten", "ten chi so", "ten chi tieu", "type", "loai", "kieu", "kieu du lieu", "don vi tinh", "dvt",
+		"stt", "tt", "no", "#", "gia tri cho phep", "allowed values", "allowed":
+		return true
+	}
+	return false
+}
+
+// columns finds the header — the first row with a metric and a value
+// column, title rows above it skipped (SPEC §12) — and from it the
+// metric, value and note columns.
 func (uf *unitFile) columns() *criteria.Problem {
-	uf.header, uf.rows = uf.rows[0], uf.rows[1:]
+	at := -1
+	for i, r := range uf.rows {
+		m, v := false, false
+		for _, c := range r.cells {
+			k := key(c.text)
+			m, v = m || isMetricKey(k), v || isValueKey(k)
+		}
+		if m && v {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		p := uf.g.at(uf.rows[0], -1)
+		p.Msg = `no header row: a per-unit file needs a header with a "metric" (mã chỉ số) and a "value" (giá trị) column`
+		p.Hint = mojibakeHint(uf.rows[0].text(0))
+		return &p
+	}
+	uf.header, uf.rows = uf.rows[at], uf.rows[at+1:]
 	for col, c := range uf.header.cells {
 		k := key(c.text)
-		switch criteria.LooseKey(k) {
-		case "":
-		case "metric", "chi so", "ma chi so", "id", "ma":
-			if uf.metricCol < 0 {
-				uf.metricCol = col
-				continue
-			}
-			uf.notes = append(uf.notes, col)
-		case "value", "gia tri":
-			if uf.valCol < 0 {
-				uf.valCol = col
-				continue
-			}
-			uf.notes = append(uf.notes, col)
-		case "name", "ten", "ten chi so", "type", "loai", "kieu", "kieu du lieu", "don vi tinh", "dvt", "stt", "no", "#":
+		switch {
+		case k == "":
+		case isMetricKey(k) && uf.metricCol < 0:
+			uf.metricCol = col
+		case isValueKey(k) && uf.valCol < 0:
+			uf.valCol = col
+		case isDescriptionKey(k):
 		default:
 			uf.notes = append(uf.notes, col)
 		}
-	}
-	if uf.metricCol < 0 || uf.valCol < 0 {
-		p := uf.g.at(uf.header, -1)
-		p.Msg = `the first row must be a header with a "metric" and a "value" column`
-		return &p
 	}
 	return nil
 }
@@ -186,7 +224,9 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 		label = strings.TrimSpace(unitRow.text(uf.valCol))
 		u, err := f.match.Match(label)
 		if err != nil {
-			add(probs, uf.g.at(unitRow, uf.valCol), "%s", err)
+			p := uf.g.at(unitRow, uf.valCol)
+			p.Hint = mojibakeHint(label)
+			add(probs, p, "%s", err)
 			return nil, short(label), false
 		}
 		return u, u.Name, true
@@ -243,7 +283,9 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		}
 		m, msg := lookupMetric(f.set, k)
 		if m == nil {
-			add(probs, g.at(r, uf.metricCol), "unit %q: %s", label, msg)
+			p := g.at(r, uf.metricCol)
+			p.Hint = mojibakeHint(k)
+			add(probs, p, "unit %q: %s", label, msg)
 			continue
 		}
 		if prev, dup := seen[m.ID]; dup {
@@ -268,6 +310,9 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		if msg != "" {
 			p := g.at(r, uf.valCol)
 			p.Hint = hint
+			if h := mojibakeHint(r.text(uf.valCol)); h != "" {
+				p.Hint = h
+			}
 			add(probs, p, "unit %q: metric %q: %s", label, m.ID, msg)
 			continue
 		}

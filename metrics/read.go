@@ -18,7 +18,13 @@ type Options struct {
 	// Partial lets units be absent, as in a self-assessment some units did
 	// not send. By default every unit must appear exactly once.
 	Partial bool
+	// Optional names metrics whose column may be absent: their values
+	// then come from elsewhere (the Department's own table, SPEC §12),
+	// and no default is filled in for them.
+	Optional map[string]bool
 }
+
+func (o Options) optional(m *criteria.Metric) bool { return o.Optional[m.ID] }
 
 // Table is the metric values read from one source.
 type Table struct {
@@ -29,6 +35,10 @@ type Table struct {
 	// id, then metric id: "evidence: QĐ 12/QĐ-UBND; note: …". Nil for a
 	// wide table.
 	Notes map[string]map[string]string
+	// UnitNotes holds the note columns of a wide table (headed "ghi chú",
+	// "note" or starting with "#") by unit id, joined as
+	// "ghi chú: …; #kiểm tra: …". Nil when the table has none.
+	UnitNotes map[string]string
 	// Files lists every file read, in order, as named in problems.
 	Files []string
 	// Sums holds the SHA-256 of each file of Files, in lowercase hex, taken
@@ -44,6 +54,7 @@ type unitPlace struct {
 	file, sheet string
 	line, num   int                         // the unit's row in a wide table
 	cols        map[string]int              // wide table: metric id → column
+	unitCol     int                         // wide table: the column naming the unit
 	cells       map[string]criteria.Problem // per-unit file: metric id → place
 }
 
@@ -62,7 +73,10 @@ func (t *Table) Place(unitID, metricID string) criteria.Problem {
 		}
 		return criteria.Problem{File: up.file}
 	}
-	col := up.cols[metricID] // 0, the unit's own cell, when not a column
+	col, ok := up.cols[metricID]
+	if !ok {
+		col = up.unitCol // the unit's own cell
+	}
 	if up.sheet == "" {
 		return criteria.Problem{File: up.file, Line: up.line}
 	}

@@ -125,6 +125,7 @@ func TestReadXLSXProblems(t *testing.T) {
 		path + `: 'Số liệu'!E3: unit "Huyện Quế Sơn": metric "satisfaction": "12,5" is not a number (use . as the decimal mark)`,
 		path + `: 'Số liệu'!H4: a value in column H, which has no header`,
 		"hint: open the workbook in Excel and save it again, so that formulas keep their values",
+		"hint: " + commaHint,
 	}
 	if diff := cmp.Diff(want, problemLines(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)

@@ -1,0 +1,188 @@
+package metrics
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// toWindows1258 writes UTF-8 text as Excel's plain "CSV" on Vietnamese
+// Windows does: Windows-1258, where a letter with a tone is its base
+// letter (ê, ơ, ă… are single bytes) followed by a combining tone mark.
+func toWindows1258(t testing.TB, text string) []byte {
+	t.Helper()
+	enc := charmap.Windows1258.NewEncoder()
+	var out []byte
+	for _, r := range norm.NFC.String(text) {
+		var base, tones []rune
+		for _, d := range norm.NFD.String(string(r)) {
+			switch d {
+			case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
+				tones = append(tones, d)
+			default:
+				base = append(base, d)
+			}
+		}
+		b, err := enc.Bytes([]byte(norm.NFC.String(string(base)) + string(tones)))
+		if err != nil {
+			t.Fatalf("%q has no Windows-1258 form: %v", r, err)
+		}
+		out = append(out, b...)
+	}
+	return out
+}
+
+// toUTF16 writes text as Excel's "Unicode Text" does: UTF-16 little
+// endian with a byte-order mark.
+func toUTF16(t testing.TB, text string) []byte {
+	t.Helper()
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestCP1258Testdata keeps testdata/wide-cp1258.csv the Windows-1258 form
+// of wide-ok.csv (-update rewrites it).
+func TestCP1258Testdata(t *testing.T) {
+	ok, err := os.ReadFile("testdata/wide-ok.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := toWindows1258(t, strings.ReplaceAll(string(ok), "\n", "\r\n"))
+	if *update {
+		if err := os.WriteFile("testdata/wide-cp1258.csv", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile("testdata/wide-cp1258.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("testdata/wide-cp1258.csv is not wide-ok.csv in Windows-1258: run go test -update")
+	}
+}
+
+// TestEncodings reads wide-ok.csv written in each encoding and with each
+// separator Excel writes, and gets the same values.
+func TestEncodings(t *testing.T) {
+	raw, err := os.ReadFile("testdata/wide-ok.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	semi := strings.NewReplacer(",", ";", "87.5%", "87,5%", "8.25", "8,25").Replace(text)
+	tabs := strings.NewReplacer(",", "\t", "87.5%", "87,5%", "8.25", "8,25").Replace(text)
+	titled := "BIỂU TỔNG HỢP SỐ LIỆU NĂM 2019 (dữ liệu minh hoạ);;;;;;;\r\n;;;;;;;\r\nSTT;" +
+		strings.ReplaceAll(strings.Replace(semi, "unit;", "Đơn vị;", 1), "\n", ";\n")
+	titled = strings.Replace(titled, "survey_points;\n", "survey_points;Ghi chú\n", 1)
+	lines := strings.Split(titled, "\n")
+	for i := 3; i < len(lines)-1; i++ {
+		lines[i] = strings.Repeat("9", i-2) + ";" + lines[i] // the row number
+	}
+	lines[3] += "nộp bổ sung ngày 15/01"
+	titled = strings.Join(lines, "\n")
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"utf-8 with bom", append([]byte{0xEF, 0xBB, 0xBF}, text...)},
+		{"nfd", []byte(norm.NFD.String(text))},
+		{"windows-1258", toWindows1258(t, text)},
+		{"windows-1258, ; and decimal commas", toWindows1258(t, semi)},
+		{"utf-16 tabs", toUTF16(t, tabs)},
+		{"utf-16 tabs, crlf", toUTF16(t, strings.ReplaceAll(tabs, "\n", "\r\n"))},
+		{"title rows, stt and notes", []byte(titled)},
+		{"title rows, stt and notes in windows-1258", toWindows1258(t, titled)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "metrics.csv")
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			tab, err := Read(path, testSet(), testUnits(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(okValues, render(tab)); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
+			}
+			if strings.HasPrefix(tt.name, "title") {
+				want := map[string]string{"dien-ban": "Ghi chú: nộp bổ sung ngày 15/01"}
+				if diff := cmp.Diff(want, tab.UnitNotes); diff != "" {
+					t.Errorf("notes (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func TestDetectSeparator(t *testing.T) {
+	tests := []struct {
+		head string
+		want byte
+	}{
+		{"unit,a;b\n", ','},
+		{"unit;a,b,c\n", ';'},
+		{"unit\ta,b;c\n", '\t'},
+		{"Biểu số liệu, năm 2019\nunit;a;b\n", ';'},
+		{"\"Biểu; số liệu\"\r\n\r\nSTT\tĐơn vị\ta\n", '\t'},
+		{"\"đơn vị\";a\n", ';'},
+		{"a;b;c,d\n", ';'},
+		{"a,b\n", ','},
+		{"a\tb\n", '\t'},
+		{"chỉ tiêu;giá trị\n", ';'},
+		{"", ','},
+	}
+	for _, tt := range tests {
+		if got := detectSeparator([]byte(tt.head)); got != tt.want {
+			t.Errorf("detectSeparator(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
+func TestMojibake(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"ThÃ nh phá»‘", "Thành phố", true},
+		{"Thá»‹ xÃ£ Ä\u0090iá»‡n BÃ\u00a0n", "Thị xã Điện Bàn", true},
+		{"Thành phố", "", false},
+		{"Bàn", "", false}, // Latin-1 letters alone are not UTF-8 bytes
+		{"unit", "", false},
+		{"Ã", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := mojibake(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("mojibake(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestBoolWords(t *testing.T) {
+	m := testSet().Metric("plan_on_time")
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"đạt", true}, {"Đạt", true}, {"ĐẠT", true}, {norm.NFD.String("Đạt"), true}, {"Đ", true}, {"đ", true},
+		{"không đạt", false}, {"Không Đạt", false}, {norm.NFD.String("KHÔNG ĐẠT"), false}, {"KĐ", false}, {"kđ", false},
+	} {
+		v, err := m.Parse(tt.text)
+		if err != nil || !v.IsBool() || v.Bool() != tt.want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", tt.text, v, err, tt.want)
+		}
+	}
+}
