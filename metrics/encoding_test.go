@@ -8,42 +8,23 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"parindex/internal/excelfiles"
 )
 
-// toWindows1258 writes UTF-8 text as Excel's plain "CSV" on Vietnamese
-// Windows does: Windows-1258, where a letter with a tone is its base
-// letter (ê, ơ, ă… are single bytes) followed by a combining tone mark.
 func toWindows1258(t testing.TB, text string) []byte {
 	t.Helper()
-	enc := charmap.Windows1258.NewEncoder()
-	var out []byte
-	for _, r := range norm.NFC.String(text) {
-		var base, tones []rune
-		for _, d := range norm.NFD.String(string(r)) {
-			switch d {
-			case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
-				tones = append(tones, d)
-			default:
-				base = append(base, d)
-			}
-		}
-		b, err := enc.Bytes([]byte(norm.NFC.String(string(base)) + string(tones)))
-		if err != nil {
-			t.Fatalf("%q has no Windows-1258 form: %v", r, err)
-		}
-		out = append(out, b...)
+	b, err := excelfiles.Windows1258(text)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	return b
 }
 
-// toUTF16 writes text as Excel's "Unicode Text" does: UTF-16 little
-// endian with a byte-order mark.
 func toUTF16(t testing.TB, text string) []byte {
 	t.Helper()
-	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	b, err := excelfiles.UTF16(text)
 	if err != nil {
 		t.Fatal(err)
 	}
