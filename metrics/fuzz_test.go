@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"parindex/criteria"
@@ -34,6 +35,14 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("unit;\"a\"\"b\r\n\"x\r"))
 	f.Add([]byte(wideHead + "Điện Bàn,1,1,1,12,5,\n"))
 	f.Add([]byte("metric,value,evidence\nsatisfaction,12,5,\n"))
+	// The encodings and layouts of SPEC §12.
+	ok, _ := os.ReadFile("testdata/wide-ok.csv")
+	f.Add(toUTF16(f, strings.ReplaceAll(string(ok), ",", "\t")))
+	f.Add(toWindows1258(f, "Biểu số liệu;;\nSTT;Đơn vị;satisfaction;Ghi chú\n1;Điện Bàn;88,4;đạt\n"))
+	f.Add([]byte("\xfe\xffu\x00\tn\x00"))
+	f.Add([]byte("unit,plan_on_time\nTh\xe0nh ph\x81\n"))
+	f.Add([]byte("ThÃ nh phá»‘;1\nĐơn vị;rank;index\nx;1;2,5\n"))
+	f.Add([]byte("Báo cáo\nmã chỉ số\tgiá trị\tghi chú\nđơn vị\tĐiện Bàn\nsatisfaction\t1.234,5\n"))
 	set, units := testSet(), testUnits()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w := newWide(set, NewMatcher(units), Options{})
@@ -48,6 +57,15 @@ func FuzzCSV(f *testing.F) {
 		uf := newUnitFile()
 		if fatal := scanCSV(bytes.NewReader(data), "f.csv", &probs, uf.add); fatal == nil {
 			checkProblems(t, fo.interpret(uf, "f.csv", probs))
+		}
+		pr := newPreviousReader(units)
+		if fatal := scanCSV(bytes.NewReader(data), "f.csv", &pr.probs, pr.row); fatal == nil {
+			checkProblems(t, pr.probs)
+			for id, p := range pr.out.Units {
+				if p.Rank < 1 || !p.NoIndex && (p.Index.Sign() < 0 || p.Index.IntPart() > 100) {
+					t.Fatalf("unit %s: last year's rank %d, index %s read", id, p.Rank, p.Index)
+				}
+			}
 		}
 	})
 }

@@ -136,7 +136,9 @@ func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {
 	if p := u.Previous; p != nil {
 		b = append(b, `,"previous":{"rank":`...)
 		b = strconv.AppendInt(b, int64(p.Rank), 10)
-		b = j.field(b, "index", p.Index)
+		if !p.NoIndex {
+			b = j.field(b, "index", p.Index)
+		}
 		b = append(b, `,"rank_change":`...)
 		b = strconv.AppendInt(b, int64(p.RankChange), 10)
 		b = append(b, '}')

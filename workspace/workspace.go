@@ -60,6 +60,8 @@ type Workspace struct {
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []scoring.Decision
 	Inputs    []Input // every file read, in the order read
+
+	lastYearUnknown []string // rows of previous.csv naming no unit of units.yaml, placed
 }
 
 // Part says how much of a workspace a command needs: the criteria tree
@@ -258,6 +260,11 @@ func (l *loader) read(name string) ([]byte, bool) {
 // previous reads last year's result, hashing the bytes as they are read.
 // A file past scoring.MaxPreviousSize is refused before any of it is read.
 func (l *loader) previous(name string) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".xlsx", ".xlsm", ".xls":
+		l.previousTable(name)
+		return
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		l.problems.Append(fileProblem(name, err))
@@ -275,6 +282,20 @@ func (l *loader) previous(name string) {
 		l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))})
 		l.ws.Last, l.ws.Previous = last, last.Units
 	}
+}
+
+// previousTable reads last year's ranking from previous.csv or
+// previous.xlsx (SPEC §12), which names no criteria set or year.
+func (l *loader) previousTable(name string) {
+	ly, err := metrics.ReadLastYear(name, l.ws.Units)
+	l.add(name, err)
+	if ly == nil {
+		return
+	}
+	l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: ly.Sum})
+	l.ws.Last = &scoring.LastYear{Units: ly.Units}
+	l.ws.Previous = ly.Units
+	l.ws.lastYearUnknown = ly.Unknown
 }
 
 // hashTable records the hash of every file a metrics table was read from,
@@ -365,9 +386,7 @@ func (l *loader) resolve(p Paths, part Part) {
 		p.Self = l.find(dir, "self", "--self", false, report)
 	}
 	if p.Previous == "" {
-		if name := filepath.Join(dir, PreviousFile); exists(name) {
-			p.Previous = name
-		}
+		p.Previous = l.findOptional(dir, "previous", "--previous", report, PreviousFile, "previous.csv", "previous.xlsx")
 	}
 	if p.Decisions == "" {
 		p.Decisions = l.findDecisions(dir, report)
