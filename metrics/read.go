@@ -47,6 +47,10 @@ type Table struct {
 	Sums []string
 
 	places map[string]*unitPlace
+	// dept is the Department's table merged in, and fromDept the metrics
+	// of each unit taken from it, so that Place points there.
+	dept     *Table
+	fromDept map[string]map[string]bool
 }
 
 // unitPlace says where one unit's values were read.
@@ -63,6 +67,9 @@ type unitPlace struct {
 // from a cell (a default, a derived ratio) gives the unit's row or file.
 // The zero Problem means the unit was not read.
 func (t *Table) Place(unitID, metricID string) criteria.Problem {
+	if t.fromDept[unitID][metricID] {
+		return t.dept.Place(unitID, metricID)
+	}
 	up := t.places[unitID]
 	if up == nil {
 		return criteria.Problem{}

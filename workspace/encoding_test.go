@@ -175,3 +175,82 @@ func writeTitledWorkbook(t *testing.T, path string, rows [][]string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDemoWithDepartmentTable splits the demo's metrics into the units'
+// values and the Department's own table of survey points (SPEC §12) and
+// gets the JSON result of the whole table.
+func TestDemoWithDepartmentTable(t *testing.T) {
+	want := demoJSON(t, filepath.Join(demoDir, "metrics.csv"))
+	ws, err := Load(Paths{Dir: demoDir}, Definition)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDept := map[string]bool{}
+	for _, m := range ws.Set.Inputs() {
+		byDept[m.ID] = m.ByDepartment
+	}
+	rows := demoRows(t)
+	var units, dept [][]string
+	for _, r := range rows {
+		var u, d []string
+		for c, v := range r {
+			if c > 0 && byDept[rows[0][c]] {
+				d = append(d, v)
+			} else {
+				u = append(u, v)
+			}
+		}
+		units, dept = append(units, u), append(dept, append([]string{r[0]}, d...))
+	}
+	if len(dept[0]) < 3 {
+		t.Fatalf("the demo marks %d metrics filled_by: department, want several", len(dept[0])-1)
+	}
+	dir := t.TempDir()
+	write(t, dir, "metrics.csv", join(units, ","))
+	write(t, dir, "department.csv", join(dept, ";"))
+	load := func(p Paths) (*Workspace, error) {
+		p.Criteria, p.Units = filepath.Join(demoDir, "criteria.yaml"), filepath.Join(demoDir, "units.yaml")
+		p.Previous, p.Self = filepath.Join(demoDir, "previous.json"), filepath.Join(demoDir, "self.csv")
+		return Load(p, Everything)
+	}
+	ws, err = load(Paths{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.Paths.Department; got != filepath.Join(dir, "department.csv") {
+		t.Errorf("department resolved to %q", got)
+	}
+	res, err := ws.Score()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := res.WriteJSON(&b, criteria.Vietnamese); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("JSON (-one table +two):\n%s", diff)
+	}
+	if p := ws.Metrics.Place("dien-ban", "sipas"); filepath.Base(p.File) != "department.csv" || p.Line == 0 {
+		t.Errorf("the place of Điện Bàn's sipas is %+v, want a line of department.csv", p)
+	}
+
+	// A metric in both tables is one problem; a metric in neither is one
+	// more.
+	write(t, dir, "metrics.csv", join(rows, ","))
+	noSipas := make([][]string, len(dept))
+	for i, r := range dept {
+		noSipas[i] = append([]string{r[0]}, r[2:]...)
+	}
+	write(t, dir, "both.csv", join(dept, ";"))
+	_, err = load(Paths{Dir: dir, Department: filepath.Join(dir, "both.csv")})
+	if err == nil || !strings.Contains(err.Error(), `both.csv:2: metric "`) || !strings.Contains(err.Error(), "is given both here and in") {
+		t.Errorf("both: %v", err)
+	}
+	write(t, dir, "metrics.csv", join(units, ","))
+	write(t, dir, "department.csv", join(noSipas, ";"))
+	_, err = load(Paths{Dir: dir})
+	if err == nil || !strings.Contains(err.Error(), `metric "sipas" (filled in by the Department) has no value for 18 units`) {
+		t.Errorf("neither: %v", err)
+	}
+}

@@ -24,6 +24,9 @@ const (
 	CriteriaFile = "criteria.yaml"
 	UnitsFile    = "units.yaml"
 	PreviousFile = "previous.json"
+	// DepartmentBase names the Department's own table, department.csv
+	// or department.xlsx (SPEC §12).
+	DepartmentBase = "department"
 )
 
 // Paths names the inputs of one assessment. A field left empty is looked
@@ -39,6 +42,9 @@ type Paths struct {
 	// Decisions is optional: the appraisal council's decisions,
 	// decisions.csv or decisions.xlsx (SPEC §9).
 	Decisions string
+	// Department is optional: the Department's own values of the metrics
+	// filled_by: department, department.csv or department.xlsx (SPEC §12).
+	Department string
 }
 
 // Input is one file a run read, named as the user would write it, with its
@@ -114,18 +120,36 @@ func Load(p Paths, part Part) (*Workspace, error) {
 func (l *loader) values() {
 	ws := l.ws
 	var tables []*metrics.Table
+	dept := l.department()
+	opts := func(o metrics.Options) metrics.Options {
+		if ws.Paths.Department == "" {
+			return o
+		}
+		return metrics.DepartmentOptions(ws.Set, o)
+	}
 	if ws.Paths.Metrics != "" {
-		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, metrics.Options{})
+		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, opts(metrics.Options{}))
 		l.add(ws.Paths.Metrics, err)
 		tables = append(tables, t)
+		if err == nil && dept != nil {
+			err = t.Merge(dept, ws.Set, ws.Units, false).Err()
+			l.add(ws.Paths.Department, err)
+		}
 		if err == nil {
 			ws.Metrics = l.hashTable(t)
 		}
 	}
 	if ws.Paths.Self != "" {
-		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, metrics.Options{Partial: true})
+		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, opts(metrics.Options{Partial: true}))
 		l.add(ws.Paths.Self, err)
 		tables = append(tables, t)
+		if err == nil && dept != nil {
+			// The units do not assess what the Department fills in: their
+			// self-assessment takes the Department's values where it
+			// has none of its own.
+			err = t.Merge(dept, ws.Set, ws.Units, true).Err()
+			l.add(ws.Paths.Self, err)
+		}
 		if err == nil {
 			ws.Self = l.hashTable(t)
 		}
@@ -230,7 +254,7 @@ func (ws *Workspace) InputPaths() []string {
 		out = append(out, in.Name)
 	}
 	p := ws.Paths
-	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions} {
+	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions, p.Department} {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -282,6 +306,20 @@ func (l *loader) previous(name string) {
 		l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))})
 		l.ws.Last, l.ws.Previous = last, last.Units
 	}
+}
+
+// department reads the Department's own table, when there is one.
+func (l *loader) department() *metrics.Table {
+	name := l.ws.Paths.Department
+	if name == "" {
+		return nil
+	}
+	t, err := metrics.ReadDepartment(name, l.ws.Set, l.ws.Units)
+	l.add(name, err)
+	if err != nil {
+		return nil
+	}
+	return l.hashTable(t)
 }
 
 // previousTable reads last year's ranking from previous.csv or
@@ -390,6 +428,9 @@ func (l *loader) resolve(p Paths, part Part) {
 	}
 	if p.Decisions == "" {
 		p.Decisions = l.findDecisions(dir, report)
+	}
+	if p.Department == "" {
+		p.Department = l.findOptional(dir, "department", "--department", report, DepartmentBase+".csv", DepartmentBase+".xlsx")
 	}
 	p.Dir = dir
 	l.ws.Paths = p

@@ -31,4 +31,6 @@ func addPathFlags(cmd *cobra.Command, p *workspace.Paths, part workspace.Part) {
 	_ = cmd.MarkFlagFilename("previous", "json", "csv", "xlsx")
 	f.StringVar(&p.Decisions, "decisions", "", unused(workspace.Everything, "the appraisal council's decisions: a .csv or .xlsx `file` (default DIR/decisions.csv or decisions.xlsx when present)"))
 	_ = cmd.MarkFlagFilename("decisions", "csv", "xlsx")
+	f.StringVar(&p.Department, "department", "", unused(workspace.Everything, "the Department's own values of the metrics filled_by: department: a .csv or .xlsx `file` (default DIR/department.csv or department.xlsx when present)"))
+	_ = cmd.MarkFlagFilename("department", "csv", "xlsx")
 }
