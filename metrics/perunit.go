@@ -20,7 +20,7 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 	if err != nil {
 		return nil, criteria.Problems{{File: dir, Msg: "cannot read the folder: " + describeOSError(err)}}
 	}
-	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}}
+	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}, opts: opts}
 	for _, e := range entries {
 		name := e.Name()
 		if skipFile(name) {
@@ -75,6 +75,7 @@ type folder struct {
 	inputs []*criteria.Metric
 	t      *Table
 	fileOf map[string]string // unit id → the file read for it
+	opts   Options
 }
 
 // unitFile is one per-unit file as read: its rows and the roles of its
@@ -322,7 +323,7 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		return // the unit's problem is reported; missing rows would be noise
 	}
 	for _, m := range f.inputs {
-		if _, ok := seen[m.ID]; ok {
+		if _, ok := seen[m.ID]; ok || f.opts.optional(m) {
 			continue
 		}
 		if m.Default != nil {

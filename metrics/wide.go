@@ -151,7 +151,11 @@ func (w *wideTable) header(g *grid, r *row, unitCol int) {
 	w.head = r
 	for _, m := range w.inputs {
 		if _, ok := w.colOf[m.ID]; !ok && m.Default == nil && !w.opts.optional(m) {
-			add(&w.probs, g.at(r, -1), "no column for metric %q (%s)", m.ID, m.Name)
+			p := g.at(r, -1)
+			if m.ByDepartment {
+				p.Hint = "metrics filled_by: department may come from the Department's own table, department.csv or department.xlsx, instead of a column here"
+			}
+			add(&w.probs, p, "no column for metric %q (%s)", m.ID, m.Name)
 		}
 	}
 }
