@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -69,7 +71,12 @@ func runExplain(opts *ExplainOptions) error {
 		return err
 	}
 	printWarnings(opts.env.errOut, res.Warnings)
-	return report.WriteUnitExplain(opts.env.out, res, unit.ID, opts.env.Lang())
+	var b strings.Builder
+	if err := report.WriteUnitExplain(&b, res, unit.ID, opts.env.Lang()); err != nil {
+		return err
+	}
+	_, err = io.WriteString(opts.env.out, report.Wrap(b.String(), opts.env.Width()))
+	return err
 }
 
 // unitIDs lists the unit ids of the workspace in dir, for completion; it

@@ -98,7 +98,7 @@ func runScore(opts *ScoreOptions) error {
 	if opts.JSON == "-" {
 		err = res.WriteJSON(e.out, lang)
 	} else {
-		err = report.WriteRanking(e.out, res, lang)
+		err = report.WriteRankingFit(e.out, res, lang, e.Width())
 	}
 	if err != nil {
 		return err
