@@ -18,6 +18,7 @@ type ExplainOptions struct {
 	env   *env
 	Paths workspace.Paths
 	Unit  string // id, name or alias
+	Sens  sensitivityFlags
 }
 
 // NewCmdExplain builds "parindex explain".
@@ -42,12 +43,16 @@ its aliases; diacritics may be left out ("Dien Ban").`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths.Dir, opts.Unit = args[0], args[1]
+			if err := opts.Sens.check(cmd, true); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return runExplain(opts)
 		},
 	}
+	opts.Sens.add(cmd, true)
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
 }
@@ -71,9 +76,18 @@ func runExplain(opts *ExplainOptions) error {
 		return err
 	}
 	printWarnings(opts.env.errOut, res.Warnings)
+	s, err := opts.Sens.analyse(res)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	if err := report.WriteUnitExplain(&b, res, unit.ID, opts.env.Lang()); err != nil {
 		return err
+	}
+	if s != nil {
+		if err := report.WriteUnitSensitivity(&b, s, unit.ID, opts.env.Lang()); err != nil {
+			return err
+		}
 	}
 	_, err = io.WriteString(opts.env.out, report.Wrap(b.String(), opts.env.Width()))
 	return err
