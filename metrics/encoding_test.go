@@ -167,3 +167,45 @@ func TestBoolWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMojibakeInWorkbook checks that mojibake in workbook cells is named
+// as in CSV: in a unit's name, a header and a value.
+func TestMojibakeInWorkbook(t *testing.T) {
+	sheet := sheetXML(inline(1, true, "BÃ¡o cÃ¡o") +
+		inline(3, true, "STT", "Ä\u0090Æ¡n vá»‹", "plan_on_time", "dossiers_total", "dossiers_late", "satisfaction", "survey_points") +
+		inline(4, true, "#1", "Thá»‹ xÃ£ Ä\u0090iá»‡n BÃ\u00a0n", "cÃ³", "#1", "#1", "#1", "#1"))
+	path := filepath.Join(t.TempDir(), "metrics.xlsx")
+	if err := os.WriteFile(path, handWorkbook(t, sheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(path, testSet(), testUnits(), Options{Partial: true})
+	got := strings.Join(problemLines(t, err), "\n")
+	for _, want := range []string{
+		`'Số liệu'!A1: no header row`,
+		`hint: "BÃ¡o cÃ¡o" looks like UTF-8 text read as Windows-1252 ("Báo cáo" was meant)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+	// With the header in English, the unit's name and the value are named.
+	sheet = sheetXML(inline(1, true, "BÃ¡o cÃ¡o") +
+		inline(3, true, "STT", "unit", "plan_on_time", "dossiers_total", "dossiers_late", "satisfaction", "survey_points") +
+		inline(4, true, "#1", "Thá»‹ xÃ£ Ä\u0090iá»‡n BÃ\u00a0n", "#1", "#1", "#1", "#1", "#1") +
+		inline(5, true, "#2", "Quế Sơn", "cÃ³", "#1", "#1", "#1", "#1"))
+	if err := os.WriteFile(path, handWorkbook(t, sheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(path, testSet(), testUnits(), Options{Partial: true})
+	got = strings.Join(problemLines(t, err), "\n")
+	for _, want := range []string{
+		`'Số liệu'!B4: unknown unit "Thá»‹ xÃ£`,
+		`("Thị xã Điện Bàn" was meant)`,
+		`'Số liệu'!C5: unit "Huyện Quế Sơn": metric "plan_on_time": "cÃ³" is not a yes/no value`,
+		`("có" was meant)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}
