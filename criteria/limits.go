@@ -1,10 +1,10 @@
 package criteria
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"unicode/utf8"
+	"io/fs"
 )
 
 // MaxFileSize is the most bytes criteria.yaml or units.yaml may hold, 4 MiB.
@@ -19,10 +19,6 @@ const MaxFileSize = 4 << 20
 // digits would make every sum slow.
 const maxNumberDigits = 24
 
-// maxQuoted is how many characters of a value a message quotes: enough to
-// recognise it, never a whole file pasted into one value.
-const maxQuoted = 40
-
 // ReadYAML reads criteria.yaml or units.yaml from r, at most MaxFileSize
 // bytes: a larger (or endless) file is refused once the limit is passed,
 // without reading the rest, as a Problems naming the limit. file names it
@@ -30,7 +26,11 @@ const maxQuoted = 40
 func ReadYAML(r io.Reader, file string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, Problems{{File: file, Msg: "cannot read: " + err.Error()}}
 	}
 	if p := checkSize(data, file); p != nil {
 		return nil, Problems{*p}
@@ -45,22 +45,5 @@ func checkSize(data []byte, file string) *Problem {
 	}
 	return &Problem{File: file,
 		Msg:  fmt.Sprintf("the file is larger than %d MiB, the most parindex reads of a criteria set or a list of units", MaxFileSize>>20),
-		Hint: "a criteria set is a few dozen kilobytes and a list of units a few hundred: check that this is the right file"}
-}
-
-// quote returns s quoted as %q would, cut to its first maxQuoted
-// characters (and its length said) when longer.
-func quote(s string) string {
-	n := utf8.RuneCountInString(s)
-	if n <= maxQuoted {
-		return strconv.Quote(s)
-	}
-	cut, i := 0, 0
-	for i = range s {
-		if cut == maxQuoted-8 {
-			break
-		}
-		cut++
-	}
-	return fmt.Sprintf("%s (%d characters)", strconv.Quote(s[:i]+"…"), n)
+		Hint: "a criteria set is a few dozen kilobytes and a list of units at most a few megabytes: check that this is the right file"}
 }

@@ -67,7 +67,7 @@ func (l *loader) load(data []byte) *Set {
 			if setIDPattern.MatchString(id) {
 				s.ID = id
 			} else {
-				l.addf(e.val.Line, "id: %s may hold only a-z, 0-9 and -", quote(id))
+				l.addf(e.val.Line, "id: %s may hold only a-z, 0-9 and -", Quote(id))
 			}
 		}
 	}
@@ -114,7 +114,7 @@ func (l *loader) tiers(n *yaml.Node) {
 	for i, it := range items {
 		what := fmt.Sprintf("tier %d: ", i+1)
 		if name := peek(it, "name"); name != "" {
-			what = fmt.Sprintf("tier %s: ", quote(name))
+			what = fmt.Sprintf("tier %s: ", Quote(name))
 		}
 		m := l.mapping(it, what, tierKeys...)
 		if m == nil {
@@ -143,7 +143,7 @@ func (l *loader) tiers(n *yaml.Node) {
 				l.addf(e.val.Line, "%smin %s is outside 0..100", what, min)
 			case prev != nil && !min.LessThan(prev.Min):
 				l.hintf(e.val.Line, "list tiers highest first, each min below the one before",
-					"%smin %s is not below the min %s of tier %s before it", what, min, prev.Min, quote(prev.Name))
+					"%smin %s is not below the min %s of tier %s before it", what, min, prev.Min, Quote(prev.Name))
 			}
 			t.Min = min
 		} else {
@@ -167,7 +167,7 @@ func (l *loader) metrics(n *yaml.Node) {
 	for i, it := range items {
 		what := fmt.Sprintf("metric %d: ", i+1)
 		if id := peek(it, "id"); id != "" {
-			what = fmt.Sprintf("metric %s: ", quote(id))
+			what = fmt.Sprintf("metric %s: ", Quote(id))
 		}
 		mm := l.mapping(it, what, metricKeys...)
 		if mm == nil {
@@ -230,7 +230,7 @@ func (l *loader) filledBy(m *Metric, n *yaml.Node, what string) {
 		}
 		m.ByDepartment = true
 	case s != "unit":
-		l.hintf(n.Line, `filled_by is "unit" (the default) or "department"`, "%sfilled_by: unknown value %s", what, quote(s))
+		l.hintf(n.Line, `filled_by is "unit" (the default) or "department"`, "%sfilled_by: unknown value %s", what, Quote(s))
 	}
 }
 
@@ -250,7 +250,7 @@ func (l *loader) metricType(n *yaml.Node, what string) MetricType {
 	if near := closest(s, names[:]); near != "" {
 		hint = fmt.Sprintf("did you mean %q?", near)
 	}
-	l.hintf(n.Line, hint, "%sunknown type %s", what, quote(s))
+	l.hintf(n.Line, hint, "%sunknown type %s", what, Quote(s))
 	return 0
 }
 
@@ -267,8 +267,8 @@ func (l *loader) metricDefault(m *Metric, n *yaml.Node, what string) {
 	if m.Type == 0 {
 		return // the type's own problem is reported
 	}
-	if utf8.RuneCountInString(n.Value) > maxQuoted {
-		l.addf(n.Line, "%sdefault: %s is too long to be a value", what, quote(n.Value))
+	if utf8.RuneCountInString(n.Value) > QuoteLimit {
+		l.addf(n.Line, "%sdefault: %s is too long to be a value", what, Quote(n.Value))
 		return
 	}
 	v, err := m.Parse(n.Value)

@@ -79,7 +79,7 @@ func (l *loader) rule(n *yaml.Node, node *Node, what string, maxOK bool) *Rule {
 		if near := closest(name, names); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
-		l.hintf(e.val.Line, hint, "%sunknown rule type %s", what, quote(name))
+		l.hintf(e.val.Line, hint, "%sunknown rule type %s", what, Quote(name))
 		return nil
 	}
 	what = strings.TrimSuffix(what, "rule: ") + name + ": "
@@ -133,12 +133,12 @@ func (l *loader) ruleMetric(r *Rule, m map[string]entry, n *yaml.Node, what stri
 		if near := closest(id, ids); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
-		l.hintf(e.val.Line, hint, "%smetric %s is not declared", what, quote(id))
+		l.hintf(e.val.Line, hint, "%smetric %s is not declared", what, Quote(id))
 		return
 	}
 	if mt.Type != 0 && !r.Type.reads(mt.Type) {
 		l.addf(e.val.Line, "%smetric %s is of type %s; a %s rule needs %s",
-			what, quote(id), mt.Type, r.Type, r.Type.needs())
+			what, Quote(id), mt.Type, r.Type, r.Type.needs())
 	}
 }
 
@@ -277,7 +277,7 @@ func (l *loader) better(r *Rule, m map[string]entry, what string) bool {
 	case "lower":
 		r.Lower = true
 	default:
-		l.addf(e.val.Line, "%sbetter: %s is not higher or lower", what, quote(s))
+		l.addf(e.val.Line, "%sbetter: %s is not higher or lower", what, Quote(s))
 		return false
 	}
 	return true

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The hints of syntax problems, shared by several causes.
@@ -31,7 +30,7 @@ func (r *reader) syntax(data []byte, err error) {
 		r.hintf(0, hint, "%s", m)
 		return
 	}
-	lines := splitLines(data)
+	lines, ends := splitLines(data)
 	content := contentLines(lines)
 	var tabs []int
 	for _, i := range content {
@@ -64,7 +63,7 @@ func (r *reader) syntax(data []byte, err error) {
 		}
 	case strings.HasPrefix(msg, "did not find expected"):
 		// A parser error, given at the line its block starts on.
-		if k := faultLine(data, lines, content, msg); k > 0 {
+		if k := faultLine(data, lines, ends, content, msg); k > 0 {
 			line = k
 		}
 	}
@@ -117,17 +116,42 @@ func notText(data []byte, msg string) (m, hint string, ok bool) {
 }
 
 // splitLines returns the lines of data without their line ends, a
-// byte-order mark dropped.
-func splitLines(data []byte) []string {
-	s := strings.TrimPrefix(string(data), "\ufeff")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+// byte-order mark dropped, and where each line ends in data (after its
+// line end). Lines end as YAML ends them, so that line numbers agree with
+// the library's: at \n, \r\n, a lone \r (old Mac files) and the Unicode
+// breaks NEL, LS and PS.
+func splitLines(data []byte) (lines []string, ends []int) {
+	start := 0
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		start = 3
 	}
-	if n := len(lines); n > 1 && lines[n-1] == "" {
-		lines = lines[:n-1]
+	from := start
+	for i := start; i < len(data); {
+		n := 0
+		switch {
+		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			n = 2
+		case data[i] == '\n' || data[i] == '\r':
+			n = 1
+		case bytes.HasPrefix(data[i:], []byte("\u0085")):
+			n = 2
+		case bytes.HasPrefix(data[i:], []byte("\u2028")), bytes.HasPrefix(data[i:], []byte("\u2029")):
+			n = 3
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		lines = append(lines, string(data[from:i]))
+		ends = append(ends, i+n)
+		i += n
+		from = i
 	}
-	return lines
+	if from < len(data) || len(lines) == 0 {
+		lines = append(lines, string(data[from:]))
+		ends = append(ends, len(data))
+	}
+	return lines, ends
 }
 
 // blockScalar matches a line that starts a literal or folded block (key: |
@@ -232,7 +256,7 @@ const (
 // reading the file up to it; then every line, by halving, since a file
 // that fails so at some line fails so with every line after it added. 0
 // when none of these finds it.
-func faultLine(data []byte, lines []string, content []int, msg string) int {
+func faultLine(data []byte, lines []string, ends []int, content []int, msg string) int {
 	failsSo := func(b []byte) bool {
 		_, _, err := decodeYAML(b)
 		if err == nil {
@@ -259,15 +283,6 @@ func faultLine(data []byte, lines []string, content []int, msg string) int {
 	}
 	if len(data) > maxSearchSize {
 		return 0
-	}
-	ends := []int{}
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
-		}
-	}
-	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
-		ends = append(ends, len(data))
 	}
 	fails := func(k int) bool { return k >= 1 && failsSo(data[:ends[min(k, len(ends))-1]]) }
 	for _, k := range sus {
@@ -301,7 +316,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
 		if key, ok := colonInValue(body); ok {
-			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", quote(key)), quoteHint
+			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", Quote(key)), quoteHint
 		}
 		return indentation(lines, line)
 	case strings.Contains(msg, "did not find expected '-' indicator"),
@@ -312,7 +327,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 		return indentation(lines, line)
 	case strings.Contains(msg, "could not find expected ':'"):
 		if key, value, ok := strings.Cut(stripComment(body), ":"); ok && value != "" && value[0] != ' ' {
-			return line, fmt.Sprintf("the colon after %s has no space after it, so YAML reads the line as one word", quote(strings.TrimLeft(key, "- "))),
+			return line, fmt.Sprintf("the colon after %s has no space after it, so YAML reads the line as one word", Quote(strings.TrimLeft(key, "- "))),
 				"put a space after the colon, as max: 1"
 		}
 		return line, "the line has no colon: a key and its value are written key: value",
@@ -330,7 +345,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 			open, close = "[", "]"
 		}
 		if key, ok := colonInFlow(body); ok {
-			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", quote(key)), quoteHint
+			return line, fmt.Sprintf("the value of %s holds \": \", which YAML reads as the start of another key", Quote(key)), quoteHint
 		}
 		if strings.Count(body, open) > strings.Count(body, close) {
 			return line, fmt.Sprintf("the %s opened on the line is not closed on it", open), flowHint
@@ -343,7 +358,7 @@ func explainSyntax(msg string, lines []string, line int) (int, string, string) {
 		return line, "a \\ in double-quoted text starts an escape YAML does not know",
 			"in \"…\" write a backslash as \\\\, or put the text in single quotes"
 	}
-	return line, "the line is not valid YAML (" + cut(msg, 80) + ")",
+	return line, "the line is not valid YAML (" + Short(msg) + ")",
 		"check the indentation (spaces only; one column for the keys of a block), and quote a value holding \": \" or starting with a sign such as @ or *"
 }
 
@@ -399,12 +414,4 @@ func reservedStart(body string) string {
 		}
 	}
 	return ""
-}
-
-// cut returns s, shortened to n characters.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

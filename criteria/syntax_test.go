@@ -132,6 +132,45 @@ func TestSyntaxProblems(t *testing.T) {
 	}
 }
 
+var unitsSyntaxCases = []syntaxCase{
+	{"a tab before a key", 5, func(s string) string { return "\t" + strings.TrimLeft(s, " ") }, 5,
+		"the line is indented with a tab; YAML indents with spaces only", "replace the tabs"},
+	{"a key one space short", 5, dedent(1), 5,
+		"the line is indented 3 spaces, which lines up with no line above it (line 4 is indented 4 spaces)", "indent it 4 spaces like line 4"},
+	{"an alias one space too far", 12, indent(1), 12,
+		`unit "dien-ban": aliases: the item "Điện Bàn - TX Điện Bàn" of line 11 runs on to this line, which YAML joins to it`, `start each item with "- "`},
+	{"an alias without its dash", 12, replace("- ", "  "), 12,
+		`unit "dien-ban": aliases: the item "Điện Bàn TX Điện Bàn" of line 11 runs on to this line, which YAML joins to it`, `start each item with "- "`},
+	{"a name with a colon", 8, func(s string) string { return s + ": trung tâm" }, 8,
+		`the value of "name" holds ": ", which YAML reads as the start of another key`, "double quotes"},
+	{"an apostrophe in a quoted alias", 11, replace("Điện Bàn", "'Điện Bàn's'"), 11,
+		"text follows the closing quote of a value", "write a ' as ''"},
+	{"aliases not closed", 6, replace("Tam Ky]", "Tam Ky"), 6,
+		"the [ opened on the line is not closed on it", "close { with } and [ with ]"},
+	{"a unit without its dash", 7, replace("- ", "  "), 7,
+		`unit "tam-ky": duplicate key "id" (first at line 3)`, `begins with "- "`},
+}
+
+// TestSyntaxProblemsUnits checks realistic mistakes in units.yaml as
+// TestSyntaxProblems does in criteria.yaml, by the first problem each
+// gives (a unit without its dash gives one for each key it repeats).
+func TestSyntaxProblemsUnits(t *testing.T) {
+	data := readTestdata(t, "syntax/units.yaml")
+	if _, err := LoadUnits(data, "units.yaml"); err != nil {
+		t.Fatalf("units.yaml: %v", err)
+	}
+	base := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for _, tt := range unitsSyntaxCases {
+		lines := append([]string(nil), base...)
+		lines[tt.line-1] = tt.change(lines[tt.line-1])
+		_, err := LoadUnits([]byte(strings.Join(lines, "\n")+"\n"), "units.yaml")
+		ps, _ := err.(Problems)
+		if len(ps) == 0 || ps[0].Line != tt.at || ps[0].Msg != tt.msg || !strings.Contains(ps[0].Hint, tt.hint) {
+			t.Errorf("%s:\n got %v\nwant units.yaml:%d: %s (hint with %q)", tt.name, err, tt.at, tt.msg, tt.hint)
+		}
+	}
+}
+
 // TestSyntaxProblemsWholeFile checks mistakes that concern the whole file
 // rather than a line of it, in criteria.yaml and units.yaml alike.
 func TestSyntaxProblemsWholeFile(t *testing.T) {
@@ -150,6 +189,12 @@ func TestSyntaxProblemsWholeFile(t *testing.T) {
 		{"a second document", "units:\n  - {id: a, name: A}\n---\nunits:\n  - {id: b, name: B}\n",
 			[]string{"f.yaml:4: a second YAML document starts here, after ---"}, "one document"},
 		{"a unit's key one space short", "units:\n  - id: a\n    name: A\n  - id: b\n   name: B\n",
+			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
+		{"a document marker alone", "---", []string{"f.yaml: the file is empty"}, ""},
+		{"a document marker and comments", "# units\n---\n# none yet\n", []string{"f.yaml: the file is empty"}, ""},
+		{"old Mac line ends", "units:\r  - id: a\r    name: A\r  - id: b\r   name: B\r",
+			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
+		{"Unicode line separators", "units:\u2028  - id: a\u2029    name: A\u0085  - id: b\r\n   name: B\n",
 			[]string{`f.yaml:5: the line is indented 3 spaces, between the "- " (2) and the keys (4) of the list item on line 4`}, "indent it 4 spaces"},
 		{"an alias with a colon", "units:\n  - id: a\n    name: A\n    aliases: [TP: A]\n",
 			nil, ""},
@@ -178,7 +223,7 @@ func TestSyntaxProblemsWholeFile(t *testing.T) {
 // TestTabsInBlockText checks that a tab inside a literal block's text is
 // not taken for indentation.
 func TestTabsInBlockText(t *testing.T) {
-	lines := splitLines([]byte("a: |\n\tx\n\t\ty\nb:\n\t- c\n"))
+	lines, _ := splitLines([]byte("a: |\n\tx\n\t\ty\nb:\n\t- c\n"))
 	var tabbed []int
 	for _, i := range contentLines(lines) {
 		if strings.Contains(lines[i][:indentWidth(lines[i])], "\t") {

@@ -78,7 +78,7 @@ func (r *reader) units(data []byte) []*Unit {
 func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 	what := fmt.Sprintf("unit %d: ", i+1)
 	if id := peek(n, "id"); id != "" {
-		what = fmt.Sprintf("unit %s: ", quote(id))
+		what = fmt.Sprintf("unit %s: ", Quote(id))
 	}
 	m := r.mapping(n, what, unitKeys...)
 	if m == nil {
@@ -145,7 +145,7 @@ func (r *reader) checkUnitID(id string, line int, what string) {
 	}
 	if lower := strings.ToLower(id); windowsDevices[lower] {
 		r.hintf(line, fmt.Sprintf("choose another id, such as %s-1 or the unit's name without accents", lower),
-			"%sthe id %s is a name Windows keeps for a device: the unit's workbook %s.xlsx could not be opened there", what, quote(id), id)
+			"%sthe id %s is a name Windows keeps for a device: the unit's workbook %s.xlsx could not be opened there", what, Quote(id), id)
 	}
 }
 
@@ -166,7 +166,7 @@ func (r *reader) claim(names map[string]unitName, n unitName, what string) {
 		other = prev.unit.Name
 	}
 	r.hintf(n.line, "ids, names and aliases must be unique across units, ignoring case and accents' encoding",
-		"%s%s %s clashes with the %s %s of unit %s (line %d)", what, n.what, quote(n.text), prev.what, quote(prev.text), quote(other), prev.line)
+		"%s%s %s clashes with the %s %s of unit %s (line %d)", what, n.what, Quote(n.text), prev.what, Quote(prev.text), Quote(other), prev.line)
 }
 
 // checkGroups reports units without a group when others have one.
@@ -184,7 +184,7 @@ func (r *reader) checkGroups(units []*Unit) {
 	for _, u := range units {
 		if u.Group == "" {
 			r.hintf(u.Line, "give every unit a group, or none",
-				"unit %s: no group, while unit %s (line %d) has one", quote(u.ID), quote(with.ID), with.Line)
+				"unit %s: no group, while unit %s (line %d) has one", Quote(u.ID), Quote(with.ID), with.Line)
 		}
 	}
 }

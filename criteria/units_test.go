@@ -75,7 +75,7 @@ func TestLoadUnitsProblems(t *testing.T) {
 		{"names near a device are ids", "units:\n  - {id: con-1, name: A}\n  - {id: com10, name: B}\n  - {id: lpt0x, name: C}\n  - {id: aux-nul, name: D}\n", nil},
 		{"id of 64 characters", "units:\n  - {id: " + strings.Repeat("a", 64) + ", name: A}\n", nil},
 		{"id of 65 characters", "units:\n  - {id: " + strings.Repeat("a", 65) + ", name: A}\n", []string{
-			`units.yaml:2: unit "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…" (65 characters): the id has 65 characters; an id may have at most 64`,
+			`units.yaml:2: unit "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…": the id has 65 characters; an id may have at most 64`,
 		}},
 		{"aliases not a list", "units:\n  - {id: a, name: A, aliases: {x: y}}\n", []string{
 			`units.yaml:2: unit "a": aliases: expected a list, not a mapping`,

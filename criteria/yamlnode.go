@@ -29,6 +29,7 @@ type reader struct {
 	more    int // problems past maxProblems
 	visited int
 	tooBig  *Problem // the file is past maxNodes: the only problem worth showing
+	lines   []string // the file's lines, to tell a value that runs on over lines
 }
 
 // addf records a problem at line.
@@ -42,6 +43,9 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 		r.more++
 		return
 	}
+	if len(r.lines) > 0 && line > len(r.lines) {
+		line = len(r.lines) // the library places what ends the file after its last line
+	}
 	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
@@ -50,7 +54,7 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 func (r *reader) parse(data []byte) (root *yaml.Node) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.addf(0, "cannot read the file as YAML: %s", cut(fmt.Sprint(v), 80))
+			r.addf(0, "cannot read the file as YAML: %s", Short(fmt.Sprint(v)))
 			root = nil
 		}
 	}()
@@ -63,7 +67,8 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 	case err != nil:
 		r.syntax(data, err)
 		return nil
-	case doc == nil || len(doc.Content) == 0:
+	case doc == nil || len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "":
+		// "---" alone, or with comments, holds nothing either.
 		r.addf(0, "the file is empty")
 		return nil
 	case second != nil:
@@ -75,6 +80,7 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 			"a second YAML document starts here, after ---")
 		return nil
 	}
+	r.lines, _ = splitLines(data)
 	return r.resolve(doc.Content[0])
 }
 
@@ -150,7 +156,7 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]
 		name := k.Value
 		if prev, dup := out[name]; dup {
 			r.hintf(k.Line, "a key appears once in a block; a line that starts the next item of a list begins with \"- \"",
-				"%sduplicate key %s (first at line %d)", what, quote(name), prev.key.Line)
+				"%sduplicate key %s (first at line %d)", what, Quote(name), prev.key.Line)
 			continue
 		}
 		if !contains(known, name) {
@@ -175,7 +181,7 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	} else {
 		hint = "known keys: " + strings.Join(known, ", ")
 	}
-	r.hintf(k.Line, hint, "%sunknown key %s", what, quote(name))
+	r.hintf(k.Line, hint, "%sunknown key %s", what, Quote(name))
 }
 
 // peek returns the text of key in mapping n, so that messages about n can
@@ -204,7 +210,7 @@ func describeNode(n *yaml.Node) string {
 		if isNull(n) {
 			return "an empty value"
 		}
-		return quote(n.Value)
+		return Quote(n.Value)
 	}
 	return "that"
 }
@@ -226,10 +232,28 @@ func (r *reader) list(n *yaml.Node, what string) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, c := range n.Content {
 		if c = r.resolve(c); c != nil {
+			r.runOn(c, what)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// runOn reports a list item of plain text that runs on past its line: YAML
+// joins to it a line indented further than the item, so that
+//
+//	aliases:
+//	  - Điện Bàn
+//	   - TX Điện Bàn
+//
+// would silently hold the one alias "Điện Bàn - TX Điện Bàn".
+func (r *reader) runOn(n *yaml.Node, what string) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || n.Line < 1 || n.Line > len(r.lines) ||
+		strings.Contains(r.lines[n.Line-1], n.Value) {
+		return
+	}
+	r.hintf(n.Line+1, "start each item with \"- \" in the column of the others; a line indented further than an item is read as part of it",
+		"%sthe item %s of line %d runs on to this line, which YAML joins to it", what, Quote(n.Value), n.Line)
 }
 
 // text reads n as a non-empty scalar, NFC-normalised with surrounding space
@@ -257,19 +281,19 @@ func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(n.Value)
 	if !plainNumber.MatchString(s) {
 		if strings.Contains(s, ",") {
-			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, quote(n.Value))
+			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, Quote(n.Value))
 		} else {
-			r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
+			r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		}
 		return decimal.Zero, false
 	}
 	if digits := len(s) - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-"); digits > maxNumberDigits {
-		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, quote(s), digits, maxNumberDigits)
+		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, Quote(s), digits, maxNumberDigits)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		r.addf(n.Line, "%s%s is not a number", what, quote(n.Value))
+		r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -284,7 +308,7 @@ func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
-		r.addf(n.Line, "%s%s is not a whole number", what, quote(n.Value))
+		r.addf(n.Line, "%s%s is not a whole number", what, Quote(n.Value))
 		return 0, false
 	}
 	return int(d.IntPart()), true
