@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
 	"parindex/internal/excelfiles"
@@ -25,6 +26,16 @@ func toWindows1258(t testing.TB, text string) []byte {
 func toUTF16(t testing.TB, text string) []byte {
 	t.Helper()
 	b, err := excelfiles.UTF16(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// utf16BE writes text as UTF-16 big endian with its byte-order mark.
+func utf16BE(t testing.TB, text string) []byte {
+	t.Helper()
+	b, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +93,7 @@ func TestEncodings(t *testing.T) {
 		{"windows-1258, ; and decimal commas", toWindows1258(t, semi)},
 		{"utf-16 tabs", toUTF16(t, tabs)},
 		{"utf-16 tabs, crlf", toUTF16(t, strings.ReplaceAll(tabs, "\n", "\r\n"))},
+		{"utf-16 big endian", utf16BE(t, tabs)},
 		{"title rows, stt and notes", []byte(titled)},
 		{"title rows, stt and notes in windows-1258", toWindows1258(t, titled)},
 	}
