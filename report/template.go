@@ -116,10 +116,27 @@ func (b *book) allowedWords(m *criteria.Metric) string {
 			return fmt.Sprintf(tw.points, criteria.FormatNumber(d, b.lang))
 		}
 	}
+	if m.Type == criteria.Bool {
+		return b.l.yes + ", " + b.l.no + ", " + b.l.notApplicable
+	}
 	if m.Type == criteria.Number {
 		return tw.anyNumber
 	}
 	return metricTypeWords(m.Type, b.lang)
+}
+
+// shortTypeWords names a metric type in a word or two, for the narrow
+// type column of a unit's workbook; the allowed values say the rest.
+func shortTypeWords(t criteria.MetricType, lang criteria.Lang) string {
+	words := map[criteria.MetricType][2]string{
+		criteria.Bool: {"có/không", "yes/no"}, criteria.Count: {"số đếm", "count"},
+		criteria.Percent: {"tỷ lệ %", "percent"}, criteria.Number: {"số", "number"},
+		criteria.Points: {"điểm", "points"},
+	}[t]
+	if lang == criteria.English {
+		return words[1]
+	}
+	return words[0]
 }
 
 // metricHeader is a data column's header: the id on the first line (the
@@ -200,7 +217,7 @@ func (b *book) writeUnitDataSheet(unit *criteria.Unit) error {
 	if b.lang == criteria.English {
 		unitKey = "unit"
 	}
-	widths := []float64{6, fit(12, 30, ids...), fit(30, 60, names...), fit(10, 20, b.l.yes), fit(12, 24, allowed...),
+	widths := []float64{6, fit(12, 30, ids...), fit(30, 60, names...), 10, fit(12, 24, allowed...),
 		fit(14, 40, unit.Name), 36, 30}
 	s, err := b.newSheet(b.l.data, widths)
 	if err != nil {
@@ -222,7 +239,7 @@ func (b *book) writeUnitDataSheet(unit *criteria.Unit) error {
 	}
 	for i, m := range inputs {
 		cells := []any{b.integer(i+1, kInt), b.text(m.ID, kText), b.text(m.Name, kTextWrap),
-			b.text(metricTypeWords(m.Type, b.lang), kText), b.text(allowed[i], kTextWrap), b.text("", kText),
+			b.text(shortTypeWords(m.Type, b.lang), kText), b.text(allowed[i], kTextWrap), b.text("", kText),
 			b.text("", kTextWrap), b.text("", kTextWrap)}
 		if err := s.add(cells, s.heightFor([]string{"", "", m.Name, "", allowed[i]}, false)); err != nil {
 			return err

@@ -287,7 +287,8 @@ func TestAllowedWords(t *testing.T) {
 		{"citizen_survey", criteria.Vietnamese, "từ 0 đến 7 điểm"},
 		{"citizen_survey", criteria.English, "0 to 7 points"},
 		{"sipas", criteria.Vietnamese, "tỷ lệ %, từ 0 đến 100"},
-		{"plan_on_time", criteria.Vietnamese, "có/không"},
+		{"plan_on_time", criteria.Vietnamese, "có, không, KPS"},
+		{"plan_on_time", criteria.English, "yes, no, N/A"},
 		{"revenue_actual", criteria.Vietnamese, "một số"},
 	}
 	for _, tt := range tests {
