@@ -104,11 +104,33 @@ func (s *csvScanner) sniff() *criteria.Problem {
 	switch {
 	case len(bytes.TrimSpace(head)) == 0:
 		return bad("the file is empty", "")
+	case utf16NoMark(head):
+		return bad("the file is UTF-16 text without a byte-order mark, which cannot be told from binary data",
+			`save it as "CSV UTF-8", or as "Unicode Text" from Excel, which writes the mark`)
 	case bytes.IndexByte(head, 0) >= 0:
 		return bad("the file is binary, not CSV text", utf8Hint)
 	}
 	s.sep = detectSeparator(head)
 	return nil
+}
+
+// utf16NoMark reports whether head looks like ASCII text in UTF-16 with no
+// byte-order mark: a zero byte beside every other byte.
+func utf16NoMark(head []byte) bool {
+	n := min(len(head), 200) &^ 1
+	if n < 8 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 && head[i+1] != 0 {
+			even++
+		}
+		if head[i+1] == 0 && head[i] != 0 {
+			odd++
+		}
+	}
+	return even == n/2 || odd == n/2
 }
 
 // detectSeparator finds the separator as SPEC §12 says: the character

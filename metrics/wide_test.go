@@ -131,6 +131,8 @@ func TestReadProblems(t *testing.T) {
 		{"empty", " \r\n", []string{`x.csv: the file is empty`}},
 		{"unclosed quote", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1\nque-son,1,1,1,1,1\nTam Kỳ,\"1,1,1,1,1\n",
 			[]string{`x.csv:4: a quoted cell is never closed: a " is missing`}},
+		{"utf-16 without a mark", "u\x00n\x00i\x00t\x00,\x00a\x00\n\x00", []string{`x.csv: the file is UTF-16 text without a byte-order mark, which cannot be told from binary data`,
+			`hint: save it as "CSV UTF-8", or as "Unicode Text" from Excel, which writes the mark`}},
 		{"not text", "unit,plan_on_time\nTh\xe0nh ph\x81\n", []string{`x.csv:2: the file is neither UTF-8 nor Windows-1258 text (byte 0x81)`, "hint: " + utf8Hint}},
 		{"control bytes", "unit,plan_on_time\n\xd0i\xean B\xe0n\x02,1\n", []string{`x.csv:2: the file is neither UTF-8 nor Windows-1258 text (byte 0x02)`, "hint: " + utf8Hint}},
 		{"mixed", "unit,plan_on_time\nĐiện Bàn,1\nTh\xe0nh,1\n", []string{`x.csv:3: the line is not UTF-8 text though the text above it is: the file mixes two encodings`, "hint: " + utf8Hint}},
