@@ -142,6 +142,7 @@ func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.
 	}
 	if ws.Metrics != nil {
 		o.Evidence = ws.Metrics.Notes
+		o.UnitNotes = ws.Metrics.UnitNotes
 	}
 	return o
 }
