@@ -133,6 +133,7 @@ func TestDetectSeparator(t *testing.T) {
 		{"\"đơn vị\";a\n", ';'},
 		{"a;b;c,d\n", ';'},
 		{"a,b\n", ','},
+		{"#;Đơn vị;a\n", ';'},
 		{"a\tb\n", '\t'},
 		{"chỉ tiêu;giá trị\n", ';'},
 		{"", ','},

@@ -72,20 +72,21 @@ func isUnitKey(k string) bool {
 // isSTTKey reports whether a header cell heads a row-number column.
 func isSTTKey(k string) bool {
 	switch criteria.LooseKey(k) {
-	case "stt", "tt", "so tt", "so thu tu", "no", "no.":
+	case "stt", "tt", "so tt", "so thu tu", "no", "no.", "#":
 		return true
 	}
 	return false
 }
 
 // isNoteKey reports whether a header cell heads a column of notes, which
-// are kept rather than read as values.
+// are kept rather than read as values: "ghi chú", "note", or "#kiểm tra"
+// (a "#" alone heads row numbers, as STT does).
 func isNoteKey(k string) bool {
 	switch criteria.LooseKey(k) {
 	case "ghi chu", "note", "notes":
 		return true
 	}
-	return strings.HasPrefix(k, "#")
+	return strings.HasPrefix(k, "#") && k != "#"
 }
 
 // isHeaderWord reports whether k can be the first cell of the header of a
