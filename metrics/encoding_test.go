@@ -222,3 +222,24 @@ func TestMojibakeInWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteColumns checks which columns are kept as a unit's notes.
+func TestNoteColumns(t *testing.T) {
+	csv := "#,Đơn vị,plan_on_time,dossiers_total,dossiers_late,#kiểm tra,satisfaction,survey_points,Note\n" +
+		"1,Điện Bàn,có,1,1,đã đối chiếu,90,7,\n2,que-son,có,1,1,,90,7,gửi muộn\n3,Tam Kỳ,có,1,1,,90,7,\n"
+	path := filepath.Join(t.TempDir(), "metrics.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Read(path, testSet(), testUnits(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"dien-ban": "#kiểm tra: đã đối chiếu", "que-son": "Note: gửi muộn"}
+	if diff := cmp.Diff(want, tab.UnitNotes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+	if p := tab.Place("tam-ky", "late_rate"); p.Line != 4 {
+		t.Errorf("Tam Kỳ's row is at %+v, want line 4", p)
+	}
+}
