@@ -37,7 +37,7 @@
 //
 // UTF-8, with or without a byte-order mark; UTF-16 with one (Excel's
 // "Unicode Text"); or Windows-1258 (Excel's plain "CSV" on Vietnamese
-// Windows), its tone marks composed — see [textReader]. Lines end in CRLF,
+// Windows), its tone marks composed. Lines end in CRLF,
 // LF or CR; cells are separated by ",", ";" or a tab: the character after
 // the header's first cell. Where it is ";" or a tab, a comma in a number is
 // its decimal mark. Cells may be quoted, and a quoted cell may span lines.
