@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"parindex/criteria"
@@ -355,7 +354,7 @@ func (b *book) percentStyles(name string) ([]bool, *criteria.Problem) {
 
 // cellRefCol reads the column of a cell reference such as "AB12": 0 for
 // A. ok is false when ref is not a reference.
-func cellRefCol(ref string) (col int, ok bool) {
+func cellRefCol(ref []byte) (col int, ok bool) {
 	i := 0
 	for ; i < len(ref) && i < 4; i++ {
 		c := ref[i] | 0x20 // lower case
@@ -367,7 +366,7 @@ func cellRefCol(ref string) (col int, ok bool) {
 	if i == 0 || i == len(ref) || col > maxColumns {
 		return 0, false
 	}
-	if _, err := strconv.ParseUint(ref[i:], 10, 32); err != nil {
+	if _, ok := atoi(ref[i:]); !ok {
 		return 0, false
 	}
 	return col - 1, true
