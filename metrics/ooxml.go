@@ -87,10 +87,10 @@ const maxDepth = 64
 
 // xmlPart reads one XML part of the workbook, element by element.
 type xmlPart struct {
-	name  string
-	rc    io.ReadCloser
-	dec   *xml.Decoder
-	open  []xml.Name // the elements open, to match their end tags
+	name string
+	rc   io.ReadCloser
+	dec  *xml.Decoder
+	open []xml.Name // the elements open, to match their end tags
 }
 
 // open returns a reader of the part called name, or nil when there is
