@@ -109,6 +109,9 @@ func TestReadDamagedXLSX(t *testing.T) {
 		{"a part fails its CRC-32", withRawPart(t, good, zip.FileHeader{Name: sheetPart, Method: zip.Store,
 			CRC32: crc, CompressedSize64: uint64(len(flipped)), UncompressedSize64: uint64(len(flipped))}, flipped), []string{
 			`the workbook is damaged: its part "xl/worksheets/sheet1.xml" fails its checksum (CRC-32)`, damagedHintLine}},
+		{"a part's CRC-32 left out", withRawPart(t, good, zip.FileHeader{Name: sheetPart, Method: zip.Store,
+			CompressedSize64: uint64(len(flipped)), UncompressedSize64: uint64(len(flipped))}, flipped), []string{
+			`the workbook is damaged: its part "xl/worksheets/sheet1.xml" fails its checksum (CRC-32)`, damagedHintLine}},
 		{"a part claims 1 GiB", withRawPart(t, good, zip.FileHeader{Name: sheetPart, Method: zip.Deflate,
 			CompressedSize64: 100, UncompressedSize64: 1 << 30}, deflated(t, strings.NewReader(valid))), []string{
 			`the workbook's part "xl/worksheets/sheet1.xml" unzips to 1024 MiB, more than the limit of 256 MiB a part`, damagedHintLine}},

@@ -61,6 +61,21 @@
 // metric type but bool. TRUE/FALSE cells are yes/no values. A formula's
 // saved value is read; a formula with none is a problem.
 //
+// A workbook is read only when whole. Every part of its zip archive is
+// read to its end once, within size limits, so that its CRC-32 is
+// checked, before any value is read; its first sheet is then read as it
+// streams, by a strict XML scanner of this package, and must be
+// well-formed to its last tag. A damaged workbook is one problem for the
+// whole file, never read in part.
+//
+// # Limits
+//
+// Every input is read within bounds (see limits.go and the README): a CSV
+// file or workbook of at most 64 MiB, 4,000,000 cells, 16,384 cells a row,
+// 32 KiB a cell. Past a limit, reading stops with a problem that names it.
+// Problems are collected through [criteria.Problems.Append], which keeps
+// the first [criteria.MaxListed] and counts the rest.
+//
 // # Problems
 //
 // Every problem in the input is collected and returned at once as

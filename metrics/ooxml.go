@@ -6,9 +6,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"parindex/criteria"
@@ -63,15 +63,22 @@ func openBook(data []byte, file string) (*book, *criteria.Problem) {
 }
 
 // readWhole reads part f to its end, which is when archive/zip checks its
-// size and CRC-32.
+// size and CRC-32. archive/zip leaves a CRC-32 of 0 unchecked, taking it
+// for one not written: a part that holds bytes is checked here too.
 func readWhole(f *zip.File, buf []byte) error {
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	_, err = io.CopyBuffer(io.Discard, rc, buf)
-	return err
+	h := crc32.NewIEEE()
+	if _, err = io.CopyBuffer(h, rc, buf); err != nil {
+		return err
+	}
+	if f.UncompressedSize64 > 0 && h.Sum32() != f.CRC32 {
+		return zip.ErrChecksum
+	}
+	return nil
 }
 
 // maxDepth is the deepest XML nesting read: a sheet nests six deep, and a
@@ -355,7 +362,7 @@ func (b *book) percentStyles(name string) ([]bool, *criteria.Problem) {
 
 // cellRefCol reads the column of a cell reference such as "AB12": 0 for
 // A. ok is false when ref is not a reference.
-func cellRefCol(ref string) (col int, ok bool) {
+func cellRefCol(ref []byte) (col int, ok bool) {
 	i := 0
 	for ; i < len(ref) && i < 4; i++ {
 		c := ref[i] | 0x20 // lower case
@@ -367,7 +374,7 @@ func cellRefCol(ref string) (col int, ok bool) {
 	if i == 0 || i == len(ref) || col > maxColumns {
 		return 0, false
 	}
-	if _, err := strconv.ParseUint(ref[i:], 10, 32); err != nil {
+	if _, ok := atoi(ref[i:]); !ok {
 		return 0, false
 	}
 	return col - 1, true

@@ -258,21 +258,7 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		// A row too long is not read: its value is likely split in two.
 		k := key(r.text(uf.metricCol))
 		rowMetric, _ := lookupMetric(f.set, k)
-		fits := func(col int, text string) bool {
-			switch {
-			case strings.TrimSpace(text) == "":
-				return true
-			case col >= width || !headed(col):
-				return false
-			case col != uf.valCol:
-				return true // the metric, notes and evidence take any text
-			case rowMetric != nil:
-				return fitsValue(rowMetric, text)
-			}
-			_, _, ok := plainNumber(strings.TrimSpace(text))
-			return ok
-		}
-		if g.overflow(r, width, len(uf.header.cells), 0, headed, fits, probs) {
+		if g.overflow(r, width, len(uf.header.cells), 0, headed, uf.fits(rowMetric, width), probs) {
 			if rowMetric != nil {
 				seen[rowMetric.ID] = r // the problem is reported; not also missing
 			}
@@ -337,6 +323,26 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 	f.t.places[u.ID] = &unitPlace{file: g.file, cells: places}
 	if len(notes) > 0 {
 		f.t.Notes[u.ID] = notes
+	}
+}
+
+// fits says whether text could be in column col of a row of metric m
+// (nil when the row names none), for a header of width cells: any text in
+// the metric, note and evidence columns, a value of m in the value column.
+func (uf *unitFile) fits(m *criteria.Metric, width int) func(col int, text string) bool {
+	return func(col int, text string) bool {
+		switch {
+		case strings.TrimSpace(text) == "":
+			return true
+		case col >= width || uf.header.cells[col].blank():
+			return false
+		case col != uf.valCol:
+			return true
+		case m != nil:
+			return fitsValue(m, text)
+		}
+		_, _, ok := plainNumber(strings.TrimSpace(text))
+		return ok
 	}
 }
 

@@ -3,7 +3,6 @@ package metrics
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -124,73 +123,123 @@ func (s *sheetReader) damaged(format string, args ...any) error {
 
 // read reads the sheet in part.
 func (s *sheetReader) read(part string) *criteria.Problem {
-	rowNum, seenSheet := 0, false
-	p := s.walk(part, func(x *xmlPart, tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "worksheet":
-				seenSheet = true
-			case "row":
-				n := rowNum + 1
-				if r := attr(t, "r"); r != "" {
-					var err error
-					if n, err = strconv.Atoi(r); err != nil || n <= rowNum || n > 1<<20 {
-						return s.damaged("its rows are out of order or misnumbered (row %s after row %d)", criteria.Quote(r), rowNum)
-					}
-				}
-				rowNum = n
-				s.row, s.col = &row{num: n}, -1
-			case "c":
-				return s.startCell(t)
-			case "v":
-				s.inText = 1
-			case "f":
-				s.inText, s.c.hasF = 2, true
-			case "t":
-				if s.inText == 0 {
-					s.inText = 3 // an inline string's text; rPh is skipped below
-				}
-			case "rPh":
-				s.inText = -1
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v", "f", "t":
-				if s.inText > 0 {
-					s.inText = 0
-				}
-			case "rPh":
-				s.inText = 0
-			case "c":
-				return s.endCell()
-			case "row":
-				if s.row != nil && len(s.row.cells) > 0 {
-					s.visit(s.g, s.row)
-				}
-				s.row = nil
-			}
-		case xml.CharData:
-			s.text(t)
-		}
-		return nil
-	})
-	if p == nil && !seenSheet {
-		p = s.partError(part, errors.New("not a worksheet"))
+	rc, err := s.parts[part].Open()
+	if err != nil {
+		return s.partError(part, err)
 	}
-	return p
+	defer rc.Close()
+	x := newXMLScanner(rc)
+	rowNum, seenSheet := 0, false
+	for {
+		kind, err := x.next()
+		if err != nil {
+			var p *criteria.Problem
+			if errors.As(err, &p) {
+				return p
+			}
+			return s.partError(part, err)
+		}
+		switch kind {
+		case xmlEOF:
+			if !seenSheet {
+				return s.partError(part, errors.New("not a worksheet"))
+			}
+			return nil
+		case xmlStart:
+			err = s.start(x, &rowNum, &seenSheet)
+		case xmlEnd:
+			err = s.end(x)
+		case xmlText:
+			s.text(x.text, x.long)
+		}
+		if err != nil {
+			var p *criteria.Problem
+			if errors.As(err, &p) {
+				return p
+			}
+			return s.partError(part, err)
+		}
+	}
+}
+
+// start takes a start tag of the sheet.
+func (s *sheetReader) start(x *xmlScanner, rowNum *int, seenSheet *bool) error {
+	switch string(x.local()) {
+	case "worksheet":
+		if x.depth() == 1 {
+			*seenSheet = true
+		}
+	case "row":
+		n := *rowNum + 1
+		if r := x.attr("r"); r != nil {
+			var ok bool
+			if n, ok = atoi(r); !ok || n <= *rowNum || n > 1<<20 {
+				return s.damaged("its rows are out of order or misnumbered (row %s after row %d)", criteria.Quote(string(r)), *rowNum)
+			}
+		}
+		*rowNum = n
+		s.row, s.col = &row{num: n}, -1
+	case "c":
+		return s.startCell(x)
+	case "v":
+		s.inText = 1
+	case "f":
+		s.inText, s.c.hasF = 2, true
+	case "t":
+		if s.inText == 0 {
+			s.inText = 3 // an inline string's text; rPh is skipped
+		}
+	case "rPh":
+		s.inText = -1
+	}
+	return nil
+}
+
+// end takes an end tag of the sheet.
+func (s *sheetReader) end(x *xmlScanner) error {
+	switch string(x.local()) {
+	case "v", "f", "t":
+		if s.inText > 0 {
+			s.inText = 0
+		}
+	case "rPh":
+		s.inText = 0
+	case "c":
+		return s.endCell()
+	case "row":
+		if s.row != nil && len(s.row.cells) > 0 {
+			s.visit(s.g, s.row)
+		}
+		s.row = nil
+	}
+	return nil
+}
+
+// atoi reads a positive decimal number of at most 9 digits.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // startCell begins a cell of the current row.
-func (s *sheetReader) startCell(t xml.StartElement) error {
+func (s *sheetReader) startCell(x *xmlScanner) error {
 	if s.row == nil {
 		return s.damaged("a cell lies outside any row")
 	}
 	col := s.col + 1
-	if r := attr(t, "r"); r != "" {
+	if r := x.attr("r"); r != nil {
 		c, ok := cellRefCol(r)
 		if !ok || c <= s.col {
-			return s.damaged("its cells are out of order or misnamed (cell %s in row %d)", criteria.Quote(r), s.row.num)
+			return s.damaged("its cells are out of order or misnamed (cell %s in row %d)", criteria.Quote(string(r)), s.row.num)
 		}
 		col = c
 	}
@@ -198,14 +247,14 @@ func (s *sheetReader) startCell(t xml.StartElement) error {
 		return s.damaged("row %d has more than %d cells, Excel's limit", s.row.num, maxColumns)
 	}
 	s.col = col
-	s.c = sheetCell{col: col, typ: attr(t, "t"), style: attr(t, "s"), v: s.c.v[:0], f: s.c.f[:0], is: s.c.is[:0]}
+	s.c = sheetCell{col: col, typ: string(x.attr("t")), style: string(x.attr("s")), v: s.c.v[:0], f: s.c.f[:0], is: s.c.is[:0]}
 	s.inText = 0
 	return nil
 }
 
 // text keeps the text of a cell's value, formula or inline string, up to
 // maxCell bytes: longer is noted, not kept.
-func (s *sheetReader) text(t []byte) {
+func (s *sheetReader) text(t []byte, long bool) {
 	var dst *[]byte
 	switch s.inText {
 	case 1:
@@ -217,7 +266,7 @@ func (s *sheetReader) text(t []byte) {
 	default:
 		return
 	}
-	if len(*dst)+len(t) > maxCell {
+	if long || len(*dst)+len(t) > maxCell {
 		s.c.long = true
 		return
 	}

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"parindex/criteria"
 )
 
 // TestLoadNamedPipe checks that metrics.csv given as a named pipe is read
@@ -60,4 +62,18 @@ func TestLoadNamedPipe(t *testing.T) {
 		}
 	}
 	t.Errorf("%s is not among the inputs %v", pipe, ws.Inputs)
+}
+
+// TestSortKeepsCountLast checks that sorting a capped problem list by
+// file and row leaves the count of the problems not listed at its end.
+func TestSortKeepsCountLast(t *testing.T) {
+	var ps criteria.Problems
+	for i := range criteria.MaxListed + 50 {
+		ps.Append(criteria.Problem{File: "metrics.csv", Line: criteria.MaxListed + 50 - i, Msg: "bad"})
+	}
+	sortProblems(ps)
+	last := ps[len(ps)-1]
+	if last.Omitted != 50 || ps[0].Line != 51 {
+		t.Errorf("after sorting: first at line %d, last %q; want line 51 first, the count of 50 last", ps[0].Line, last.Error())
+	}
 }
