@@ -117,6 +117,11 @@ type Metric struct {
 	Default *Value // the value an empty cell takes; nil: an empty cell is an error
 	Ratio   *Ratio // non-nil for a derived ratio metric
 	Line    int    // line in criteria.yaml
+	// ByDepartment marks a metric the Department fills in itself
+	// (filled_by: department), such as survey or SIPAS points: the
+	// template does not ask units for it, and its values may come from
+	// the Department's own table (SPEC §12).
+	ByDepartment bool
 }
 
 // Ratio derives a metric: sum(Numerator) ÷ sum(Denominator) × 100.

@@ -237,3 +237,30 @@ func TestSignaturesPrintWithTable(t *testing.T) {
 		t.Errorf("signatures printed on %d pages, want %d", found, len(ends))
 	}
 }
+
+// TestUnitSheetNote checks that a unit's row notes from the wide table
+// show on its sheet, above its table, in both workbooks.
+func TestUnitSheetNote(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	u := res.Units[0]
+	note := "Ghi chú: số liệu đã đối chiếu với phần mềm một cửa"
+	opts := Options{UnitNotes: map[string]string{u.Unit.ID: note}, UnitSheets: 1}
+	f, _ := writeReport(t, res, opts)
+	c := &checker{t: t, f: f, places: res.Set.Decimals}
+	sh := f.GetSheetList()[4]
+	if at := c.rowOf(sh, 2, note); at >= c.rowOf(sh, 1, vietnamese.code) {
+		t.Errorf("%s: the note at row %d is not above the table", sh, at)
+	}
+	checkUnitSheet(c, res, u, sh, &vietnamese)
+	var buf bytes.Buffer
+	if err := WriteUnitReport(&buf, res, u.Unit.ID, opts); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	c = &checker{t: t, f: g, places: res.Set.Decimals}
+	c.rowOf(vietnamese.criteriaDetail, 2, note)
+}

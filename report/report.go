@@ -41,7 +41,10 @@ type Options struct {
 	Version  string                       // engine version, shown on Thông tin
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
-	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
+	// UnitNotes holds the note columns of a wide table by unit id
+	// (metrics.Table.UnitNotes): "Ghi chú: …", for the unit sheets.
+	UnitNotes map[string]string
+	Warnings  []string // shown on Thông tin together with res.Warnings, each once
 	// WarningsVI gives a warning's Vietnamese text by its English text:
 	// a Vietnamese report shows that, and a warning it lacks as it is.
 	WarningsVI map[string]string
@@ -83,7 +86,8 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		}
 		for _, u := range res.Units[:sheets] {
 			name := names.name(u.Unit.Name)
-			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf, hasEvidence: hasEvidence(opts.Evidence)}
+			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf, hasEvidence: hasEvidence(opts.Evidence),
+				note: opts.UnitNotes[u.Unit.ID]}
 			steps = append(steps, func() error { return b.writeUnit(name, u, v) })
 		}
 	}

@@ -34,7 +34,8 @@ type unitView struct {
 	res         *scoring.Result
 	evidence    map[string]string // metric id → note, for this unit
 	hasSelf     bool
-	hasEvidence bool // some unit has evidence: the column is shown on every sheet
+	hasEvidence bool   // some unit has evidence: the column is shown on every sheet
+	note        string // the unit's row notes from the wide table ("Ghi chú: …")
 }
 
 // unitColumns are the headers of a unit sheet's table, self-assessment
@@ -81,6 +82,9 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 		perRow--
 	}
 	standingRows := 2 * ((len(standing) + perRow - 1) / perRow)
+	if v.note != "" {
+		standingRows++
+	}
 	headRow := 3 + standingRows + 2
 	if err := s.freeze(2, headRow); err != nil {
 		return err
@@ -90,6 +94,12 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 	}
 	for i := 0; i < len(standing); i += perRow {
 		if err := s.standingRows(standing[i:min(i+perRow, len(standing))]); err != nil {
+			return err
+		}
+	}
+	if v.note != "" {
+		// the notes the unit's row carried in the values, under its standing
+		if err := s.add([]any{nil, b.text(v.note, kSmallNote)}, 0); err != nil {
 			return err
 		}
 	}

@@ -33,7 +33,8 @@ func WriteUnitReport(w io.Writer, res *scoring.Result, id string, opts Options) 
 		return fmt.Errorf("writing the report of %s: %w", u.Unit.Name, err)
 	}
 	hasSelf := u.Self != nil
-	v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf, hasEvidence: len(opts.Evidence[u.Unit.ID]) > 0}
+	v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf, hasEvidence: len(opts.Evidence[u.Unit.ID]) > 0,
+		note: opts.UnitNotes[u.Unit.ID]}
 	name := newSheetNames(b.l.yourFields).name(b.l.criteriaDetail)
 	if err := b.writeUnit(name, u, v); err != nil {
 		return fmt.Errorf("writing the report of %s: %w", u.Unit.Name, err)

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -50,12 +51,13 @@ func (ws *Workspace) lastYearWarnings() []warning {
 	}
 	file := ws.Paths.Previous
 	var out []warning
-	if last.Year >= set.Year {
+	tableOnly := last.Year == 0 // previous.csv names no criteria set or year
+	if !tableOnly && last.Year >= set.Year {
 		out = append(out, warning{
 			fmt.Sprintf("%s: its criteria set is for %d, not a year before %d: is it last year's result?", file, last.Year, set.Year),
 			fmt.Sprintf("%s: bộ tiêu chí của tệp là năm %d, không phải một năm trước %d: có đúng là kết quả năm trước?", file, last.Year, set.Year)})
 	}
-	if !sameSet(last.CriteriaID, last.Year, set.ID, set.Year) {
+	if !tableOnly && !sameSet(last.CriteriaID, last.Year, set.ID, set.Year) {
 		out = append(out, warning{
 			fmt.Sprintf("%s: scored on criteria set %q, this year's is %q: rank changes compare different sets", file, last.CriteriaID, set.ID),
 			fmt.Sprintf("%s: chấm theo bộ tiêu chí %q, năm nay là %q: thay đổi thứ hạng so sánh hai bộ tiêu chí khác nhau", file, last.CriteriaID, set.ID)})
@@ -65,6 +67,9 @@ func (ws *Workspace) lastYearWarnings() []warning {
 		if _, ok := last.Units[u.ID]; !ok {
 			missing = append(missing, u.Name)
 		}
+	}
+	if len(missing) < len(ws.Units) { // else the ids changed: one warning says so
+		out = append(out, ws.goneUnitWarnings()...)
 	}
 	switch {
 	case len(missing) == 0:
@@ -78,6 +83,33 @@ func (ws *Workspace) lastYearWarnings() []warning {
 			fmt.Sprintf("%s: %d đơn vị không có trong kết quả năm trước, ghi là mới: %s", file, len(missing), nameSomeVI(missing))})
 	}
 	return out
+}
+
+// goneUnitWarnings names the units of last year's result that are not in
+// units.yaml: merged or renamed since (SPEC §12), a warning rather than an
+// error, since their rank is of no use this year.
+func (ws *Workspace) goneUnitWarnings() []warning {
+	gone := ws.lastYearUnknown
+	if gone == nil {
+		ids := map[string]bool{}
+		for _, u := range ws.Units {
+			ids[u.ID] = true
+		}
+		for id := range ws.Last.Units {
+			if !ids[id] {
+				gone = append(gone, criteria.Quote(id))
+			}
+		}
+		sort.Strings(gone)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	return []warning{{
+		fmt.Sprintf("%s: %s in last year's result but not in units.yaml (merged or renamed since?), left out: %s",
+			ws.Paths.Previous, countUnitsAre(len(gone)), nameSome(gone)),
+		fmt.Sprintf("%s: %d đơn vị có trong kết quả năm trước nhưng không có trong units.yaml (đã sáp nhập hoặc đổi tên?), không tính: %s",
+			ws.Paths.Previous, len(gone), nameSomeVI(gone))}}
 }
 
 // sameSet reports whether two criteria set ids name the same set in
