@@ -74,9 +74,9 @@ func (b *book) writeByField(res *scoring.Result) error {
 	if err := s.freeze(2, headRow+2); err != nil {
 		return err
 	}
-	span := len(widths)
+	span, lastBlock := len(widths), 0
 	if wide {
-		span = b.fieldPageBreaks(s, widths, len(fields))
+		span, lastBlock = b.fieldPageBreaks(s, widths, len(fields))
 	}
 	if err := s.officialTitle(l.byField, span); err != nil {
 		return err
@@ -111,11 +111,16 @@ func (b *book) writeByField(res *scoring.Result) error {
 		return err
 	}
 	if len(fields) > 0 {
-		if err := b.legend(s, 4); err != nil {
+		starts := []int{3}
+		if lastBlock > 0 {
+			starts = append(starts, lastBlock+1)
+		}
+		// the label in the unit column, which every printed page repeats
+		if err := b.legend(s, 2, 2, starts...); err != nil {
 			return err
 		}
 	}
-	if err := s.signatures(span); err != nil {
+	if err := s.signatures(lastBlock, len(widths)); err != nil {
 		return err
 	}
 	repeat := 0
@@ -130,11 +135,12 @@ func (b *book) writeByField(res *scoring.Result) error {
 
 // fieldPageBreaks puts a column page break before each field that would
 // not fit whole on the printed page, rank and unit repeated on every page,
-// and returns how many columns the first page shows.
-func (b *book) fieldPageBreaks(s *sheet, widths []float64, fields int) int {
+// and returns how many columns the first page shows and how many come
+// before those the last page shows.
+func (b *book) fieldPageBreaks(s *sheet, widths []float64, fields int) (first, last int) {
 	room := float64(printableWidth) * 100 / wideScale
 	fixed := colPixels(widths[:2])
-	used, first := fixed, 0
+	used := fixed
 	for i := range fields {
 		w := colPixels(widths[2+3*i : 5+3*i])
 		if used+w > room && used > fixed {
@@ -144,6 +150,7 @@ func (b *book) fieldPageBreaks(s *sheet, widths []float64, fields int) int {
 			if err := s.sw.InsertPageBreak(cellRef(2+3*i+1, 1)); err != nil && b.err == nil {
 				b.err = err
 			}
+			last = 2 + 3*i
 			used = fixed
 		}
 		used += w
@@ -151,7 +158,7 @@ func (b *book) fieldPageBreaks(s *sheet, widths []float64, fields int) int {
 	if first == 0 {
 		first = len(widths)
 	}
-	return first
+	return first, last
 }
 
 // byFieldHeader writes three header rows: each field's title over its

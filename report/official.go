@@ -139,24 +139,27 @@ const signatureRows = 1 + 1 + 4 + 1
 const signatureHeight = 15 + 17 + 4*18 + 17
 
 // signatures writes the signature block under a table: each signing title
-// over its name, side by side across the span columns. keepEnd, called
+// over its name, side by side across columns first+1..last, those of the
+// last printed page of a sheet printed across pages. keepEnd, called
 // before the notes under the table, keeps it on the page of the table's
 // end.
-func (s *sheet) signatures(span int) error {
+func (s *sheet) signatures(first, last int) error {
 	b := s.b
 	if !b.official() || len(b.set.Report.Signatures) == 0 {
 		return nil
 	}
 	sigs := b.set.Report.Signatures
-	span = max(len(sigs), min(span, len(s.widths)))
+	last = min(last, len(s.widths))
+	first = max(0, min(first, last-len(sigs)))
 	bounds := make([]int, 0, len(sigs)+1)
-	bounds = append(bounds, 0)
+	bounds = append(bounds, first)
 	for i := 1; i < len(sigs); i++ {
-		bounds = append(bounds, max(bounds[i-1]+1, splitAt(s.widths[:span], float64(i)/float64(len(sigs)))))
+		at := first + splitAt(s.widths[first:last], float64(i)/float64(len(sigs)))
+		bounds = append(bounds, max(bounds[i-1]+1, at))
 	}
-	bounds = append(bounds, span)
+	bounds = append(bounds, last)
 	row := func(text func(criteria.Signature) string, height float64) error {
-		cells := make([]any, span)
+		cells := make([]any, last)
 		for i, sig := range sigs {
 			if t := text(sig); t != "" {
 				cells[bounds[i]] = b.text(t, kCentreBold)

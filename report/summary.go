@@ -132,7 +132,7 @@ func (b *book) writeSummary(res *scoring.Result) error {
 	if err := b.summaryNotes(s, res, indexCol); err != nil {
 		return err
 	}
-	if err := s.signatures(len(cols)); err != nil {
+	if err := s.signatures(0, len(cols)); err != nil {
 		return err
 	}
 	if err := s.printTitles(headRow, headRow); err != nil {
@@ -172,7 +172,7 @@ const tableRowHeight = 16
 // summaryNotes writes, under the ranking, the legend of the index's
 // colours and what the adjustment column is.
 func (b *book) summaryNotes(s *sheet, res *scoring.Result, indexCol int) error {
-	if err := b.legend(s, indexCol); err != nil {
+	if err := b.legend(s, max(1, indexCol-5), max(1, indexCol-3), max(2, indexCol-2)); err != nil {
 		return err
 	}
 	if !hasAdjustment(res) {
@@ -181,19 +181,31 @@ func (b *book) summaryNotes(s *sheet, res *scoring.Result, indexCol int) error {
 	return s.add([]any{b.text(b.l.adjustNote, kSmallNote)}, 0)
 }
 
-// legend writes a row naming the colours of the scale, ending at col.
-func (b *book) legend(s *sheet, col int) error {
+// legend writes a row naming the colours of the scale: its label right
+// of column labelTo's left neighbours (1-based columns from..labelTo,
+// merged: LibreOffice does not always let right-aligned text run into
+// empty cells), then lowest, median and highest from each of starts on.
+func (b *book) legend(s *sheet, from, labelTo int, starts ...int) error {
 	l := b.l
-	cells := make([]any, col)
-	start := max(0, col-4)
-	cells[start] = b.text(l.legendTitle, kLegendTitle)
-	if col >= 3 {
-		cells[col-3] = b.text(l.legendLow, kLegendLow)
-		cells[col-2] = b.text(l.legendMid, kLegendMid)
-		cells[col-1] = b.text(l.legendHigh, kLegendHigh)
+	width := labelTo
+	for _, c := range starts {
+		width = max(width, c+2)
+	}
+	cells := make([]any, width)
+	cells[from-1] = b.text(l.legendTitle, kLegendTitle)
+	for _, c := range starts {
+		cells[c-1] = b.text(l.legendLow, kLegendLow)
+		cells[c] = b.text(l.legendMid, kLegendMid)
+		cells[c+1] = b.text(l.legendHigh, kLegendHigh)
 	}
 	s.skip()
-	return s.add(cells, 0)
+	if err := s.add(cells, 0); err != nil {
+		return err
+	}
+	if from == labelTo {
+		return nil
+	}
+	return s.sw.MergeCell(cellRef(from, s.row), cellRef(labelTo, s.row))
 }
 
 // groupTables writes, when the set asks for it, one ranking per group
