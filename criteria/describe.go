@@ -65,6 +65,21 @@ func (n *Node) Describe(s *Set, lang Lang) string {
 		return fmt.Sprintf(w.count, points(r.Per, lang), name, points(n.Max, lang))
 	case PointsRule:
 		return fmt.Sprintf(w.points, name, points(n.Max, lang))
+	case LevelsRule:
+		var labels []string
+		if s != nil {
+			if m := s.Metric(r.Metric); m != nil {
+				labels = m.Levels
+			}
+		}
+		if len(labels) != len(r.Levels) {
+			return name
+		}
+		parts := make([]string, len(labels))
+		for i, l := range labels {
+			parts[i] = l + ": " + points(r.Levels[i], lang)
+		}
+		return name + ": " + strings.Join(parts, "; ")
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	ruleKeys = []string{"type", "metric", "expect", "bands", "from", "to", "better", "per"}
+	ruleKeys = []string{"type", "metric", "expect", "bands", "from", "to", "better", "per", "points"}
 	bandKeys = []string{"gte", "gt", "lte", "lt", "points"}
 
 	// ruleOwnKeys are the keys beyond type and metric each rule type takes.
@@ -20,12 +20,13 @@ var (
 		MinMaxRule:    {"better"},
 		DeductionRule: {"per"},
 		CountRule:     {"per"},
+		LevelsRule:    {"points"},
 	}
 )
 
 // ruleType returns the rule type named s, or 0.
 func ruleType(s string) RuleType {
-	for t := BooleanRule; t <= PointsRule; t++ {
+	for t := BooleanRule; t <= LevelsRule; t++ {
 		if t.String() == s {
 			return t
 		}
@@ -40,8 +41,10 @@ func (t RuleType) reads(mt MetricType) bool {
 		return mt == Bool
 	case PointsRule:
 		return mt == Points
+	case LevelsRule:
+		return mt == Level
 	}
-	return mt != Bool
+	return mt != Bool && mt != Level
 }
 
 // needs names the metric types a rule type reads, for messages.
@@ -51,6 +54,8 @@ func (t RuleType) needs() string {
 		return "a bool metric"
 	case PointsRule:
 		return "a points metric"
+	case LevelsRule:
+		return "a level metric"
 	}
 	return "a count, percent, number or points metric"
 }
@@ -103,6 +108,8 @@ func (l *loader) rule(n *yaml.Node, node *Node, what string, maxOK bool) *Rule {
 		good = l.better(r, m, what)
 	case DeductionRule, CountRule:
 		good = l.per(r, m, n, what)
+	case LevelsRule:
+		good = l.levels(r, m, n, node, what, maxOK)
 	}
 	if !good {
 		return nil

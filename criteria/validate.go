@@ -41,7 +41,7 @@ func (l *loader) ratioPart(m *Metric, id, what string) {
 		l.hintf(m.Line, hint, "%smetric %q is not declared", what, id)
 	case p.Ratio != nil:
 		l.hintf(m.Line, "name the ratio's counts instead", "%smetric %q is itself a ratio", what, id)
-	case p.Type == Bool:
-		l.addf(m.Line, "%smetric %q is a bool; a ratio sums numbers", what, id)
+	case p.Type == Bool || p.Type == Level:
+		l.addf(m.Line, "%smetric %q is a %s; a ratio sums numbers", what, id, p.Type)
 	}
 }

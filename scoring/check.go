@@ -70,6 +70,15 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) cri
 		case m.Type == criteria.Bool && v.IsNumber():
 			ps = append(ps, in.problem(unit, m.ID, "%q is not a yes/no value", v.String()))
 			continue
+		case m.Type == criteria.Level && !v.IsLevel() && !v.IsNA():
+			ps = append(ps, in.problem(unit, m.ID, "%q is not a level", v.String()))
+			continue
+		case m.Type == criteria.Level && v.Level() >= len(m.Levels):
+			ps = append(ps, in.problem(unit, m.ID, "level %d is not one of its %d levels", v.Level()+1, len(m.Levels)))
+			continue
+		case m.Type != criteria.Level && v.IsLevel():
+			ps = append(ps, in.problem(unit, m.ID, "a level is not a value of a %s metric", m.Type))
+			continue
 		case m.Type != criteria.Bool && v.IsBool():
 			ps = append(ps, in.problem(unit, m.ID, "%q is not a number", v.String()))
 			continue
@@ -184,10 +193,11 @@ func (p *plan) checkRanges(in Input, unit *criteria.Unit, vals []criteria.Value)
 	return ps
 }
 
-// anyApplicable reports whether some leaf of an ordinary field has a value.
+// anyApplicable reports whether some leaf of an ordinary field applies: it
+// has a value, or an na policy that scores N/A.
 func (p *plan) anyApplicable(vals []criteria.Value) bool {
 	for _, l := range p.leaves {
-		if l.node.Kind == criteria.Ordinary && !vals[l.metric].IsNA() {
+		if l.node.Kind == criteria.Ordinary && (!vals[l.metric].IsNA() || l.na != criteria.NAExclude) {
 			return true
 		}
 	}

@@ -28,6 +28,31 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	}
 	x := explainer{l: l, vi: vi, lang: lang}
 	var why string
+	switch {
+	case n.Value.IsNA() && l.na == criteria.NAFull:
+		why = x.pick("không phát sinh, được điểm tối đa", "not applicable (did not occur), full points as the set provides")
+	case n.Value.IsNA():
+		why = x.pick("không phát sinh, không được điểm", "not applicable (did not occur), no points as the set provides")
+	default:
+		why = x.rule(n)
+	}
+	if n.gate != "" {
+		why += x.pick(", nhưng 0 điểm vì tiêu chí %s không đạt điểm", ", but 0 points because criterion %s earned none", n.gate)
+	}
+	unit := "điểm"
+	if !vi {
+		unit = "points"
+		if n.Max.Equal(decimal.NewFromInt(1)) {
+			unit = "point" // "0.5/1 point"
+		}
+	}
+	return why + ": " + criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
+}
+
+// rule says how the leaf's rule read its value.
+func (x explainer) rule(n *NodeResult) string {
+	l := x.l
+	var why string
 	switch l.rule.Type {
 	case criteria.BooleanRule:
 		why = x.boolean(n.Value)
@@ -48,15 +73,18 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 			x.labelled(n.Value), x.points(l.rule.Per), x.points(l.maxDec))
 	case criteria.PointsRule:
 		why = x.pick("điểm chấm %s", "points given %s", x.value(n.Value))
+	case criteria.LevelsRule:
+		why = x.pick("mức “%s”", "level “%s”", x.level(n.Value))
 	}
-	unit := "điểm"
-	if !vi {
-		unit = "points"
-		if n.Max.Equal(decimal.NewFromInt(1)) {
-			unit = "point" // "0.5/1 point"
-		}
+	return why
+}
+
+// level writes a level's label.
+func (x explainer) level(v criteria.Value) string {
+	if i := v.Level(); i >= 0 && i < len(x.l.met.Levels) {
+		return x.l.met.Levels[i]
 	}
-	return why + ": " + criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
+	return v.String()
 }
 
 type explainer struct {

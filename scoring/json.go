@@ -161,6 +161,10 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 	}
 	b = append(b, `,"applicable":`...)
 	b = strconv.AppendBool(b, n.Applicable)
+	if n.GatedBy != "" {
+		b = append(b, `,"gated_by":`...)
+		b = appendString(b, n.GatedBy)
+	}
 	if n.Node.IsLeaf() {
 		b = append(b, `,"value":`...)
 		b = appendString(b, j.value(n))
@@ -171,9 +175,14 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 }
 
 // value writes the value a leaf read: a derived ratio to decimals+2 places,
-// anything else as read.
+// a level as its label, anything else as read.
 func (j *jsonWriter) value(n *NodeResult) string {
 	v := n.Value
+	if v.IsLevel() && n.leaf != nil {
+		if i := v.Level(); i < len(n.leaf.met.Levels) {
+			return n.leaf.met.Levels[i]
+		}
+	}
 	if v.IsNumber() && n.Node.Rule != nil {
 		if m := j.set.Metric(n.Node.Rule.Metric); m != nil && m.Ratio != nil {
 			return v.Round(j.dec + 2).StringFixed(j.dec + 2)

@@ -21,6 +21,8 @@ type plan struct {
 	parent   []int   // -1 for a top-level field
 	children [][]int // node indices, file order
 	leafOf   []int   // node index → leaf index, or -1 for a parent
+	end      []int   // node index → index after its last descendant
+	gates    []gatePlan
 	leaves   []*leafPlan
 	capMax   []int64 // a parent's declared max, scaled; -1 when none
 	src      []int8  // the one source of every leaf below, or -1 when mixed
@@ -41,6 +43,8 @@ type leafPlan struct {
 	metric int // metric index
 	met    *criteria.Metric
 	rule   *criteria.Rule
+	na     criteria.NAPolicy
+	levels []int64 // levels: each label's points, scaled
 	dec    int32
 	max    int64
 	maxDec decimal.Decimal
@@ -67,6 +71,12 @@ type leafWords struct {
 	bands       []string // each band's bounds in words
 	best, worst string   // relative, minmax
 	same        bool     // minmax: best = worst
+}
+
+// gatePlan is one node's requires: (SPEC §8.3), as node indices.
+type gatePlan struct {
+	at       int
+	requires []int
 }
 
 type bandQ struct {
@@ -122,6 +132,7 @@ func newPlan(set *criteria.Set) (*plan, error) {
 			p.children = append(p.children, nil)
 			p.leafOf = append(p.leafOf, -1)
 			p.capMax = append(p.capMax, -1)
+			p.end = append(p.end, i+1)
 			p.src = append(p.src, int8(n.Source))
 			if parent < 0 {
 				p.top = append(p.top, i)
@@ -148,9 +159,13 @@ func newPlan(set *criteria.Set) (*plan, error) {
 				p.capMax[i] = m
 			}
 			walk(n.Children, i)
+			p.end[i] = len(p.nodes)
 		}
 	}
 	walk(set.Fields, -1)
+	if err := p.planGates(); err != nil {
+		problems = append(problems, criteria.Problem{File: set.File, Msg: err.Error()})
+	}
 	p.mixSources()
 	if err := p.checkTotals(); err != nil {
 		problems = append(problems, criteria.Problem{File: set.File, Msg: err.Error()})
@@ -224,7 +239,7 @@ func (p *plan) newLeaf(n *criteria.Node, at int) (*leafPlan, error) {
 	if !ok || m < 0 {
 		return nil, fmt.Errorf("criterion %s: max %s is out of range", n.Code, n.Max)
 	}
-	lp := &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: r, dec: p.dec, max: m, maxDec: n.Max}
+	lp := &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: r, na: n.NA, dec: p.dec, max: m, maxDec: n.Max}
 	p.markRead(mi)
 	switch r.Type {
 	case criteria.BandsRule:
@@ -250,6 +265,18 @@ func (p *plan) newLeaf(n *criteria.Node, at int) (*leafPlan, error) {
 		per, ok := scaled(r.Per, p.dec)
 		lp.per = per
 		lp.slow = !ok || !decimal.New(per, -p.dec).Equal(r.Per)
+	case criteria.LevelsRule:
+		if len(r.Levels) != len(lp.met.Levels) {
+			return nil, fmt.Errorf("criterion %s: %d level points for the %d levels of metric %q",
+				n.Code, len(r.Levels), len(lp.met.Levels), r.Metric)
+		}
+		for _, d := range r.Levels {
+			pts, ok := scaled(d, p.dec)
+			if !ok {
+				return nil, fmt.Errorf("criterion %s: level points %s are out of range", n.Code, d)
+			}
+			lp.levels = append(lp.levels, pts)
+		}
 	case criteria.BooleanRule, criteria.RelativeRule, criteria.MinMaxRule, criteria.PointsRule:
 	default:
 		return nil, fmt.Errorf("criterion %s: unknown rule type %d", n.Code, r.Type)
@@ -272,4 +299,38 @@ func (p *plan) markRead(mi int) {
 			}
 		}
 	}
+}
+
+// planGates turns every requires: into node indices, in the order in which
+// gates must be tried (criteria.Set.GateOrder).
+func (p *plan) planGates() error {
+	at := make(map[*criteria.Node]int, len(p.nodes))
+	byCode := make(map[string]int, len(p.nodes))
+	gated := false
+	for i, n := range p.nodes {
+		at[n] = i
+		if _, dup := byCode[n.Code]; !dup {
+			byCode[n.Code] = i
+		}
+		gated = gated || len(n.Requires) > 0
+	}
+	if !gated {
+		return nil
+	}
+	order := p.set.GateOrder()
+	if order == nil {
+		return errors.New("the requires of the criteria form a cycle")
+	}
+	for _, n := range order {
+		g := gatePlan{at: at[n]}
+		for _, code := range n.Requires {
+			r, ok := byCode[code]
+			if !ok {
+				return fmt.Errorf("criterion %s: requires %q: no such criterion", n.Code, code)
+			}
+			g.requires = append(g.requires, r)
+		}
+		p.gates = append(p.gates, g)
+	}
+	return nil
 }

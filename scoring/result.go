@@ -48,6 +48,9 @@ type NodeResult struct {
 	Index      decimal.Decimal // zero when not applicable
 	Rank       int             // on ranked top-level fields only; 0 otherwise
 	Value      criteria.Value  // leaves: the value the rule read
+	GatedBy    string          // the required node that closed this node's own gate; "" when open
+
+	gate string // the code that closed this node's gate or an ancestor's, for Explain
 
 	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
 }

@@ -14,11 +14,21 @@ var forceSlow = false
 // 10^-dec, rounded once, and the index of the band that held (-1 if none,
 // or not a bands rule). v is a number or a yes/no, never N/A.
 func (l *leafPlan) score(v criteria.Value) (int64, int) {
-	if l.rule.Type == criteria.BooleanRule {
+	switch l.rule.Type {
+	case criteria.BooleanRule:
 		if v.Bool() == l.rule.Expect {
 			return l.max, -1
 		}
 		return 0, -1
+	case criteria.LevelsRule:
+		i := v.Level()
+		if i < 0 || i >= len(l.levels) {
+			return 0, -1 // Check refuses such a value before scoring
+		}
+		if forceSlow {
+			return roundRat(l.rule.Levels[i].Rat(), l.dec).Int64(), -1
+		}
+		return l.levels[i], -1
 	}
 	if !l.slow && !forceSlow {
 		if x := qValue(v); x.ok {

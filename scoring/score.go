@@ -102,11 +102,16 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 			l := p.leaves[li]
 			nr.leaf = l
 			nr.Value = vals[l.metric]
-			if !nr.Value.IsNA() {
+			switch {
+			case !nr.Value.IsNA():
 				app, mx = true, l.max
 				var band int
 				pts, band = l.score(nr.Value)
 				nr.band = int32(band)
+			case l.na == criteria.NAFull:
+				app, pts, mx = true, l.max, l.max
+			case l.na == criteria.NAZero:
+				app, mx = true, l.max
 			}
 		} else {
 			for _, c := range p.children[i] {
@@ -125,6 +130,9 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 		if app {
 			nr.Points, nr.Max, nr.Index = p.decimal(pts), p.decimal(mx), p.decimal(p.index(pts, mx))
 		}
+	}
+	if len(p.gates) > 0 {
+		p.closeGates(w, ur)
 	}
 	var ord, umax, bonus, pen int64
 	var bySrc [2]int64
@@ -147,6 +155,52 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 	ur.Points, ur.Max, ur.Index = p.decimal(total), p.decimal(umax), p.decimal(p.index(total, umax))
 	ur.Appraisal, ur.Survey = p.decimal(bySrc[criteria.Appraisal]), p.decimal(bySrc[criteria.Survey])
 	ur.Bonus, ur.Penalty = p.decimal(bonus), p.decimal(pen)
+}
+
+// closeGates applies the requires: of SPEC §8.3, in the order planned: a
+// gated node that applies earns 0, with everything under it, when a node it
+// requires applies and earns 0; its ancestors are summed again.
+func (p *plan) closeGates(w *worker, ur *UnitResult) {
+	for _, g := range p.gates {
+		if !w.app[g.at] {
+			continue
+		}
+		closer := -1
+		for _, r := range g.requires {
+			if w.app[r] && w.pts[r] == 0 {
+				closer = r
+				break
+			}
+		}
+		if closer < 0 {
+			continue
+		}
+		code := p.nodes[closer].Code
+		ur.Nodes[g.at].GatedBy = code
+		for i := g.at; i < p.end[g.at]; i++ {
+			nr := ur.Nodes[i]
+			if nr.gate == "" {
+				nr.gate = code
+			}
+			if w.app[i] {
+				w.pts[i] = 0
+				nr.Points, nr.Index = p.decimal(0), p.decimal(0)
+			}
+		}
+		for a := p.parent[g.at]; a >= 0; a = p.parent[a] {
+			var pts int64
+			for _, c := range p.children[a] {
+				if w.app[c] {
+					pts += w.pts[c]
+				}
+			}
+			if cp := p.capMax[a]; cp >= 0 {
+				pts = min(pts, cp)
+			}
+			w.pts[a] = pts
+			ur.Nodes[a].Points, ur.Nodes[a].Index = p.decimal(pts), p.decimal(p.index(pts, w.max[a]))
+		}
+	}
 }
 
 // index returns pts ÷ max × 100 as a count of 10^-dec, rounded once.

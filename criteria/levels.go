@@ -1,0 +1,120 @@
+package criteria
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+)
+
+// metricLevels reads a level metric's labels (SPEC §8.2): required on a
+// level metric, refused on any other; each label unique under the
+// matching cells use, and none that reads as N/A.
+func (l *loader) metricLevels(m *Metric, mm map[string]entry, it *yaml.Node, what string) {
+	e, has := mm["levels"]
+	switch {
+	case !has && m.Type == Level:
+		l.hintf(it.Line, "list the answers, e.g. levels: [đúng hạn, chậm, không ban hành]",
+			"%sa level metric needs levels", what)
+		return
+	case !has:
+		return
+	case m.Type != Level && m.Type != 0:
+		l.addf(e.key.Line, "%slevels apply only to a metric of type level, not %s", what, m.Type)
+		return
+	}
+	items := l.list(e.val, what+"levels: ")
+	if e.val.Kind == yaml.SequenceNode && len(items) == 0 {
+		l.addf(e.val.Line, "%slevels: the list is empty", what)
+	}
+	seen := map[string]string{}
+	for _, x := range items {
+		label, ok := l.text(x, what+"levels: ")
+		if !ok {
+			continue
+		}
+		if IsNAText(label) {
+			l.hintf(x.Line, "N/A is read as not applicable for every metric; leave it out of the levels",
+				"%slevel %q reads as N/A", what, label)
+			continue
+		}
+		if first, dup := seen[NameKey(label)]; dup {
+			l.addf(x.Line, "%slevel %q is the same as %q", what, label, first)
+			continue
+		}
+		seen[NameKey(label)] = label
+		m.Levels = append(m.Levels, label)
+	}
+}
+
+// levels reads a levels rule's points: a mapping from each label of the
+// metric to the points it earns, every label given once.
+func (l *loader) levels(r *Rule, m map[string]entry, n *yaml.Node, node *Node, what string, maxOK bool) bool {
+	e, has := m["points"]
+	if !has {
+		l.addf(n.Line, "%smissing required key \"points\"", what)
+		return false
+	}
+	mt := l.set.Metric(r.Metric)
+	if mt == nil || mt.Type != Level || len(mt.Levels) == 0 {
+		return false // the metric's own problem is reported
+	}
+	if e.val.Kind != yaml.MappingNode {
+		l.addf(e.val.Line, "%spoints: expected a mapping of level: points, not %s", what, describeNode(e.val))
+		return false
+	}
+	r.Levels = make([]decimal.Decimal, len(mt.Levels))
+	given := make([]bool, len(mt.Levels))
+	good := true
+	for i := 0; i+1 < len(e.val.Content); i += 2 {
+		k, v := l.resolve(e.val.Content[i]), l.resolve(e.val.Content[i+1])
+		if k == nil || v == nil {
+			good = false
+			continue
+		}
+		label, ok := l.text(k, what+"points: ")
+		if !ok {
+			good = false
+			continue
+		}
+		at := mt.LevelIndex(label)
+		switch {
+		case at < 0:
+			l.addf(k.Line, "%spoints: %q is not a level of metric %q (%s)", what, label, mt.ID, mt.levelList())
+			good = false
+			continue
+		case given[at]:
+			l.addf(k.Line, "%spoints: level %q is given twice", what, mt.Levels[at])
+			good = false
+			continue
+		}
+		given[at] = true
+		p, ok := l.number(v, fmt.Sprintf("%spoints: %s: ", what, label))
+		if !ok {
+			good = false
+			continue
+		}
+		r.Levels[at] = p
+		good = l.checkLevelPoints(p, v.Line, node, what, maxOK) && good
+	}
+	for i, g := range given {
+		if !g {
+			l.addf(e.val.Line, "%spoints: level %q is given no points", what, mt.Levels[i])
+			good = false
+		}
+	}
+	return good
+}
+
+// checkLevelPoints reports points outside [0, max] or with too many places.
+func (l *loader) checkLevelPoints(p decimal.Decimal, line int, node *Node, what string, maxOK bool) bool {
+	switch {
+	case p.Sign() < 0:
+		l.addf(line, "%spoints %s are below 0", what, p)
+		return false
+	case maxOK && p.GreaterThan(node.Max):
+		l.addf(line, "%spoints %s exceed max %s", what, p, node.Max)
+		return false
+	}
+	return l.checkPlaces(p, line, what+"points")
+}
