@@ -250,9 +250,9 @@ type refScorer struct {
 	parent map[*criteria.Node]*criteria.Node
 	byCode map[string]*criteria.Node
 	done   map[*criteria.Node]bool // nodes of the unit being scored whose score is final
-	vals   []map[string]refVal // by unit, then metric id
-	ranges map[string]refRange // by metric id, for relative and minmax
-	cov    map[string]int      // when set, counts the cases met, to show the random sets reach them
+	vals   []map[string]refVal     // by unit, then metric id
+	ranges map[string]refRange     // by metric id, for relative and minmax
+	cov    map[string]int          // when set, counts the cases met, to show the random sets reach them
 }
 
 // see counts one case met.
