@@ -212,7 +212,8 @@ func (p NAPolicy) String() string {
 // IsLeaf reports whether n is scored by a rule.
 func (n *Node) IsLeaf() bool { return n.Rule != nil }
 
-// RuleType is one of the rule shapes of SPEC §2 and §8.2.
+// RuleType is one of the rule shapes of SPEC §2 and §8.2; each has its
+// kind, in rule_<name>.go.
 type RuleType int
 
 // The rule types.
@@ -225,19 +226,12 @@ const (
 	DeductionRule                     // max(M − per×v, 0)
 	CountRule                         // min(per×v, M)
 	PointsRule                        // v itself
-	LevelsRule                        // the points of the unit's label
 )
-
-var ruleTypeNames = [...]string{
-	BooleanRule: "boolean", BandsRule: "bands", LinearRule: "linear", RelativeRule: "relative",
-	MinMaxRule: "minmax", DeductionRule: "deduction", CountRule: "count", PointsRule: "points",
-	LevelsRule: "levels",
-}
 
 // String returns the rule type's name as written in criteria.yaml.
 func (t RuleType) String() string {
-	if t > 0 && int(t) < len(ruleTypeNames) {
-		return ruleTypeNames[t]
+	if k := kindOf(t); k != nil {
+		return k.name()
 	}
 	return "unknown"
 }
@@ -259,14 +253,6 @@ type Rule struct {
 type Band struct {
 	GTE, GT, LTE, LT decimal.NullDecimal
 	Points           decimal.Decimal
-}
-
-// Holds reports whether v satisfies every bound of b.
-func (b Band) Holds(v decimal.Decimal) bool {
-	return (!b.GTE.Valid || v.Cmp(b.GTE.Decimal) >= 0) &&
-		(!b.GT.Valid || v.Cmp(b.GT.Decimal) > 0) &&
-		(!b.LTE.Valid || v.Cmp(b.LTE.Decimal) <= 0) &&
-		(!b.LT.Valid || v.Cmp(b.LT.Decimal) < 0)
 }
 
 // Unit is one assessed unit: a district, town or city, a department, a

@@ -8,6 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
+
+	"parindex/internal/exact"
 )
 
 // one is shared: decimals are immutable, and Fraction is on the scoring
@@ -98,6 +100,18 @@ func (v Value) Fraction() (num, den decimal.Decimal) {
 	return v.num, *v.den
 }
 
+// Q returns a number as an exact rational in machine words; its OK is
+// false when it does not fit, or v is not a number.
+func (v Value) Q() exact.Q {
+	if v.kind != number {
+		return exact.Q{}
+	}
+	if v.den == nil {
+		return exact.Dec(v.num)
+	}
+	return exact.Frac(v.num, *v.den)
+}
+
 // Rat returns a number as an exact rational.
 func (v Value) Rat() *big.Rat {
 	n, d := v.Fraction()
@@ -130,8 +144,8 @@ func (v Value) Round(places int32) decimal.Decimal {
 	// The explanations and the JSON result round a million ratios: in
 	// machine words when num × 10^k and den fit, k = en − ed + places.
 	if cd, ed, okd := small(*v.den); ok && okd && cd != 0 {
-		if k := en - ed + places; k >= 0 && int32(len64(cn))+k <= 18 {
-			n := cn * pow10i[k]
+		if k := en - ed + places; k >= 0 && int32(exact.Digits(cn))+k <= 18 {
+			n := cn * exact.Pow10[k]
 			if cd < 0 {
 				n, cd = -n, -cd
 			}

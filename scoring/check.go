@@ -168,26 +168,13 @@ func (p *plan) partsText(mi int, vals []criteria.Value) string {
 	return s
 }
 
-// checkRanges finds points outside a leaf's [0, max] and negative values
-// under a relative rule.
+// checkRanges finds the values a leaf's rule refuses: points outside a
+// leaf's [0, max], negative values under a relative rule.
 func (p *plan) checkRanges(in Input, unit *criteria.Unit, vals []criteria.Value) criteria.Problems {
 	var ps criteria.Problems
 	for _, l := range p.leaves {
-		v := vals[l.metric]
-		if !v.IsNumber() {
-			continue
-		}
-		switch l.rule.Type {
-		case criteria.PointsRule:
-			if v.Cmp(decimal.Zero) < 0 || v.Cmp(l.maxDec) > 0 {
-				ps = append(ps, in.problem(unit, l.met.ID, "%s points is outside 0 to %s, the range of criterion %s",
-					v, l.maxDec, l.node.Code))
-			}
-		case criteria.RelativeRule:
-			if v.Cmp(decimal.Zero) < 0 {
-				ps = append(ps, in.problem(unit, l.met.ID, "%s is negative, but criterion %s scores it against the best unit",
-					v, l.node.Code))
-			}
+		if msg := l.rule.Check(vals[l.metric]); msg != "" {
+			ps = append(ps, in.problem(unit, l.met.ID, "%s", msg))
 		}
 	}
 	return ps

@@ -117,7 +117,7 @@ func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decim
 			continue
 		}
 		a, b := m.Ratio.Numerator[0], m.Ratio.Denominator[0]
-		if vs[a].IsNumber() && vs[b].IsNumber() && cmpValues(vs[a], vs[b]) > 0 {
+		if vs[a].IsNumber() && vs[b].IsNumber() && criteria.CompareValues(vs[a], vs[b]) > 0 {
 			vs[a], vs[b] = vs[b], vs[a]
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // Schema names the JSON result's shape (SPEC §6).
@@ -209,7 +210,7 @@ func (j *jsonWriter) pair(b []byte, key string, d decimal.Decimal) []byte {
 // makes are integers scaled by 10^-places, written without StringFixed's
 // allocations.
 func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
-	c, ok := coef(d)
+	c, ok := exact.Coef(d)
 	if !ok || d.Exponent() != -places || places == 0 {
 		return append(b, d.StringFixed(places)...)
 	}
@@ -217,9 +218,9 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 		b = append(b, '-')
 		c = -c
 	}
-	b = strconv.AppendInt(b, c/pow10[places], 10)
+	b = strconv.AppendInt(b, c/exact.Pow10[places], 10)
 	b = append(b, '.')
-	frac := strconv.AppendInt(nil, c%pow10[places]+pow10[places], 10)
+	frac := strconv.AppendInt(nil, c%exact.Pow10[places]+exact.Pow10[places], 10)
 	return append(b, frac[1:]...)
 }
 

@@ -3,11 +3,11 @@ package scoring
 import (
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // plan is what Score works out about a criteria set once, before it looks
@@ -42,62 +42,16 @@ type leafPlan struct {
 	at     int // node index
 	metric int // metric index
 	met    *criteria.Metric
-	rule   *criteria.Rule
+	rule   *criteria.Compiled
 	na     criteria.NAPolicy
-	levels []int64 // levels: each label's points, scaled
-	dec    int32
 	max    int64
 	maxDec decimal.Decimal
-	slow   bool // a parameter does not fit machine words
-	bands  []bandQ
-	from   q // linear
-	to     q
-	per    int64 // deduction, count: scaled
-
-	// relative and minmax: over every unit scored
-	hasBest     bool
-	best, worst criteria.Value
-	bestQ       q
-	worstQ      q
-
-	// the leaf's fixed phrases, made once per language on first use
-	wordsOnce [2]sync.Once
-	words     [2]leafWords
-}
-
-// leafWords are the parts of a leaf's explanation that are the same for
-// every unit: written once, not a million times.
-type leafWords struct {
-	bands       []string // each band's bounds in words
-	best, worst string   // relative, minmax
-	same        bool     // minmax: best = worst
 }
 
 // gatePlan is one node's requires: (SPEC §8.3), as node indices.
 type gatePlan struct {
 	at       int
 	requires []int
-}
-
-type bandQ struct {
-	bounds []boundQ
-	pts    int64
-}
-
-type boundQ struct {
-	op int8 // 0 ≥, 1 >, 2 ≤, 3 <
-	v  q
-}
-
-func (b bandQ) holds(v q) bool {
-	for _, bd := range b.bounds {
-		c := cmpQ(v, bd.v)
-		switch {
-		case bd.op == 0 && c < 0, bd.op == 1 && c <= 0, bd.op == 2 && c > 0, bd.op == 3 && c >= 0:
-			return false
-		}
-	}
-	return true
 }
 
 // maxDecimals is the most places Score handles; indices and points are kept
@@ -115,7 +69,7 @@ func newPlan(set *criteria.Set) (*plan, error) {
 	if set.Decimals < 0 || set.Decimals > maxDecimals {
 		return nil, fmt.Errorf("%s: decimals %d is outside 0 to %d", set.File, set.Decimals, maxDecimals)
 	}
-	p := &plan{set: set, dec: set.Decimals, scale: pow10[set.Decimals], metrics: set.Metrics}
+	p := &plan{set: set, dec: set.Decimals, scale: exact.Pow10[set.Decimals], metrics: set.Metrics}
 	p.metricAt = make(map[string]int, len(set.Metrics))
 	for i, m := range set.Metrics {
 		p.metricAt[m.ID] = i
@@ -152,7 +106,7 @@ func newPlan(set *criteria.Set) (*plan, error) {
 				continue
 			}
 			if n.HasMax {
-				m, ok := scaled(n.Max, p.dec)
+				m, ok := exact.Scaled(n.Max, p.dec)
 				if !ok || m < 0 {
 					problems.Add(set.File, n.Line, "criterion %s: max %s is out of range", n.Code, n.Max)
 				}
@@ -230,58 +184,16 @@ func (p *plan) decimal(r int64) decimal.Decimal {
 }
 
 func (p *plan) newLeaf(n *criteria.Node, at int) (*leafPlan, error) {
-	r := n.Rule
-	mi, ok := p.metricAt[r.Metric]
+	mi, ok := p.metricAt[n.Rule.Metric]
 	if !ok {
-		return nil, fmt.Errorf("criterion %s: metric %q is not declared", n.Code, r.Metric)
+		return nil, fmt.Errorf("criterion %s: metric %q is not declared", n.Code, n.Rule.Metric)
 	}
-	m, ok := scaled(n.Max, p.dec)
-	if !ok || m < 0 {
-		return nil, fmt.Errorf("criterion %s: max %s is out of range", n.Code, n.Max)
+	c, err := criteria.Compile(n, p.metrics[mi], p.dec)
+	if err != nil {
+		return nil, err
 	}
-	lp := &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: r, na: n.NA, dec: p.dec, max: m, maxDec: n.Max}
 	p.markRead(mi)
-	switch r.Type {
-	case criteria.BandsRule:
-		for _, b := range r.Bands {
-			pts, ok := scaled(b.Points, p.dec)
-			if !ok {
-				return nil, fmt.Errorf("criterion %s: band points %s are out of range", n.Code, b.Points)
-			}
-			bq := bandQ{pts: pts}
-			for op, bound := range []decimal.NullDecimal{b.GTE, b.GT, b.LTE, b.LT} {
-				if bound.Valid {
-					v := qDec(bound.Decimal)
-					lp.slow = lp.slow || !v.ok
-					bq.bounds = append(bq.bounds, boundQ{op: int8(op), v: v})
-				}
-			}
-			lp.bands = append(lp.bands, bq)
-		}
-	case criteria.LinearRule:
-		lp.from, lp.to = qDec(r.From), qDec(r.To)
-		lp.slow = !lp.from.ok || !lp.to.ok
-	case criteria.DeductionRule, criteria.CountRule:
-		per, ok := scaled(r.Per, p.dec)
-		lp.per = per
-		lp.slow = !ok || !decimal.New(per, -p.dec).Equal(r.Per)
-	case criteria.LevelsRule:
-		if len(r.Levels) != len(lp.met.Levels) {
-			return nil, fmt.Errorf("criterion %s: %d level points for the %d levels of metric %q",
-				n.Code, len(r.Levels), len(lp.met.Levels), r.Metric)
-		}
-		for _, d := range r.Levels {
-			pts, ok := scaled(d, p.dec)
-			if !ok {
-				return nil, fmt.Errorf("criterion %s: level points %s are out of range", n.Code, d)
-			}
-			lp.levels = append(lp.levels, pts)
-		}
-	case criteria.BooleanRule, criteria.RelativeRule, criteria.MinMaxRule, criteria.PointsRule:
-	default:
-		return nil, fmt.Errorf("criterion %s: unknown rule type %d", n.Code, r.Type)
-	}
-	return lp, nil
+	return &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: c, na: n.NA, max: c.Max(), maxDec: n.Max}, nil
 }
 
 // markRead records that metric mi is read, with its ratio parts.

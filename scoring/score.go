@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // Input is everything one scoring run reads.
@@ -60,6 +61,10 @@ func Score(in Input) (*Result, error) {
 	return res, nil
 }
 
+// forceSlow makes every leaf take the math/big path; tests set it to check
+// that both paths agree.
+var forceSlow = false
+
 // parallel splits [0, n) into one contiguous run per processor.
 func parallel(n int, f func(lo, hi int)) {
 	w := min(runtime.GOMAXPROCS(0), n/256+1)
@@ -106,7 +111,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 			case !nr.Value.IsNA():
 				app, mx = true, l.max
 				var band int
-				pts, band = l.score(nr.Value)
+				pts, band = l.rule.Score(nr.Value, forceSlow)
 				nr.band = int32(band)
 			case l.na == criteria.NAFull:
 				app, pts, mx = true, l.max, l.max
@@ -208,7 +213,7 @@ func (p *plan) index(pts, mx int64) int64 {
 	if mx <= 0 {
 		return 0
 	}
-	return roundDiv(pts*100*p.scale, mx)
+	return exact.RoundDiv(pts*100*p.scale, mx)
 }
 
 // bySource adds node i's points to its source's total, or, when its leaves
@@ -226,22 +231,22 @@ func (p *plan) bySource(i int, w *worker, acc *[2]int64) {
 	}
 }
 
-// findBest sets the best and worst value of every relative and minmax leaf,
-// over the units whose value is not N/A.
+// findBest gives every ranged leaf (relative, minmax) the highest and
+// lowest value over the units whose value is not N/A.
 func (p *plan) findBest(vals []criteria.Value, nu int) {
 	nm := len(p.metrics)
 	for _, l := range p.leaves {
-		if l.rule.Type != criteria.RelativeRule && l.rule.Type != criteria.MinMaxRule {
+		if !l.rule.Ranged() {
 			continue
 		}
 		var hi, lo criteria.Value
-		var hiQ, loQ q
+		var hiQ, loQ exact.Q
 		for u := range nu {
 			v := vals[u*nm+l.metric]
 			if !v.IsNumber() {
 				continue
 			}
-			vq := qValue(v)
+			vq := v.Q()
 			if hi.IsMissing() || cmpBoth(v, vq, hi, hiQ) > 0 {
 				hi, hiQ = v, vq
 			}
@@ -249,31 +254,16 @@ func (p *plan) findBest(vals []criteria.Value, nu int) {
 				lo, loQ = v, vq
 			}
 		}
-		if hi.IsMissing() {
-			continue
+		if !hi.IsMissing() {
+			l.rule.SetRange(hi, lo)
 		}
-		l.hasBest = true
-		l.best, l.worst = hi, lo
-		if l.rule.Type == criteria.MinMaxRule && l.rule.Lower {
-			l.best, l.worst = lo, hi
-		}
-		l.bestQ, l.worstQ = qValue(l.best), qValue(l.worst)
-		l.slow = l.slow || !l.bestQ.ok || !l.worstQ.ok
 	}
 }
 
 // cmpBoth compares two numbers exactly, in machine words when both fit.
-func cmpBoth(a criteria.Value, qa q, b criteria.Value, qb q) int {
-	if qa.ok && qb.ok {
-		return cmpQ(qa, qb)
-	}
-	return a.Rat().Cmp(b.Rat())
-}
-
-// cmpValues compares two numbers exactly.
-func cmpValues(a, b criteria.Value) int {
-	if qa, qb := qValue(a), qValue(b); qa.ok && qb.ok {
-		return cmpQ(qa, qb)
+func cmpBoth(a criteria.Value, qa exact.Q, b criteria.Value, qb exact.Q) int {
+	if qa.OK && qb.OK {
+		return exact.Cmp(qa, qb)
 	}
 	return a.Rat().Cmp(b.Rat())
 }

@@ -2,9 +2,13 @@ package criteria
 
 import (
 	"fmt"
+	"math/big"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
+
+	"parindex/internal/exact"
 )
 
 // metricLevels reads a level metric's labels (SPEC §8.2): required on a
@@ -47,9 +51,71 @@ func (l *loader) metricLevels(m *Metric, mm map[string]entry, it *yaml.Node, wha
 	}
 }
 
-// levels reads a levels rule's points: a mapping from each label of the
+// LevelsRule: the points of the unit's label (SPEC §8.2).
+const LevelsRule = PointsRule + 1
+
+// levelsKind: the points given to the label of the unit's level.
+type levelsKind struct{}
+
+func (levelsKind) name() string            { return "levels" }
+func (levelsKind) keys() []string          { return []string{"points"} }
+func (levelsKind) reads(t MetricType) bool { return t == Level }
+func (levelsKind) needs() string           { return "a level metric" }
+
+func (levelsKind) describe(d describing) string {
+	if d.met == nil || len(d.met.Levels) != len(d.r.Levels) {
+		return d.name
+	}
+	parts := make([]string, len(d.met.Levels))
+	for i, l := range d.met.Levels {
+		parts[i] = l + ": " + d.pts(d.r.Levels[i])
+	}
+	return d.name + ": " + strings.Join(parts, "; ")
+}
+
+func (levelsKind) compile(c *Compiled) error {
+	if len(c.Rule.Levels) != len(c.Met.Levels) {
+		return fmt.Errorf("%d level points for the %d levels of metric %q", len(c.Rule.Levels), len(c.Met.Levels), c.Met.ID)
+	}
+	pts := make([]int64, len(c.Rule.Levels))
+	for i, d := range c.Rule.Levels {
+		p, ok := exact.Scaled(d, c.dec)
+		if !ok {
+			return fmt.Errorf("level points %s are out of range", d)
+		}
+		pts[i] = p
+	}
+	c.data = pts
+	return nil
+}
+
+func (levelsKind) fast(c *Compiled, v Value) (int64, int, bool) {
+	pts := c.data.([]int64)
+	if i := v.Level(); i >= 0 && i < len(pts) {
+		return pts[i], -1, true
+	}
+	return 0, -1, true // the scorer refuses such a value before scoring
+}
+
+func (levelsKind) exact(c *Compiled, v Value) (*big.Rat, int) {
+	if i := v.Level(); i >= 0 && i < len(c.Rule.Levels) {
+		return c.Rule.Levels[i].Rat(), -1
+	}
+	return new(big.Rat), -1
+}
+
+func (levelsKind) explain(e explaining, v Value, _ int) string {
+	label := v.String()
+	if i := v.Level(); i >= 0 && i < len(e.c.Met.Levels) {
+		label = e.c.Met.Levels[i]
+	}
+	return e.say("mức “%s”", "level “%s”", label)
+}
+
+// load reads a levels rule's points: a mapping from each label of the
 // metric to the points it earns, every label given once.
-func (l *loader) levels(r *Rule, m map[string]entry, n *yaml.Node, node *Node, what string, maxOK bool) bool {
+func (levelsKind) load(l *loader, r *Rule, a ruleArgs) bool {
+	m, n, node, what, maxOK := a.m, a.n, a.node, a.what, a.maxOK
 	e, has := m["points"]
 	if !has {
 		l.addf(n.Line, "%smissing required key \"points\"", what)
