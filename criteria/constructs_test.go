@@ -174,3 +174,22 @@ func TestRemarks(t *testing.T) {
 		t.Errorf("remarks (-want +got):\n%s", diff)
 	}
 }
+
+func TestSay(t *testing.T) {
+	tests := []struct {
+		pat  string
+		args []string
+		want string
+	}{
+		{"%s và %s", []string{"a", "b"}, "a và b"},
+		{"%[2]s off for each %[1]s, at most %[3]s", []string{"x", "1", "2"}, "1 off for each x, at most 2"},
+		{"100% của %s", []string{"a"}, "100% của a"},
+		{"%s%%", []string{"5"}, "5%%"},
+		{"%s %s", []string{"only"}, "only "},
+	}
+	for _, tt := range tests {
+		if got := Say(Vietnamese, tt.pat, "", tt.args...); got != tt.want {
+			t.Errorf("Say(%q, %q) = %q, want %q", tt.pat, tt.args, got, tt.want)
+		}
+	}
+}

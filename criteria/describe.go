@@ -28,7 +28,7 @@ func (n *Node) Describe(s *Set, lang Lang) string {
 	if s != nil {
 		if m := s.Metric(r.Metric); m != nil {
 			d.met, d.name = m, m.Name
-			if m.Type == Percent {
+			if m.ShownAsPercent() {
 				d.unit = "%"
 			}
 		}

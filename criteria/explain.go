@@ -28,7 +28,7 @@ func (e explaining) say(vi, en string, args ...string) string { return Say(e.lan
 // points writes an amount of points: "0,5 điểm", "1 point", "0.5 points".
 func (e explaining) points(d decimal.Decimal) string { return PointsText(d, e.lang) }
 
-func (e explaining) isPercent() bool { return e.c.Met.Type == Percent }
+func (e explaining) isPercent() bool { return e.c.Met.ShownAsPercent() }
 
 // num writes a rule parameter in the metric's unit: "80%" or "3".
 func (e explaining) num(d decimal.Decimal) string {
@@ -47,10 +47,10 @@ func (e explaining) value(v Value) string {
 
 // labelled writes the value with what it is: "tỷ lệ 87,5%", "số lượng 3".
 func (e explaining) labelled(v Value) string {
-	switch e.c.Met.Type {
-	case Percent:
+	switch {
+	case e.isPercent():
 		return e.say("tỷ lệ %s", "rate %s", e.value(v))
-	case Count:
+	case e.c.Met.Type == Count:
 		return e.say("số lượng %s", "count %s", e.value(v))
 	}
 	return e.say("giá trị %s", "value %s", e.value(v))

@@ -2,6 +2,8 @@ package criteria
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,9 +14,10 @@ import (
 // here. criteria, scoring and report all word their text through it.
 
 // Say fills the Vietnamese or the English pattern, as lang asks, with
-// args in order. The patterns take only %s verbs, so a value can never be
-// misread as a verb; Say is on the path of a million explanations and
-// does not go through fmt.
+// args: each %s takes the next, and %[n]s the n-th, for a language that
+// orders the parts otherwise. The patterns take no other verb, so a value
+// can never be misread as one; Say is on the path of a million
+// explanations and does not go through fmt.
 func Say(lang Lang, vi, en string, args ...string) string {
 	pat := en
 	if lang == Vietnamese {
@@ -26,17 +29,39 @@ func Say(lang Lang, vi, en string, args ...string) string {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, a := range args {
-		before, after, ok := strings.Cut(pat, "%s")
-		if !ok {
+	next := 0
+	for {
+		i := strings.IndexByte(pat, '%')
+		if i < 0 || i+1 >= len(pat) {
 			break
 		}
-		b.WriteString(before)
-		b.WriteString(a)
-		pat = after
+		b.WriteString(pat[:i])
+		pat = pat[i+1:]
+		at := next
+		if pat[0] == '[' && len(pat) >= 4 && pat[1] >= '1' && pat[1] <= '9' && pat[2] == ']' {
+			at, pat = int(pat[1]-'1'), pat[3:]
+		}
+		if pat[0] != 's' {
+			b.WriteByte('%')
+			continue
+		}
+		pat = pat[1:]
+		if at < len(args) {
+			b.WriteString(args[at])
+		}
+		next = at + 1
 	}
 	b.WriteString(pat)
 	return b.String()
+}
+
+// Capitalize upper-cases the first letter of s, to start a sentence.
+func Capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // Plural returns one when n is exactly 1 in English, many otherwise;
@@ -90,4 +115,27 @@ func NAText(p NAPolicy, lang Lang) string {
 		return Say(lang, "không phát sinh: 0 điểm", "if N/A: 0 points")
 	}
 	return Say(lang, "không phát sinh: không tính điểm", "if N/A: not scored")
+}
+
+// ShownAsPercent reports whether m's values are percentages for people: a
+// percent, or a derived ratio (a sum over a sum, times 100) of any type.
+func (m *Metric) ShownAsPercent() bool { return m.Type == Percent || m.Ratio != nil }
+
+// eachOf names one item a count metric counts, for "mỗi …": a name that
+// starts "Số" or "Số lượng" ("Số báo cáo CCHC gửi trễ hạn") counts what
+// follows ("báo cáo CCHC gửi trễ hạn"), and a name already in lower case
+// reads as it is; any other name is quoted whole, as is every name in
+// English, where the Vietnamese would not read as a noun.
+func eachOf(name string, lang Lang) string {
+	if lang == Vietnamese {
+		for _, p := range []string{"Số lượng ", "số lượng ", "Số ", "số "} {
+			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+				return rest
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
+			return name
+		}
+	}
+	return "“" + name + "”"
 }

@@ -126,33 +126,14 @@ func (k bandsKind) explain(e explaining, v Value, band int) string {
 	return e.say("%s thuộc khoảng %s", "%s is in the band %s", e.labelled(v), e.words().bands[band])
 }
 
-// bandWords writes a band's bounds as a criteria set words them, for an
-// explanation: "từ 80% đến dưới 90%".
+// bandWords writes a band's bounds for an explanation in the words of the
+// criteria listing, so that both say a band alike: "từ 80% đến dưới 90%".
 func (bandsKind) bandWords(e explaining, b Band) string {
-	var lo, hi string
-	switch {
-	case b.GTE.Valid:
-		lo = e.say("từ %s", "from %s", e.num(b.GTE.Decimal))
-	case b.GT.Valid:
-		lo = e.say("trên %s", "over %s", e.num(b.GT.Decimal))
+	unit := ""
+	if e.isPercent() {
+		unit = "%"
 	}
-	switch {
-	case b.LT.Valid:
-		hi = e.say("dưới %s", "under %s", e.num(b.LT.Decimal))
-	case b.LTE.Valid:
-		hi = e.num(b.LTE.Decimal)
-	}
-	switch {
-	case lo != "" && hi != "":
-		return e.say("%s đến %s", "%s to %s", lo, hi)
-	case lo != "":
-		return e.say("%s trở lên", "%s or more", lo)
-	case b.LTE.Valid:
-		return e.say("từ %s trở xuống", "%s or less", hi)
-	case hi != "":
-		return hi
-	}
-	return e.say("mọi giá trị", "any value")
+	return bandRange(b, unit, e.lang)
 }
 
 func (bandsKind) describe(d describing) string {

@@ -25,6 +25,9 @@ func (booleanKind) load(l *loader, r *Rule, a ruleArgs) bool {
 
 func (booleanKind) describe(d describing) string {
 	full, zero := d.pts(d.n.Max), d.pts(decimal.Zero)
+	if d.n.Kind == Penalty {
+		full = d.say("trừ %s", "less %s", full)
+	}
 	if d.r.Expect {
 		return d.say("%s: có %s, không %s", "%s: yes %s, no %s", d.name, full, zero)
 	}
@@ -48,9 +51,10 @@ func (booleanKind) exact(c *Compiled, v Value) (*big.Rat, int) {
 }
 
 func (booleanKind) explain(e explaining, v Value, _ int) string {
-	name := lowerFirst(e.c.Met.Name)
+	// "Bộ phận một cửa … đạt chuẩn — không", never "không Bộ phận …":
+	// a name is not a verb to negate.
 	if v.Bool() {
-		return e.say("có %s", "yes (%s)", name)
+		return e.say("%s — có", "%s — yes", e.c.Met.Name)
 	}
-	return e.say("không %s", "no (%s)", name)
+	return e.say("%s — không", "%s — no", e.c.Met.Name)
 }

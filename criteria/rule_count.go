@@ -17,7 +17,11 @@ func (countKind) load(l *loader, r *Rule, a ruleArgs) bool { return l.per(r, a) 
 func (countKind) compile(c *Compiled) error                { return compilePer(c) }
 
 func (countKind) describe(d describing) string {
-	return d.say("%s cho mỗi %s, tối đa %s", "%s for each %s, at most %s", d.pts(d.r.Per), d.name, d.pts(d.n.Max))
+	each := eachOf(d.name, d.lang)
+	if d.n.Kind == Penalty {
+		return d.say("Mỗi %s trừ %s, trừ tối đa %s", "%[2]s off for each %[1]s, at most %[3]s off", each, d.pts(d.r.Per), d.pts(d.n.Max))
+	}
+	return d.say("Mỗi %s: %s, tối đa %s", "%[2]s for each %[1]s, at most %[3]s", each, d.pts(d.r.Per), d.pts(d.n.Max))
 }
 
 func (countKind) fast(c *Compiled, v Value) (int64, int, bool) {
@@ -34,6 +38,10 @@ func (countKind) exact(c *Compiled, v Value) (*big.Rat, int) {
 }
 
 func (countKind) explain(e explaining, v Value, _ int) string {
+	if e.c.Node.Kind == Penalty {
+		return e.say("%s, mỗi lần trừ %s, trừ tối đa %s", "%s, less %s each, at most %s off",
+			e.labelled(v), e.points(e.c.Rule.Per), e.points(e.c.Node.Max))
+	}
 	return e.say("%s, mỗi lần %s, tối đa %s", "%s at %s each, at most %s",
 		e.labelled(v), e.points(e.c.Rule.Per), e.points(e.c.Node.Max))
 }

@@ -19,8 +19,8 @@ func (deductionKind) load(l *loader, r *Rule, a ruleArgs) bool { return l.per(r,
 func (deductionKind) compile(c *Compiled) error                { return compilePer(c) }
 
 func (deductionKind) describe(d describing) string {
-	return d.say("%s, trừ %s cho mỗi %s, tối thiểu 0", "%s, less %s for each %s, at least 0",
-		d.pts(d.n.Max), d.pts(d.r.Per), d.name)
+	return d.say("Tối đa %s; mỗi %s trừ %s, thấp nhất 0 điểm", "At most %s; %[3]s off for each %[2]s, at least 0 points",
+		d.pts(d.n.Max), eachOf(d.name, d.lang), d.pts(d.r.Per))
 }
 
 func (deductionKind) fast(c *Compiled, v Value) (int64, int, bool) {

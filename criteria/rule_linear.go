@@ -3,6 +3,8 @@ package criteria
 import (
 	"math/big"
 
+	"github.com/shopspring/decimal"
+
 	"parindex/internal/exact"
 )
 
@@ -38,9 +40,25 @@ func (linearKind) load(l *loader, r *Rule, a ruleArgs) bool {
 	return good
 }
 
+// describe writes the formula as a scoring guide does, in the metric's
+// unit and without terms that change nothing: "Điểm = 1 × Tỷ lệ … ÷ 30%,
+// tối đa 1 điểm"; "Điểm = 1 × (Tỷ lệ … − 70%) ÷ 30%"; lower is better
+// when from > to: "Điểm = 1 × (20 − Số …) ÷ 15".
 func (linearKind) describe(d describing) string {
-	return d.say("Điểm = %s × (%s − %s) ÷ (%s − %s), trong khoảng 0–%s", "Points = %s × (%s − %s) ÷ (%s − %s), between 0 and %s",
-		d.num(d.n.Max), d.name, d.num(d.r.From), d.num(d.r.To), d.num(d.r.From), d.num(d.n.Max))
+	from, to, max := d.r.From, d.r.To, d.n.Max
+	u := func(x decimal.Decimal) string { return d.num(x) + d.unit }
+	var f string
+	switch {
+	case from.IsZero() && to.Equal(hundred) && d.unit == "%":
+		f = d.num(max) + " × " + d.name // a rate of 100% earns the max
+	case from.IsZero():
+		f = d.num(max) + " × " + d.name + " ÷ " + u(to)
+	case from.LessThan(to):
+		f = d.num(max) + " × (" + d.name + " − " + u(from) + ") ÷ " + u(to.Sub(from))
+	default:
+		f = d.num(max) + " × (" + u(from) + " − " + d.name + ") ÷ " + u(from.Sub(to))
+	}
+	return d.say("Điểm = %s, thấp nhất 0, tối đa %s", "Points = %s, at least 0, at most %s", f, d.pts(max))
 }
 
 // linearData is a linear rule's ends in machine words.

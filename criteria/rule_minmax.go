@@ -39,11 +39,11 @@ func (minmaxKind) load(l *loader, r *Rule, a ruleArgs) bool {
 
 func (minmaxKind) describe(d describing) string {
 	if d.r.Lower {
-		return d.say("Điểm = %s × (cao nhất − %s) ÷ (cao nhất − thấp nhất), so với các đơn vị, càng thấp càng tốt",
-			"Points = %s × (highest − %s) ÷ (highest − lowest) across units, lower is better", d.num(d.n.Max), d.name)
+		return d.say("Càng thấp càng tốt: Điểm = %s × (mức cao nhất − %s) ÷ (mức cao nhất − mức thấp nhất) trong các đơn vị",
+			"Lower is better: Points = %s × (highest − %s) ÷ (highest − lowest) among the units", d.num(d.n.Max), d.name)
 	}
-	return d.say("Điểm = %s × (%s − thấp nhất) ÷ (cao nhất − thấp nhất), so với các đơn vị",
-		"Points = %s × (%s − lowest) ÷ (highest − lowest) across units", d.num(d.n.Max), d.name)
+	return d.say("Điểm = %s × (%s − mức thấp nhất) ÷ (mức cao nhất − mức thấp nhất) trong các đơn vị",
+		"Points = %s × (%s − lowest) ÷ (highest − lowest) among the units", d.num(d.n.Max), d.name)
 }
 
 func (minmaxKind) fast(c *Compiled, v Value) (int64, int, bool) {

@@ -20,7 +20,7 @@ func (pointsKind) load(*loader, *Rule, ruleArgs) bool { return true }
 func (pointsKind) compile(*Compiled) error            { return nil }
 
 func (pointsKind) describe(d describing) string {
-	return d.say("điểm chấm trực tiếp (%s), tối đa %s", "points given directly (%s), at most %s", d.name, d.pts(d.n.Max))
+	return d.say("%s, chấm trực tiếp, tối đa %s", "%s, given directly, at most %s", d.name, d.pts(d.n.Max))
 }
 
 func (pointsKind) fast(c *Compiled, v Value) (int64, int, bool) {
@@ -42,5 +42,8 @@ func (pointsKind) check(c *Compiled, v Value) string {
 }
 
 func (pointsKind) explain(e explaining, v Value, _ int) string {
-	return e.say("điểm chấm %s", "points given %s", e.value(v))
+	if v.Round(e.c.dec).Equal(v.Round(e.c.dec + 2)) {
+		return e.say("chấm trực tiếp", "given directly") // the points that follow say it all
+	}
+	return e.say("chấm trực tiếp %s", "given directly as %s", e.value(v))
 }

@@ -21,7 +21,7 @@ func (relativeKind) compile(*Compiled) error            { return nil }
 func (relativeKind) lowerIsBetter(*Compiled) bool       { return false }
 
 func (relativeKind) describe(d describing) string {
-	return d.say("Điểm = %s × %s so với đơn vị cao nhất", "Points = %s × %s relative to the highest unit",
+	return d.say("Điểm = %s × %s ÷ mức cao nhất trong các đơn vị", "Points = %s × %s ÷ the highest among the units",
 		d.num(d.n.Max), d.name)
 }
 
@@ -63,5 +63,5 @@ func (relativeKind) explain(e explaining, v Value, _ int) string {
 	if !e.c.hasBest || e.c.best.Cmp(decimal.Zero) <= 0 {
 		return e.say("%s, cao nhất không lớn hơn 0", "%s, the best is not above 0", e.value(v))
 	}
-	return e.say("%s so với cao nhất %s", "%s against the best %s", e.value(v), e.words().best)
+	return e.say("%s so với mức cao nhất %s", "%s against the highest %s", e.value(v), e.words().best)
 }

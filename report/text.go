@@ -237,13 +237,7 @@ func textPoints(d decimal.Decimal, set *criteria.Set, lang criteria.Lang) string
 
 // textPointWord is vi, or en made plural unless d is exactly 1.
 func textPointWord(d decimal.Decimal, vi, en string, lang criteria.Lang) string {
-	if lang != criteria.English {
-		return vi
-	}
-	if d.Equal(decimal.NewFromInt(1)) {
-		return en
-	}
-	return en + "s"
+	return criteria.Plural(lang, d, vi, en, en+"s")
 }
 
 // textCriteria counts criteria: "3 tiêu chí", "1 criterion", "3 criteria".

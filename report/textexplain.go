@@ -159,14 +159,15 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	b.WriteString(head + "\n")
 	fmt.Fprintf(&b, "%s: %s/%s (%s %s; %s %s", t.points, fx(u.Points), fx(u.Max), t.appraisal, fx(u.Appraisal), t.surveyPts, fx(u.Survey))
 	if textHasKind(set, criteria.Bonus) {
-		fmt.Fprintf(&b, "; %s +%s", t.bonus, fx(u.Bonus))
-	}
-	if textHasKind(set, criteria.Penalty) {
-		sign := "−"
-		if u.Penalty.IsZero() {
+		sign := "+" // added to the total, shown so only when there is something to add
+		if u.Bonus.IsZero() {
 			sign = ""
 		}
-		fmt.Fprintf(&b, "; %s %s%s", t.penalty, sign, fx(u.Penalty))
+		fmt.Fprintf(&b, "; %s %s%s", t.bonus, sign, fx(u.Bonus))
+	}
+	if textHasKind(set, criteria.Penalty) {
+		// The amount taken off, unsigned, as Tổng hợp and the JSON show it.
+		fmt.Fprintf(&b, "; %s %s", t.penalty, fx(u.Penalty))
 	}
 	b.WriteString(")\n")
 	if u.Previous != nil {
@@ -207,7 +208,7 @@ func textStanding(b *strings.Builder, res *scoring.Result, u *scoring.UnitResult
 		b.WriteString(t.first + ".\n")
 	default:
 		if tied != "" {
-			b.WriteString(textCapitalize(tied) + ".\n")
+			b.WriteString(criteria.Capitalize(tied) + ".\n")
 		}
 		b.WriteString(textGap(t.above, t.ptsFewerAbove, above, res.Set, lang) + "\n")
 	}
@@ -234,14 +235,6 @@ func textGap(pattern, against string, g RankGap, set *criteria.Set, lang criteri
 		line += ", " + t.ptsSame + " (" + t.maximaDiffer + ")"
 	}
 	return line + "."
-}
-
-// textCapitalize upper-cases the first letter of s.
-func textCapitalize(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }
 
 // textLosses writes the table of points lost on ordinary criteria, whose
@@ -272,7 +265,7 @@ func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang crit
 			kinds = append(kinds, t.penalty)
 		}
 		if len(kinds) > 0 {
-			fmt.Fprintf(&b, t.lostBefore, strings.Join(kinds, textAnd(lang)))
+			fmt.Fprintf(&b, t.lostBefore, criteria.JoinAnd(lang, kinds))
 		}
 		b.WriteString("):\n")
 		b.WriteString(textLossTable(u, ord, false, set, lang))
@@ -283,14 +276,6 @@ func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang crit
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// textAnd joins two words.
-func textAnd(lang criteria.Lang) string {
-	if lang == criteria.English {
-		return " and "
-	}
-	return " và "
 }
 
 // textLossTable lays out losses: code, name, max, points got and lost, and

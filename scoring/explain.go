@@ -29,5 +29,10 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 		why += criteria.Say(lang, ", nhưng 0 điểm vì tiêu chí %s không đạt điểm", ", but 0 points because criterion %s earned none", n.gate)
 	}
 	unit := criteria.Plural(lang, n.Max, "điểm", "point", "points") // "0.5/1 point"
-	return why + ": " + criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
+	got := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
+	if n.Node.Kind == criteria.Penalty {
+		// A penalty's points are taken off the total, not earned.
+		got = criteria.Say(lang, "trừ %s", "%s taken off", got)
+	}
+	return why + ": " + got
 }
