@@ -75,6 +75,6 @@ func (minmaxKind) explain(e explaining, v Value, _ int) string {
 		return e.say("mọi đơn vị cùng %s", "every unit has %s", e.value(v))
 	}
 	w := e.words()
-	return e.say("%s so với tốt nhất %s và kém nhất %s", "%s against the best %s and the worst %s",
-		e.value(v), w.best, w.worst)
+	return e.say("%s so với mức tốt nhất %s và kém nhất %s", "%s against the best %s and the worst %s",
+		e.labelled(v), w.best, w.worst)
 }

@@ -61,7 +61,7 @@ func (relativeKind) check(c *Compiled, v Value) string {
 
 func (relativeKind) explain(e explaining, v Value, _ int) string {
 	if !e.c.hasBest || e.c.best.Cmp(decimal.Zero) <= 0 {
-		return e.say("%s, cao nhất không lớn hơn 0", "%s, the best is not above 0", e.value(v))
+		return e.say("%s, mức cao nhất không lớn hơn 0", "%s, the highest is not above 0", e.labelled(v))
 	}
-	return e.say("%s so với mức cao nhất %s", "%s against the highest %s", e.value(v), e.words().best)
+	return e.say("%s so với mức cao nhất %s", "%s against the highest %s", e.labelled(v), e.words().best)
 }

@@ -22,6 +22,8 @@ func cellText(m *criteria.Metric, v criteria.Value) (text string, numeric bool) 
 		return "có", false
 	case v.IsBool():
 		return "không", false
+	case v.IsLevel():
+		return m.Levels[v.Level()], false
 	case v.IsMissing():
 		return "", false
 	}
@@ -138,6 +140,15 @@ func checkValidations(t *testing.T, f *excelize.File, sheet string, inputs []*cr
 		case criteria.Bool:
 			if dv.Type != "list" || !strings.Contains(dv.Formula1, "có") || !strings.Contains(dv.Formula1, "KPS") {
 				t.Errorf("%s: %s %q, want a list of có, không, KPS", ref, dv.Type, dv.Formula1)
+			}
+		case criteria.Level:
+			if dv.Type != "list" || !strings.Contains(dv.Formula1, "KPS") {
+				t.Errorf("%s: %s %q, want a list of the levels and KPS", ref, dv.Type, dv.Formula1)
+			}
+			for _, l := range m.Levels {
+				if !strings.Contains(dv.Formula1, l) {
+					t.Errorf("%s: list %q lacks the level %q", ref, dv.Formula1, l)
+				}
 			}
 		case criteria.Count, criteria.Percent:
 			if dv.Type != "custom" || !strings.Contains(dv.Formula1, "KPS") || !strings.Contains(dv.Formula1, ">=0") {

@@ -132,8 +132,8 @@ func TestExplain(t *testing.T) {
 	}{
 		{"1.1", criteria.Vietnamese, "Ban hành kế hoạch CCHC đúng hạn — có: 1/1 điểm"},
 		{"1.1", criteria.English, "Ban hành kế hoạch CCHC đúng hạn — yes: 1/1 point"},
-		{"2.1", criteria.Vietnamese, "75 so với mức cao nhất 100: 1,5/2 điểm"},
-		{"2.1", criteria.English, "75 against the highest 100: 1.5/2 points"},
+		{"2.1", criteria.Vietnamese, "giá trị 75 so với mức cao nhất 100: 1,5/2 điểm"},
+		{"2.1", criteria.English, "value 75 against the highest 100: 1.5/2 points"},
 		{"T.1", criteria.Vietnamese, "không phát sinh: không tính điểm"},
 		{"1", criteria.Vietnamese, ""},
 	}
