@@ -52,7 +52,7 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		func() error { return b.writeDetails(res) },
 	}
 	if len(res.Units) <= maxUnitSheets {
-		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info)
+		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info, decisionLabelsFor(opts.Lang).sheet)
 		hasSelf := false
 		for _, u := range res.Units {
 			hasSelf = hasSelf || u.Self != nil
@@ -62,6 +62,9 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 			v := unitView{res: res, evidence: opts.Evidence[u.Unit.ID], hasSelf: hasSelf}
 			steps = append(steps, func() error { return b.writeUnit(name, u, v) })
 		}
+	}
+	if len(res.Decisions) > 0 {
+		steps = append(steps, func() error { return b.writeDecisions(res) })
 	}
 	steps = append(steps, b.writeCriteria, func() error { return b.writeInfo(res, opts) })
 	for _, step := range steps {

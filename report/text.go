@@ -92,6 +92,10 @@ func WriteRanking(w io.Writer, res *scoring.Result, lang criteria.Lang) error {
 	}
 	head := []string{t.rank, t.unit}
 	align := []bool{true, false}
+	decided := len(res.Units) > 0 && res.Units[0].BeforeDecisions != nil
+	if decided {
+		head, align = []string{t.rank, councilWords(lang).beforeCol, t.unit}, []bool{true, true, false}
+	}
 	if res.Grouped {
 		head = append(head, t.group, t.groupRank)
 		align = append(align, false, true)
@@ -108,6 +112,9 @@ func WriteRanking(w io.Writer, res *scoring.Result, lang criteria.Lang) error {
 	tab.add(head...)
 	for _, u := range res.Units {
 		row := []string{fmt.Sprint(u.Rank), u.Unit.Name}
+		if decided {
+			row = []string{fmt.Sprint(u.Rank), fmt.Sprint(u.BeforeDecisions.Rank), u.Unit.Name}
+		}
 		if res.Grouped {
 			row = append(row, u.Unit.Group, fmt.Sprint(u.GroupRank))
 		}
@@ -134,15 +141,10 @@ func WriteRanking(w io.Writer, res *scoring.Result, lang criteria.Lang) error {
 // textChange renders a rank change compactly: ↑2, ↓1, = or "mới" for a
 // unit absent from last year's result.
 func textChange(p *scoring.Previous, t *textWords) string {
-	switch {
-	case p == nil:
+	if p == nil {
 		return t.newUnit
-	case p.RankChange > 0:
-		return fmt.Sprintf("↑%d", p.RankChange)
-	case p.RankChange < 0:
-		return fmt.Sprintf("↓%d", -p.RankChange)
 	}
-	return t.same
+	return textShift(p.RankChange, t)
 }
 
 // textMove words a rank change in full: "tăng 2 bậc".

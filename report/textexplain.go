@@ -183,7 +183,10 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	return textLosses(w, u, set, lang)
+	if err := textLosses(w, u, set, lang); err != nil {
+		return err
+	}
+	return textDecisions(w, res, u, lang)
 }
 
 // textStanding writes where u stands among the others: the units sharing

@@ -41,7 +41,7 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 	names, codes, explains, notes := []string{}, []string{}, []string{}, []string{}
 	for i, n := range nodes {
 		names, codes = append(names, n.Name), append(codes, n.Code)
-		explains = append(explains, u.Nodes[i].Explain(b.lang))
+		explains = append(explains, b.decisionMark(u.Nodes[i].Decision)+u.Nodes[i].Explain(b.lang))
 		notes = append(notes, b.evidenceFor(n, v.evidence))
 	}
 	heads := b.unitColumns(v)

@@ -184,7 +184,7 @@ func (p *plan) checkRanges(in Input, unit *criteria.Unit, vals []criteria.Value)
 // has a value, or an na policy that scores N/A.
 func (p *plan) anyApplicable(vals []criteria.Value) bool {
 	for _, l := range p.leaves {
-		if l.node.Kind == criteria.Ordinary && (!vals[l.metric].IsNA() || l.na != criteria.NAExclude) {
+		if l.node.Kind == criteria.Ordinary && p.leafApplies(l, vals) {
 			return true
 		}
 	}

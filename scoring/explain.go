@@ -16,6 +16,9 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	if !n.Applicable {
 		return criteria.Say(lang, "không phát sinh: không tính điểm", "not applicable (did not occur): not scored")
 	}
+	if n.decided {
+		return decidedExplain(n, lang)
+	}
 	var why string
 	switch {
 	case n.Value.IsNA() && l.na == criteria.NAFull:

@@ -142,7 +142,7 @@ func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {
 		b = strconv.AppendInt(b, int64(p.RankChange), 10)
 		b = append(b, '}')
 	}
-	return append(b, '}')
+	return append(j.unitDecisions(b, u), '}')
 }
 
 func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
@@ -171,6 +171,7 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 		b = appendString(b, j.value(n))
 		b = append(b, `,"explain":`...)
 		b = appendString(b, n.Explain(j.lang))
+		b = j.leafDecision(b, n.Decision)
 	}
 	return append(b, '}')
 }

@@ -16,6 +16,9 @@ type Result struct {
 	Units    []*UnitResult // in rank order; ties in units.yaml order
 	Grouped  bool          // whether units have groups (then GroupRank is set)
 	Warnings []string      // things worth a look that do not stop scoring
+	// Decisions holds the council's decisions in file order with the
+	// standing before and after each; nil when there are none.
+	Decisions []DecisionStep
 
 	byID map[string]*UnitResult
 }
@@ -36,6 +39,12 @@ type UnitResult struct {
 	Nodes     []*NodeResult   // parallel to Set.Nodes(): depth first, file order
 	Self      *SelfResult     // nil unless self-assessed values were scored
 	Previous  *Previous       // nil unless last year's result was given
+	// BeforeDecisions is the unit's standing scored without the council's
+	// decisions; nil when there are none.
+	BeforeDecisions *Standing
+	// WhatIf is the unit's standing before a what-if's changes; nil
+	// outside a what-if (SPEC §10).
+	WhatIf *Standing
 }
 
 // NodeResult is one node's score for one unit.
@@ -52,7 +61,11 @@ type NodeResult struct {
 
 	gate string // the code that closed this node's gate or an ancestor's, for Explain
 
-	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
+	// Decision is set on a leaf a council decision touched (SPEC §9).
+	Decision *LeafDecision
+
+	leaf    *leafPlan // the rule as scored, for Explain; nil for a parent
+	decided bool      // the points are a decision's, not the rule's
 }
 
 // SelfResult is a unit's self-assessed score (tự đánh giá), computed by

@@ -17,6 +17,15 @@ type Input struct {
 	// that a problem found while scoring carries it (File, Line or Cell set,
 	// Msg empty).
 	Place func(unitID, metricID string) criteria.Problem
+	// Decisions are the appraisal council's corrections (SPEC §9), applied
+	// in order on top of Values; see decisions.go.
+	Decisions []Decision
+	// DecisionsGiven says a decisions file was given, even one with no
+	// row yet: each unit then carries its standing before the council.
+	DecisionsGiven bool
+	// Steps asks, with Decisions, for the standing after each decision in
+	// turn (Result.Decisions), which costs one scoring a decision.
+	Steps bool
 }
 
 // Score computes every unit's points, indices, ranks and tier. Problems in
@@ -24,6 +33,15 @@ type Input struct {
 // unit with no applicable criterion…) are returned all at once as
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
+	if len(in.Decisions) > 0 || in.DecisionsGiven {
+		return scoreDecided(in)
+	}
+	return score(in, nil)
+}
+
+// score is Score on in.Values as they are, with the leaves' points that
+// leafOver gives (by unit id) replacing what their rules give.
+func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	p, err := newPlan(in.Set)
 	if err != nil {
 		return nil, err
@@ -42,6 +60,9 @@ func Score(in Input) (*Result, error) {
 	for _, ps := range found {
 		problems = append(problems, ps...)
 	}
+	if len(problems) == 0 {
+		problems = p.checkLeafOver(in, leafOver, vals)
+	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
@@ -53,7 +74,7 @@ func Score(in Input) (*Result, error) {
 		w := newWorker(len(p.nodes))
 		for u := lo; u < hi; u++ {
 			units[u].Unit = in.Units[u]
-			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm])
+			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm], leafOver[in.Units[u].ID])
 			res.Units[u] = &units[u]
 		}
 	})
@@ -93,7 +114,7 @@ func newWorker(n int) *worker {
 
 // scoreUnit fills ur from the unit's checked values: every node bottom up,
 // then the totals.
-func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
+func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over leafPoints) {
 	nn := len(p.nodes)
 	nodes := make([]NodeResult, nn)
 	ur.Nodes = make([]*NodeResult, nn)
@@ -117,6 +138,13 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 				app, pts, mx = true, l.max, l.max
 			case l.na == criteria.NAZero:
 				app, mx = true, l.max
+			}
+			if d, ok := over[l.node]; ok {
+				// The council's points are final (SPEC §9): checkLeafOver
+				// has made sure the leaf applies and the points fit.
+				app, mx = true, l.max
+				pts = d.points.Shift(p.dec).IntPart()
+				nr.decided = true
 			}
 		} else {
 			for _, c := range p.children[i] {
@@ -163,8 +191,9 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value) {
 }
 
 // closeGates applies the requires: of SPEC §8.3, in the order planned: a
-// gated node that applies earns 0, with everything under it, when a node it
-// requires applies and earns 0; its ancestors are summed again.
+// gated node that applies earns 0, with everything under it but the points
+// a council decided (final, SPEC §9), when a node it requires applies and
+// earns 0; its ancestors are summed again.
 func (p *plan) closeGates(w *worker, ur *UnitResult) {
 	for _, g := range p.gates {
 		if !w.app[g.at] {
@@ -182,30 +211,39 @@ func (p *plan) closeGates(w *worker, ur *UnitResult) {
 		}
 		code := p.nodes[closer].Code
 		ur.Nodes[g.at].GatedBy = code
-		for i := g.at; i < p.end[g.at]; i++ {
+		for i := p.end[g.at] - 1; i >= g.at; i-- { // bottom up
 			nr := ur.Nodes[i]
 			if nr.gate == "" {
 				nr.gate = code
 			}
-			if w.app[i] {
+			switch {
+			case !w.app[i]:
+			case p.leafOf[i] < 0:
+				p.resum(w, ur, i)
+			case !nr.decided:
 				w.pts[i] = 0
 				nr.Points, nr.Index = p.decimal(0), p.decimal(0)
 			}
 		}
 		for a := p.parent[g.at]; a >= 0; a = p.parent[a] {
-			var pts int64
-			for _, c := range p.children[a] {
-				if w.app[c] {
-					pts += w.pts[c]
-				}
-			}
-			if cp := p.capMax[a]; cp >= 0 {
-				pts = min(pts, cp)
-			}
-			w.pts[a] = pts
-			ur.Nodes[a].Points, ur.Nodes[a].Index = p.decimal(pts), p.decimal(p.index(pts, w.max[a]))
+			p.resum(w, ur, a)
 		}
 	}
+}
+
+// resum sums parent i's applicable children again, under its cap.
+func (p *plan) resum(w *worker, ur *UnitResult, i int) {
+	var pts int64
+	for _, c := range p.children[i] {
+		if w.app[c] {
+			pts += w.pts[c]
+		}
+	}
+	if cp := p.capMax[i]; cp >= 0 {
+		pts = min(pts, cp)
+	}
+	w.pts[i] = pts
+	ur.Nodes[i].Points, ur.Nodes[i].Index = p.decimal(pts), p.decimal(p.index(pts, w.max[i]))
 }
 
 // index returns pts ÷ max × 100 as a count of 10^-dec, rounded once.

@@ -36,6 +36,9 @@ type Paths struct {
 	Metrics  string // metrics.csv, metrics.xlsx or a metrics/ folder
 	Self     string // optional: self.csv, self.xlsx or a self/ folder
 	Previous string // optional: last year's result as JSON
+	// Decisions is optional: the appraisal council's decisions,
+	// decisions.csv or decisions.xlsx (SPEC §9).
+	Decisions string
 }
 
 // Input is one file a run read, named as the user would write it, with its
@@ -54,7 +57,9 @@ type Workspace struct {
 	Self     *metrics.Table              // nil without a self-assessment
 	Previous map[string]scoring.Previous // by unit id; nil without previous.json
 	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
-	Inputs   []Input                     // every file read, in the order read
+	// Decisions are the council's decisions in file order; nil without them.
+	Decisions []scoring.Decision
+	Inputs    []Input // every file read, in the order read
 }
 
 // Part says how much of a workspace a command needs: the criteria tree
@@ -132,6 +137,7 @@ func (l *loader) values() {
 			}
 		}
 	}
+	l.decisions()
 	if len(l.problems) == 0 {
 		return
 	}
@@ -185,9 +191,7 @@ func (ws *Workspace) Score() (*scoring.Result, error) {
 		return nil, errors.New("workspace: Score needs a workspace loaded with Everything")
 	}
 	var ps criteria.Problems
-	res, err := scoring.Score(scoring.Input{
-		Set: ws.Set, Units: ws.Units, Values: ws.Metrics.Values, Place: ws.Metrics.Place,
-	})
+	res, err := scoring.Score(ws.Input())
 	ps = appendProblems(ps, "", err)
 	var self *scoring.Result
 	if ws.Self != nil {
@@ -226,7 +230,7 @@ func (ws *Workspace) InputPaths() []string {
 		out = append(out, in.Name)
 	}
 	p := ws.Paths
-	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous} {
+	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions} {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -346,6 +350,9 @@ func (l *loader) resolve(p Paths, part Part) {
 		if name := filepath.Join(dir, PreviousFile); exists(name) {
 			p.Previous = name
 		}
+	}
+	if p.Decisions == "" {
+		p.Decisions = l.findDecisions(dir, report)
 	}
 	p.Dir = dir
 	l.ws.Paths = p

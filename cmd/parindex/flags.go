@@ -29,4 +29,6 @@ func addPathFlags(cmd *cobra.Command, p *workspace.Paths, part workspace.Part) {
 	_ = cmd.MarkFlagFilename("self", "csv", "xlsx")
 	f.StringVar(&p.Previous, "previous", "", unused(workspace.Everything, "last year's result as written by score --json (default DIR/previous.json when present)"))
 	_ = cmd.MarkFlagFilename("previous", "json")
+	f.StringVar(&p.Decisions, "decisions", "", unused(workspace.Everything, "the appraisal council's decisions: a .csv or .xlsx `file` (default DIR/decisions.csv or decisions.xlsx when present)"))
+	_ = cmd.MarkFlagFilename("decisions", "csv", "xlsx")
 }

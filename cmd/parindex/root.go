@@ -149,6 +149,8 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdCriteria(e, nil),
 		NewCmdExplain(e, nil),
 		NewCmdTemplate(e, nil),
+		NewCmdWhatIf(e, nil),
+		NewCmdDiff(e, nil),
 		NewCmdVersion(e),
 	)
 	strictCompletion(root)

@@ -1,0 +1,51 @@
+package analysis
+
+import (
+	"parindex/scoring"
+)
+
+// WhatIf is an assessment scored again with changes on top of its values
+// and the council's decisions (SPEC §10): the question of an appeal, "if
+// this one score were changed, who would move?".
+type WhatIf struct {
+	// Result is the changed assessment, in its new rank order; each unit's
+	// WhatIf holds its standing in Base.
+	Result *scoring.Result
+	// Base is the assessment as it stands, decisions applied.
+	Base *scoring.Result
+	// Moved lists the units whose rank changed, in the new rank order.
+	Moved []*scoring.UnitResult
+}
+
+// RunWhatIf scores in as it stands and again with changes applied after
+// its decisions, each a row as a decision would be. The whole assessment
+// is scored again, simply and surely: a change to a relative or minmax
+// criterion moves every unit's points. A change that cannot be applied
+// (points on a criterion that does not apply, a ratio above 100%…) is
+// returned as criteria.Problems placed at the change.
+func RunWhatIf(in scoring.Input, changes []scoring.Decision) (*WhatIf, error) {
+	in.Steps = false
+	base, err := scoring.Score(in)
+	if err != nil {
+		return nil, err
+	}
+	changed := in
+	changed.Decisions = append(append([]scoring.Decision{}, in.Decisions...), changes...)
+	res, err := scoring.Score(changed)
+	if err != nil {
+		return nil, err
+	}
+	// The changes are not the council's: what the result records of the
+	// decisions is what it recorded before them.
+	res.Decisions = base.Decisions
+	wi := &WhatIf{Result: res, Base: base}
+	for _, u := range res.Units {
+		b := base.Unit(u.Unit.ID)
+		u.BeforeDecisions = b.BeforeDecisions
+		u.WhatIf = &scoring.Standing{Points: b.Points, Index: b.Index, Rank: b.Rank}
+		if u.Rank != b.Rank {
+			wi.Moved = append(wi.Moved, u)
+		}
+	}
+	return wi, nil
+}
