@@ -176,3 +176,38 @@ func TestLevelCells(t *testing.T) {
 		}
 	}
 }
+
+// TestGateKeepsDecidedPoints: points a council decision gives a leaf are
+// final (SPEC §9), so a gate that closes over them leaves them standing,
+// and the parent keeps their sum. 1.1 "không ban hành" earns 0 and closes
+// 1.2, but the council gave 1.2.1 1.5 points: 1.2 earns 1.5 (1.2.2 still 0),
+// so 1.3, which requires 1.2, stays open and earns its 1.
+func TestGateKeepsDecidedPoints(t *testing.T) {
+	set := loadSet(t, "constructs.yaml")
+	vs := Values{}
+	for id, text := range map[string]string{"plan_timing": "không ban hành", "done": "5", "tasks": "5",
+		"complaints": "0", "report_sent": "có", "check": "có"} {
+		vs[id] = cell(t, set, id, text)
+	}
+	in := input(set, vs)
+	var leaf *criteria.Node
+	for _, n := range set.Nodes() {
+		if n.Code == "1.2.1" {
+			leaf = n
+		}
+	}
+	in.Decisions = []Decision{{Unit: in.Units[0], Leaf: leaf, Points: d("1.5"), Text: "1.5", Reason: "Hội đồng công nhận"}}
+	u := mustScore(t, in).Units[0]
+	for code, want := range map[string]string{"1.1": "0.00/1.00/0.00", "1.2.1": "1.50/2.00/75.00",
+		"1.2.2": "0.00/1.00/0.00", "1.2": "1.50/3.00/50.00", "1.3": "1.00/1.00/100.00"} {
+		if got := fixed(node(t, u, code)); got != want {
+			t.Errorf("%s: %s, want %s", code, got, want)
+		}
+	}
+	if g := node(t, u, "1.2").GatedBy; g != "1.1" {
+		t.Errorf("1.2 gated by %q, want 1.1", g)
+	}
+	if g := node(t, u, "1.3").GatedBy; g != "" {
+		t.Errorf("1.3 gated by %q, want open", g)
+	}
+}
