@@ -103,7 +103,7 @@ func TestConstructs(t *testing.T) {
 				}
 			}
 			for _, n := range u.Nodes {
-				if got, want := n.GatedBy, tt.gated[n.Node.Code]; got != want {
+				if got, want := n.GatedBy(), tt.gated[n.Node.Code]; got != want {
 					t.Errorf("slow=%v %s: %s gated by %q, want %q", slow, tt.name, n.Node.Code, got, want)
 				}
 			}
@@ -204,10 +204,10 @@ func TestGateKeepsDecidedPoints(t *testing.T) {
 			t.Errorf("%s: %s, want %s", code, got, want)
 		}
 	}
-	if g := node(t, u, "1.2").GatedBy; g != "1.1" {
+	if g := node(t, u, "1.2").GatedBy(); g != "1.1" {
 		t.Errorf("1.2 gated by %q, want 1.1", g)
 	}
-	if g := node(t, u, "1.3").GatedBy; g != "" {
+	if g := node(t, u, "1.3").GatedBy(); g != "" {
 		t.Errorf("1.3 gated by %q, want open", g)
 	}
 }

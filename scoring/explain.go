@@ -28,8 +28,8 @@ func (n *NodeResult) Explain(lang criteria.Lang) string {
 	default:
 		why = l.rule.Explain(n.Value, int(n.band), lang)
 	}
-	if n.gate != "" {
-		why += criteria.Say(lang, ", nhưng 0 điểm vì tiêu chí %s không đạt điểm", ", but 0 points because criterion %s earned none", n.gate)
+	if n.gate != nil {
+		why += criteria.Say(lang, ", nhưng 0 điểm vì tiêu chí %s không đạt điểm", ", but 0 points because criterion %s earned none", n.gate.Code)
 	}
 	unit := criteria.Plural(lang, n.Max, "điểm", "point", "points") // "0.5/1 point"
 	got := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit

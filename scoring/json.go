@@ -162,9 +162,9 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 	}
 	b = append(b, `,"applicable":`...)
 	b = strconv.AppendBool(b, n.Applicable)
-	if n.GatedBy != "" {
+	if g := n.GatedBy(); g != "" {
 		b = append(b, `,"gated_by":`...)
-		b = appendString(b, n.GatedBy)
+		b = appendString(b, g)
 	}
 	if n.Node.IsLeaf() {
 		b = append(b, `,"value":`...)

@@ -98,8 +98,8 @@ func compareNode(d *diffs, at string, g *scoring.NodeResult, w *refNode) {
 	d.num(at, "max", g.Max, w.max)
 	d.num(at, "index", g.Index, w.index)
 	d.int(at, "rank", g.Rank, w.rank)
-	if g.GatedBy != w.gatedBy {
-		d.addf("%s: gated by %q, reference %q", at, g.GatedBy, w.gatedBy)
+	if g.GatedBy() != w.gatedBy {
+		d.addf("%s: gated by %q, reference %q", at, g.GatedBy(), w.gatedBy)
 	}
 	if g.Node.IsLeaf() {
 		v, wv := g.Value, w.value

@@ -51,21 +51,35 @@ type UnitResult struct {
 type NodeResult struct {
 	Node       *criteria.Node
 	Applicable bool
+	ownGate    bool            // gate closed this node's own requires, not an ancestor's
+	decided    bool            // the points are a decision's, not the rule's
 	band       int32           // the band that held in a bands rule, or -1
 	Points     decimal.Decimal // zero when not applicable
 	Max        decimal.Decimal // zero when not applicable
 	Index      decimal.Decimal // zero when not applicable
 	Rank       int             // on ranked top-level fields only; 0 otherwise
 	Value      criteria.Value  // leaves: the value the rule read
-	GatedBy    string          // the required node that closed this node's own gate; "" when open
 
-	gate string // the code that closed this node's gate or an ancestor's, for Explain
+	// gate is the required node that closed this node's gate or an
+	// ancestor's (SPEC §8.3); nil when open. A pointer, not the code, as a
+	// million nodes carry it.
+	gate *criteria.Node
 
 	// Decision is set on a leaf a council decision touched (SPEC §9).
 	Decision *LeafDecision
 
-	leaf    *leafPlan // the rule as scored, for Explain; nil for a parent
-	decided bool      // the points are a decision's, not the rule's
+	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
+}
+
+// GatedBy returns the code of the required node that closed this node's
+// own gate (SPEC §8.3: the first, in the listed order, that applies and
+// earned 0), or "" when its gate is open or it has none. A node under a
+// closed parent earns 0 too but does not repeat the code.
+func (n *NodeResult) GatedBy() string {
+	if n.gate == nil || !n.ownGate {
+		return ""
+	}
+	return n.gate.Code
 }
 
 // SelfResult is a unit's self-assessed score (tự đánh giá), computed by

@@ -209,12 +209,12 @@ func (p *plan) closeGates(w *worker, ur *UnitResult) {
 		if closer < 0 {
 			continue
 		}
-		code := p.nodes[closer].Code
-		ur.Nodes[g.at].GatedBy = code
+		by := p.nodes[closer]
+		ur.Nodes[g.at].gate, ur.Nodes[g.at].ownGate = by, true
 		for i := p.end[g.at] - 1; i >= g.at; i-- { // bottom up
 			nr := ur.Nodes[i]
-			if nr.gate == "" {
-				nr.gate = code
+			if nr.gate == nil {
+				nr.gate = by
 			}
 			switch {
 			case !w.app[i]:
