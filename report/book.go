@@ -40,6 +40,8 @@ const (
 	kOwnMaxText                 // the label of a row of kOwnMax
 	kPlain                      // text without borders (notes under a table)
 	kRow                        // a row's own style: the font, nothing else
+	kPercent                    // a share (0.873) shown as a percentage with one place
+	kNote                       // a sentence over a table: wraps, no border
 )
 
 // styleKey identifies one style: a kind and an indent for tree names.
@@ -153,6 +155,11 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		st.Alignment.Horizontal = "right"
 	case kCenter:
 		st.Alignment.Horizontal = "center"
+	case kPercent:
+		st.CustomNumFmt = custom("0.0%")
+	case kNote:
+		st.Border = nil
+		st.Alignment.WrapText, st.Alignment.Vertical = true, "top"
 	}
 	return st
 }

@@ -49,6 +49,9 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 		{l.engineVersion, b.text(opts.Version, kText)},
 		{l.unitsCount, b.integer(len(res.Units), kInt)},
 	}
+	if s := opts.Sensitivity; s != nil {
+		rows = append(rows, sensInfo(b, s))
+	}
 	for _, r := range rows {
 		if err := pair(r.label, r.val); err != nil {
 			return err

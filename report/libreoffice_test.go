@@ -43,18 +43,7 @@ func TestReportInLibreOffice(t *testing.T) {
 	}
 	_, res := demoResult(t, demoDir)
 	_, data := writeReport(t, res, Options{Version: "test"})
-	dir := t.TempDir()
-	in := filepath.Join(dir, "report.xlsx")
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	soffice(t, dir, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	f, err := excelize.OpenFile(filepath.Join(out, "report.xlsx"))
-	if err != nil {
-		t.Fatalf("reading LibreOffice's copy: %v", err)
-	}
-	defer f.Close()
+	f, dir, in, out := savedByLibreOffice(t, data)
 	c := &checker{t: t, f: f, places: res.Set.Decimals, lenient: true}
 	checkSummary(c, res, &vietnamese)
 	checkByField(c, res, &vietnamese)
@@ -93,4 +82,24 @@ func TestReportInLibreOffice(t *testing.T) {
 			t.Errorf("LibreOffice shows %s's index as %q, want %q", u.Unit.Name, got, want)
 		}
 	}
+}
+
+// savedByLibreOffice writes the workbook data to report.xlsx in a
+// temporary folder, has LibreOffice save it again as xlsx in its out
+// folder, and opens that copy.
+func savedByLibreOffice(t *testing.T, data []byte) (f *excelize.File, dir, in, out string) {
+	t.Helper()
+	dir = t.TempDir()
+	in = filepath.Join(dir, "report.xlsx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "out")
+	soffice(t, dir, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	f, err := excelize.OpenFile(filepath.Join(out, "report.xlsx"))
+	if err != nil {
+		t.Fatalf("reading LibreOffice's copy: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, dir, in, out
 }

@@ -21,7 +21,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 
+	"parindex/analysis"
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -36,6 +38,10 @@ type Options struct {
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
 	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
+
+	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
+	// on Thông tin.
+	Sensitivity *analysis.Sensitivity
 }
 
 // Write writes the meeting workbook of res to w.
@@ -51,8 +57,12 @@ func Write(w io.Writer, res *scoring.Result, opts Options) error {
 		func() error { return b.writeByField(res) },
 		func() error { return b.writeDetails(res) },
 	}
+	if opts.Sensitivity != nil { // after Theo lĩnh vực
+		steps = slices.Insert(steps, 2, func() error { return b.writeSensitivity(res, opts.Sensitivity) })
+	}
 	if len(res.Units) <= maxUnitSheets {
-		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info, decisionLabelsFor(opts.Lang).sheet)
+		names := newSheetNames(l.summary, l.byField, l.details, l.criteriaSheet, l.info,
+			decisionLabelsFor(opts.Lang).sheet, sensFor(b.lang).sheet)
 		hasSelf := false
 		for _, u := range res.Units {
 			hasSelf = hasSelf || u.Self != nil

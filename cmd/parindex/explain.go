@@ -16,6 +16,7 @@ type ExplainOptions struct {
 	env   *env
 	Paths workspace.Paths
 	Unit  string // id, name or alias
+	Sens  sensitivityFlags
 }
 
 // NewCmdExplain builds "parindex explain".
@@ -40,12 +41,16 @@ its aliases; diacritics may be left out ("Dien Ban").`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths.Dir, opts.Unit = args[0], args[1]
+			if err := opts.Sens.check(cmd, true); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return runExplain(opts)
 		},
 	}
+	opts.Sens.add(cmd, true)
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
 }
@@ -69,7 +74,14 @@ func runExplain(opts *ExplainOptions) error {
 		return err
 	}
 	printWarnings(opts.env.errOut, res.Warnings)
-	return report.WriteUnitExplain(opts.env.out, res, unit.ID, opts.env.Lang())
+	s, err := opts.Sens.analyse(res)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteUnitExplain(opts.env.out, res, unit.ID, opts.env.Lang()); err != nil || s == nil {
+		return err
+	}
+	return report.WriteUnitSensitivity(opts.env.out, s, unit.ID, opts.env.Lang())
 }
 
 // unitIDs lists the unit ids of the workspace in dir, for completion; it

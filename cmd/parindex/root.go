@@ -149,8 +149,10 @@ optional self-assessment (self.*) and last year's result (previous.json).`,
 		NewCmdCriteria(e, nil),
 		NewCmdExplain(e, nil),
 		NewCmdTemplate(e, nil),
+		NewCmdServe(e, nil),
 		NewCmdWhatIf(e, nil),
 		NewCmdDiff(e, nil),
+		NewCmdSensitivity(e, nil),
 		NewCmdVersion(e),
 	)
 	strictCompletion(root)

@@ -20,6 +20,7 @@ type ScoreOptions struct {
 	Output   string // the Excel report; default DIR/report.xlsx
 	JSON     string // the JSON result: a file, "-" for stdout, "" for none
 	NoReport bool
+	Sens     sensitivityFlags // --sensitivity adds the sheet Độ nhạy
 }
 
 // NewCmdScore builds "parindex score". runF, when set, replaces runScore
@@ -51,6 +52,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			if err := checkJSONName(opts.JSON); err != nil {
 				return err
 			}
+			if err := opts.Sens.check(cmd, true); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,6 +66,7 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 	cmd.Flags().StringVar(&opts.JSON, "json", "", "also write the result as JSON to `file` (- for standard output, then no ranking is printed)")
 	_ = cmd.MarkFlagFilename("json", "json")
 	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write the Excel report")
+	opts.Sens.add(cmd, true)
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
 }
@@ -87,6 +92,9 @@ func runScore(opts *ScoreOptions) error {
 	}
 	if !opts.NoReport {
 		ro := reportOptions(ws, res, e)
+		if ro.Sensitivity, err = opts.Sens.analyse(res); err != nil {
+			return err
+		}
 		outputs = append(outputs, workspace.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
