@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // wideTable reads a wide table row by row: a header of "unit" then metric
@@ -166,7 +165,7 @@ func (w *wideTable) data(g *grid, r *row) {
 	if ragged {
 		return
 	}
-	vals := make(scoring.Values, len(w.inputs))
+	vals := make(criteria.Values, len(w.inputs))
 	for col, m := range w.cols {
 		if m == nil {
 			continue

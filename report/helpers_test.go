@@ -50,7 +50,7 @@ func loadWorkspace(t testing.TB, dir string) *workspace {
 }
 
 // score scores values of the workspace's units.
-func (ws *workspace) score(t testing.TB, values map[string]scoring.Values) *scoring.Result {
+func (ws *workspace) score(t testing.TB, values map[string]criteria.Values) *scoring.Result {
 	t.Helper()
 	res, err := scoring.Score(scoring.Input{Set: ws.set, Units: ws.units, Values: values})
 	if err != nil {

@@ -81,11 +81,11 @@ func TestConstructs(t *testing.T) {
 			"1.2": "0.50/3.00/16.67", "1.3": "0.00/1.00/0.00", "2.1": "1.00/1.00/100.00", "2.2": "1.00/1.00/100.00"},
 		total: "2.50/6.00/41.67",
 	}}
-	in := Input{Set: set, Values: map[string]Values{}}
+	in := Input{Set: set, Values: map[string]criteria.Values{}}
 	for i, tt := range tests {
 		u := &criteria.Unit{ID: string(rune('a' + i)), Name: tt.name}
 		in.Units = append(in.Units, u)
-		vs := Values{}
+		vs := criteria.Values{}
 		for id, text := range tt.cells {
 			vs[id] = cell(t, set, id, text)
 		}
@@ -119,7 +119,7 @@ func TestConstructs(t *testing.T) {
 // level and the gate.
 func TestConstructsExplain(t *testing.T) {
 	set := loadSet(t, "constructs.yaml")
-	vs := Values{}
+	vs := criteria.Values{}
 	for id, text := range map[string]string{"plan_timing": "khong ban hanh", "done": "0", "tasks": "0",
 		"complaints": "1", "report_sent": "có", "check": "có"} {
 		vs[id] = cell(t, set, id, text)
@@ -184,7 +184,7 @@ func TestLevelCells(t *testing.T) {
 // so 1.3, which requires 1.2, stays open and earns its 1.
 func TestGateKeepsDecidedPoints(t *testing.T) {
 	set := loadSet(t, "constructs.yaml")
-	vs := Values{}
+	vs := criteria.Values{}
 	for id, text := range map[string]string{"plan_timing": "không ban hành", "done": "5", "tasks": "5",
 		"complaints": "0", "report_sent": "có", "check": "có"} {
 		vs[id] = cell(t, set, id, text)
@@ -196,7 +196,7 @@ func TestGateKeepsDecidedPoints(t *testing.T) {
 			leaf = n
 		}
 	}
-	in.Decisions = []Decision{{Unit: in.Units[0], Leaf: leaf, Points: d("1.5"), Text: "1.5", Reason: "Hội đồng công nhận"}}
+	in.Decisions = []criteria.Decision{{Unit: in.Units[0], Leaf: leaf, Points: d("1.5"), Text: "1.5", Reason: "Hội đồng công nhận"}}
 	u := mustScore(t, in).Units[0]
 	for code, want := range map[string]string{"1.1": "0.00/1.00/0.00", "1.2.1": "1.50/2.00/75.00",
 		"1.2.2": "0.00/1.00/0.00", "1.2": "1.50/3.00/50.00", "1.3": "1.00/1.00/100.00"} {

@@ -364,16 +364,16 @@ func (g *gen) value(gm *genMetric) criteria.Value {
 
 // units builds n units, grouped or not, and their values; a unit now and
 // then copies an earlier one's values, for exact ties.
-func (g *gen) units(n int) ([]*criteria.Unit, map[string]scoring.Values) {
+func (g *gen) units(n int) ([]*criteria.Unit, map[string]criteria.Values) {
 	grouped := g.r.IntN(2) == 0
 	var units []*criteria.Unit
-	values := map[string]scoring.Values{}
+	values := map[string]criteria.Values{}
 	for i := range n {
 		u := &criteria.Unit{ID: fmt.Sprintf("u%d", i), Name: fmt.Sprintf("Unit %d", i), Line: i + 1}
 		if grouped {
 			u.Group = []string{"Đồng bằng", "Miền núi", "Hải đảo"}[g.r.IntN(3)]
 		}
-		vs := scoring.Values{}
+		vs := criteria.Values{}
 		if i > 0 && g.r.IntN(6) == 0 {
 			vs = values[units[g.r.IntN(i)].ID]
 		} else {
@@ -392,12 +392,12 @@ func (g *gen) units(n int) ([]*criteria.Unit, map[string]scoring.Values) {
 // spoil makes the values wrong one time in twenty-five, as SPEC calls an
 // input error: one unit with nothing applicable, or points above a
 // leaf's max. Both scorers must then refuse the input.
-func (g *gen) spoil(units []*criteria.Unit, values map[string]scoring.Values) {
+func (g *gen) spoil(units []*criteria.Unit, values map[string]criteria.Values) {
 	if g.r.IntN(25) != 0 {
 		return
 	}
 	u := units[g.r.IntN(len(units))].ID
-	vs := scoring.Values{}
+	vs := criteria.Values{}
 	for id, v := range values[u] {
 		vs[id] = v
 	}

@@ -16,7 +16,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // refVal is a metric value as the reference sees it.
@@ -119,7 +118,7 @@ func roundRat(x *big.Rat, places int32) *big.Rat {
 
 // refMetric is a unit's value of metric m: a given value, or a ratio of
 // sums in which an N/A part counts as 0 and a zero denominator gives N/A.
-func refMetric(m *criteria.Metric, vals scoring.Values) (refVal, error) {
+func refMetric(m *criteria.Metric, vals criteria.Values) (refVal, error) {
 	if m.Ratio == nil {
 		v, ok := vals[m.ID]
 		switch {
@@ -263,7 +262,7 @@ func (s *refScorer) see(what string) {
 }
 
 // refScore scores every unit by SPEC §2–3.
-func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scoring.Values, cov map[string]int) (*refResult, error) {
+func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]criteria.Values, cov map[string]int) (*refResult, error) {
 	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}, cov: cov,
 		parent: map[*criteria.Node]*criteria.Node{}, byCode: map[string]*criteria.Node{}}
 	for i, n := range set.Nodes() {
@@ -516,7 +515,7 @@ func (s *refScorer) gated(ru *refUnit, r *criteria.Node) bool {
 }
 
 // seeRatio counts the cases of a ratio worth seeing.
-func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals scoring.Values) {
+func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals criteria.Values) {
 	if v.na {
 		s.see("ratio with a zero denominator")
 		return

@@ -6,10 +6,6 @@ import (
 	"parindex/criteria"
 )
 
-// Values is one unit's metric values, by metric id. Derived ratio metrics
-// are not given: the scorer computes them from their parts.
-type Values map[string]criteria.Value
-
 // Result is a scored assessment: every unit's points and ranks.
 type Result struct {
 	Set      *criteria.Set

@@ -11,15 +11,15 @@ import (
 // Input is everything one scoring run reads.
 type Input struct {
 	Set    *criteria.Set
-	Units  []*criteria.Unit  // in units.yaml order
-	Values map[string]Values // by unit id
+	Units  []*criteria.Unit           // in units.yaml order
+	Values map[string]criteria.Values // by unit id
 	// Place, when set, says where a unit's metric value was read from, so
 	// that a problem found while scoring carries it (File, Line or Cell set,
 	// Msg empty).
 	Place func(unitID, metricID string) criteria.Problem
 	// Decisions are the appraisal council's corrections (SPEC §9), applied
 	// in order on top of Values; see decisions.go.
-	Decisions []Decision
+	Decisions []criteria.Decision
 	// DecisionsGiven says a decisions file was given, even one with no
 	// row yet: each unit then carries its standing before the council.
 	DecisionsGiven bool

@@ -58,7 +58,7 @@ type Workspace struct {
 	Previous map[string]scoring.Previous // by unit id; nil without previous.json
 	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
 	// Decisions are the council's decisions in file order; nil without them.
-	Decisions []scoring.Decision
+	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
 }
 
