@@ -14,12 +14,10 @@
 //
 // # Writing outputs
 //
-// [WriteFileAtomic] is how every output is written: to a temporary file
-// beside the target, synced, then renamed, so that a failure never leaves a
-// partial file and never touches an existing one; it refuses to write over
-// one of the run's inputs. A symbolic link is written through, and a
-// device or pipe directly; [Cleanup] removes the temporary files of writes
-// in progress when a run is interrupted.
+// Every output is written by parindex/internal/atomicfile: to a temporary
+// file beside the target, synced, then renamed, so that a failure never
+// leaves a partial file and never touches an existing one; it refuses to
+// write over one of the run's inputs, which [Workspace.InputPaths] lists.
 //
 // # Warnings
 //

@@ -221,7 +221,7 @@ func (ws *Workspace) Score() (*scoring.Result, error) {
 	return res, nil
 }
 
-// InputPaths returns the path of every file read, for WriteFileAtomic to
+// InputPaths returns the path of every file read, for atomicfile.WriteFiles to
 // refuse writing over one of them. Resolved paths not yet read are included
 // too, so an output can never land on an input even after a failed read.
 func (ws *Workspace) InputPaths() []string {
