@@ -154,7 +154,7 @@ func TestRankingAligns(t *testing.T) {
 func TestLostPointsOrder(t *testing.T) {
 	res := textTinyResult(t)
 	u := res.Unit("tam-thang")
-	lost := LostPoints(u)
+	lost := u.LostPoints()
 	var codes []string
 	for _, l := range lost {
 		codes = append(codes, l.Node.Node.Code)
@@ -170,7 +170,7 @@ func TestLostPointsOrder(t *testing.T) {
 	}
 	// A penalty taken off is a loss; an unearned bonus is not.
 	var sonCodes []string
-	for _, l := range LostPoints(res.Unit("an-son")) {
+	for _, l := range res.Unit("an-son").LostPoints() {
 		sonCodes = append(sonCodes, l.Node.Node.Code)
 	}
 	for _, c := range sonCodes {
@@ -190,7 +190,7 @@ func TestLostPointsOrder(t *testing.T) {
 func TestRankGaps(t *testing.T) {
 	res := textTinyResult(t)
 	first := res.Units[0]
-	above, below := RankGaps(res, first)
+	above, below := res.RankGaps(first)
 	if above.Other != nil {
 		t.Errorf("first unit has a unit above: %s", above.Other.Unit.ID)
 	}
@@ -211,7 +211,7 @@ func TestLostPointsAddUp(t *testing.T) {
 	for _, res := range []*scoring.Result{demo, textTinyResult(t)} {
 		for _, u := range res.Units {
 			ord, pen := decimal.Zero, decimal.Zero
-			for _, l := range LostPoints(u) {
+			for _, l := range u.LostPoints() {
 				if l.Node.Node.Kind == criteria.Penalty {
 					pen = pen.Add(l.Lost)
 				} else {
