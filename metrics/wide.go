@@ -123,7 +123,7 @@ func suggestMetric(set *criteria.Set, k string) string {
 		if lk == criteria.LooseKey(m.Name) {
 			return fmt.Sprintf(" (that is the name of %q: write its id)", m.ID)
 		}
-		if d := distance(strings.ToLower(k), m.ID, typoLimit(m.ID)); d >= 0 && (bestD < 0 || d < bestD) {
+		if d := criteria.EditDistance(strings.ToLower(k), m.ID, typoLimit(m.ID)); d >= 0 && (bestD < 0 || d < bestD) {
 			best, bestD = m.ID, d
 		}
 	}
