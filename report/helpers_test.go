@@ -77,12 +77,12 @@ func demoResult(t testing.TB, dir string) (*workspace, *scoring.Result) {
 		res.AttachSelf(sres)
 	}
 	if f, err := os.Open(filepath.Join(dir, "previous.json")); err == nil {
-		prev, err := scoring.ReadPrevious(f, "previous.json")
+		last, err := scoring.ReadLastYear(f, "previous.json")
 		f.Close()
 		if err != nil {
 			t.Fatalf("previous: %v", err)
 		}
-		res.AttachPrevious(prev)
+		res.AttachPrevious(last.Units)
 	}
 	return ws, res
 }

@@ -37,7 +37,6 @@ type Options struct {
 	Version  string                       // engine version, shown on Thông tin
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
-	Warnings []string                     // shown on Thông tin together with res.Warnings, each once
 
 	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
 	// on Thông tin.

@@ -22,12 +22,12 @@ import (
 // textWords is the fixed text of the terminal renderings in one language.
 type textWords struct {
 	rank, unit, group, groupRank, points, index, tier, change  string
-	units, newUnit, same, unitsWord                            string
+	units, newUnit, same                                       string
 	maxTotal, points1, survey, bonus, penalty, notScored       string
 	rankOf, appraisal, surveyPts, previous, self, first        string
 	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove   string
 	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore string
-	penaltyHead, capped, taken, and                            string
+	penaltyHead, capped, taken                                 string
 	noLoss, code, name, max, got                               string
 	lost, explain, moveUp, moveDown, moveSame, lastPlace       string
 }
@@ -35,7 +35,7 @@ type textWords struct {
 var textVietnamese = textWords{
 	rank: "Hạng", unit: "Đơn vị", group: "Nhóm", groupRank: "Hạng nhóm",
 	points: "Điểm", index: "Chỉ số", tier: "Xếp loại", change: "So với năm trước",
-	units: "đơn vị", newUnit: "mới", same: "=", unitsWord: "đơn vị",
+	units: "đơn vị", newUnit: "mới", same: "=",
 	maxTotal: "Tổng điểm tối đa", points1: "điểm", survey: "điều tra XHH",
 	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
 	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
@@ -55,7 +55,7 @@ var textVietnamese = textWords{
 var textEnglish = textWords{
 	rank: "Rank", unit: "Unit", group: "Group", groupRank: "In group",
 	points: "Points", index: "Index", tier: "Tier", change: "Since last year",
-	units: "units", newUnit: "new", same: "=", unitsWord: "units",
+	units: "units", newUnit: "new", same: "=",
 	maxTotal: "Maximum points", points1: "points", survey: "survey",
 	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
 	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",

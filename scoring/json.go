@@ -258,16 +258,6 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// ReadPrevious reads last year's result, as WriteJSON wrote it, into each
-// unit's rank and index by unit id. file names the input in messages.
-func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
-	last, err := ReadLastYear(r, file)
-	if err != nil {
-		return nil, err
-	}
-	return last.Units, nil
-}
-
 // LastYear is last year's result as ReadLastYear reads it: which criteria
 // set it was scored on, and each unit's standing.
 type LastYear struct {

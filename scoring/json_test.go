@@ -149,12 +149,13 @@ func TestReadPrevious(t *testing.T) {
 	if err := sample(t).WriteJSON(&buf, criteria.English); err != nil {
 		t.Fatal(err)
 	}
-	prev, err := ReadPrevious(&buf, "previous.json")
+	last, err := ReadLastYear(&buf, "previous.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	prev := last.Units
 	if p := prev["dien-ban"]; p.Rank != 2 || p.Index.StringFixed(2) != "81.25" || len(prev) != 2 {
-		t.Errorf("ReadPrevious: %v", prev)
+		t.Errorf("ReadLastYear: %v", prev)
 	}
 	bad := []struct{ in, want string }{
 		{`{"schema": "other/v1", "units": []}`, `previous.json: schema "other/v1", want "parindex.result/v1"`},
@@ -163,9 +164,9 @@ func TestReadPrevious(t *testing.T) {
 		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "x"}]}`, `previous.json:1: unit "a": index "x" is not a number`},
 	}
 	for _, b := range bad {
-		_, err := ReadPrevious(strings.NewReader(b.in), "previous.json")
+		_, err := ReadLastYear(strings.NewReader(b.in), "previous.json")
 		if err == nil || !strings.HasPrefix(err.Error(), b.want) {
-			t.Errorf("ReadPrevious(%s): %v, want %s…", b.in, err, b.want)
+			t.Errorf("ReadLastYear(%s): %v, want %s…", b.in, err, b.want)
 		}
 	}
 }
@@ -179,7 +180,7 @@ func TestReadPreviousPlacesProblems(t *testing.T) {
   {"id": "c", "rank": 3,
    "index": "x"}, {"id": "a", "rank": 4, "index": "70.00"}
  ]}`
-	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	_, err := ReadLastYear(strings.NewReader(doc), "previous.json")
 	want := `previous.json:5: unit "b": rank 0 is not a rank
 previous.json:6: unit "c": index "x" is not a number
 previous.json:7: unit "a" appears twice`
@@ -190,7 +191,7 @@ previous.json:7: unit "a" appears twice`
 
 func TestReadPreviousWrongType(t *testing.T) {
 	doc := "{\"schema\": \"parindex.result/v1\",\n\"units\": [{\"id\": \"a\", \"rank\": \"1\", \"index\": \"90.00\"}]}"
-	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	_, err := ReadLastYear(strings.NewReader(doc), "previous.json")
 	want := `previous.json:2: not a parindex result: "units.rank" holds a string where a number belongs`
 	if err == nil || err.Error() != want {
 		t.Errorf("ReadPrevious: %v, want %s", err, want)
