@@ -105,6 +105,12 @@ func CriteriaList(codes []string, lang Lang) string {
 	return word + " " + JoinAnd(lang, codes)
 }
 
+// GateText says what a node's requires: ask (SPEC §8.3): "chỉ chấm khi
+// tiêu chí 1.1 đạt điểm".
+func GateText(codes []string, lang Lang) string {
+	return Say(lang, "chỉ chấm khi %s đạt điểm", "scored only if %s earns points", CriteriaList(codes, lang))
+}
+
 // NAText says what an N/A value earns under policy p: "không phát sinh:
 // được điểm tối đa".
 func NAText(p NAPolicy, lang Lang) string {

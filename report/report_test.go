@@ -276,9 +276,18 @@ func checkCriteriaSheet(c *checker, res *scoring.Result, l *labels) {
 		r := 5 + i
 		c.eqText(sh, cellRef(1, r), n.Code)
 		c.eqNum(sh, cellRef(3, r), n.MaxPoints())
-		if n.IsLeaf() {
-			c.eqText(sh, cellRef(5, r), n.Describe(res.Set, langOf(l)))
+		if !n.IsLeaf() {
+			continue
 		}
+		// The rule in words, then what N/A earns and the gate, where the set says.
+		want := n.Describe(res.Set, langOf(l))
+		if n.NA != criteria.NAExclude {
+			want += "; " + criteria.NAText(n.NA, langOf(l))
+		}
+		if len(n.Requires) > 0 {
+			want += "; " + criteria.GateText(n.Requires, langOf(l))
+		}
+		c.eqText(sh, cellRef(5, r), want)
 	}
 }
 

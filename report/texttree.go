@@ -85,8 +85,7 @@ func textTreeMarks(n, parent *criteria.Node, lang criteria.Lang) string {
 		marks = append(marks, criteria.NAText(n.NA, lang))
 	}
 	if len(n.Requires) > 0 {
-		marks = append(marks, criteria.Say(lang, "chỉ chấm khi %s đạt điểm", "scored only if %s earns points",
-			criteria.CriteriaList(n.Requires, lang)))
+		marks = append(marks, criteria.GateText(n.Requires, lang))
 	}
 	if len(marks) == 0 {
 		return ""
