@@ -362,3 +362,12 @@ func IsNAText(s string) bool {
 	}
 	return false
 }
+
+// Label returns the label of a level value of m, "" for any other value:
+// what a person reads where the engine holds the level's index.
+func (m *Metric) Label(v Value) string {
+	if i := v.Level(); m != nil && i >= 0 && i < len(m.Levels) {
+		return m.Levels[i]
+	}
+	return ""
+}

@@ -93,6 +93,8 @@ func valueText(v criteria.Value, m *criteria.Metric, lang criteria.Lang) string 
 			return "không phát sinh"
 		}
 		return "N/A"
+	case v.IsLevel():
+		return m.Label(v)
 	case v.IsBool():
 		switch {
 		case v.Bool() && vi:

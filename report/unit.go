@@ -157,7 +157,7 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 		}
 		return b.text(b.l.no, kCenter)
 	case v.IsLevel():
-		return b.text(levelLabel(b.set, n, v), kCenter)
+		return b.text(b.set.Metric(n.Rule.Metric).Label(v), kCenter)
 	}
 	num, den := v.Fraction()
 	if !den.Equal(decimal.NewFromInt(1)) {
@@ -262,12 +262,4 @@ func foldHeader(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// levelLabel is the label of a level value of the metric n's rule reads.
-func levelLabel(set *criteria.Set, n *criteria.Node, v criteria.Value) string {
-	if m := set.Metric(n.Rule.Metric); m != nil && v.Level() < len(m.Levels) {
-		return m.Levels[v.Level()]
-	}
-	return v.String()
 }

@@ -181,9 +181,7 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 func (j *jsonWriter) value(n *NodeResult) string {
 	v := n.Value
 	if v.IsLevel() && n.leaf != nil {
-		if i := v.Level(); i < len(n.leaf.met.Levels) {
-			return n.leaf.met.Levels[i]
-		}
+		return n.leaf.met.Label(v)
 	}
 	if v.IsNumber() && n.Node.Rule != nil {
 		if m := j.set.Metric(n.Node.Rule.Metric); m != nil && m.Ratio != nil {
