@@ -100,6 +100,7 @@ type Compiled struct {
 	Rule *Rule
 	Met  *Metric
 	k    kind
+	chk  checker // the kind's input checks; nil when it has none
 	dec  int32
 	max  int64 // the leaf's max, scaled
 	slow bool  // a parameter does not fit machine words
@@ -137,6 +138,7 @@ func Compile(n *Node, met *Metric, dec int32) (*Compiled, error) {
 		return nil, fmt.Errorf("criterion %s: max %s is out of range", n.Code, n.Max)
 	}
 	c := &Compiled{Node: n, Rule: r, Met: met, k: k, dec: dec, max: m}
+	c.chk, _ = k.(checker) // asked once here, not for each of a million values
 	if err := k.compile(c); err != nil {
 		return nil, fmt.Errorf("criterion %s: %w", n.Code, err)
 	}
@@ -200,8 +202,8 @@ type checker interface {
 // error (points outside the leaf's range, a negative value compared with
 // the best), or "".
 func (c *Compiled) Check(v Value) string {
-	if k, ok := c.k.(checker); ok && v.IsNumber() {
-		return k.check(c, v)
+	if c.chk != nil && v.IsNumber() {
+		return c.chk.check(c, v)
 	}
 	return ""
 }
