@@ -25,7 +25,17 @@
 //   - tier mins lie in 0..100 and fall strictly, highest first;
 //   - a capped parent's leaves, at any depth, share one source;
 //   - a set needs at least one ordinary (not bonus or penalty) field;
-//   - a unit may repeat its own id or name among its aliases.
+//   - a unit may repeat its own id or name among its aliases;
+//   - a unit id has at most [MaxUnitIDLength] characters and is not a name
+//     Windows keeps for a device (con, nul, com1…), since it names the
+//     unit's workbook (SPEC §12).
+//
+// A file is at most [MaxFileSize] bytes; [ReadYAML] reads one through that
+// limit, so that a huge or endless file is never held. A YAML syntax error
+// is reported at the line a person must fix — not where the YAML library
+// places it, the start of the enclosing block — in plain words with a hint
+// (a tab, a line out of column, an unquoted colon, an unclosed quote).
+// Messages quote at most a few dozen characters of any value.
 //
 // # Values
 //

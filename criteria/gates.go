@@ -26,7 +26,7 @@ func (l *loader) nodeNA(node *Node, m map[string]entry, what string) {
 	switch {
 	case p < 0:
 		l.hintf(e.val.Line, "na is exclude (not scored), full (earns its max) or zero (earns 0)",
-			"%sunknown na policy %q", what, s)
+			"%sunknown na policy %s", what, Quote(s))
 	case node.Kind != Ordinary:
 		l.hintf(e.key.Line, "in a bonus or penalty field an N/A criterion simply does not apply",
 			"%sna is not allowed in a %s field", what, node.Kind)
@@ -58,7 +58,7 @@ func (l *loader) nodeRequires(node *Node, m map[string]entry, what string) {
 			continue
 		}
 		if contains(node.Requires, code) {
-			l.addf(it.Line, "%srequires %q twice", what, code)
+			l.addf(it.Line, "%srequires %s twice", what, Quote(code))
 			continue
 		}
 		node.Requires = append(node.Requires, code)
@@ -85,7 +85,7 @@ func (l *loader) gates() {
 	}
 	good := true
 	for _, n := range nodes {
-		what := fmt.Sprintf("node %q: ", n.Code)
+		what := fmt.Sprintf("node %s: ", Quote(n.Code))
 		for _, code := range n.Requires {
 			r := byCode[code]
 			switch {
@@ -98,15 +98,15 @@ func (l *loader) gates() {
 				if near := closest(code, codes); near != "" {
 					hint = fmt.Sprintf("did you mean %q?", near)
 				}
-				l.hintf(n.RequiresLine, hint, "%srequires %q: no such node", what, code)
+				l.hintf(n.RequiresLine, hint, "%srequires %s: no such node", what, Quote(code))
 			case r == n:
 				l.addf(n.RequiresLine, "%srequires itself", what)
 			case isAncestor(r, n, parent):
-				l.addf(n.RequiresLine, "%srequires %q, which contains it", what, code)
+				l.addf(n.RequiresLine, "%srequires %s, which contains it", what, Quote(code))
 			case isAncestor(n, r, parent):
-				l.addf(n.RequiresLine, "%srequires %q, which it contains", what, code)
+				l.addf(n.RequiresLine, "%srequires %s, which it contains", what, Quote(code))
 			case r.Kind != Ordinary:
-				l.addf(n.RequiresLine, "%srequires %q, a %s criterion; a gate names an ordinary criterion", what, code, r.Kind)
+				l.addf(n.RequiresLine, "%srequires %s, a %s criterion; a gate names an ordinary criterion", what, Quote(code), r.Kind)
 			default:
 				continue
 			}
@@ -118,7 +118,7 @@ func (l *loader) gates() {
 	}
 	if _, cycle := gateOrder(nodes, byCode, parent); cycle != nil {
 		l.hintf(cycle.RequiresLine, "a criterion cannot wait, through others, on its own points",
-			"node %q: its requires form a cycle", cycle.Code)
+			"node %s: its requires form a cycle", Quote(cycle.Code))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -66,7 +67,7 @@ func (l *loader) load(data []byte) *Set {
 			if setIDPattern.MatchString(id) {
 				s.ID = id
 			} else {
-				l.addf(e.val.Line, "id: %q may hold only a-z, 0-9 and -", id)
+				l.addf(e.val.Line, "id: %s may hold only a-z, 0-9 and -", Quote(id))
 			}
 		}
 	}
@@ -115,7 +116,7 @@ func (l *loader) tiers(n *yaml.Node) {
 	for i, it := range items {
 		what := fmt.Sprintf("tier %d: ", i+1)
 		if name := peek(it, "name"); name != "" {
-			what = fmt.Sprintf("tier %q: ", name)
+			what = fmt.Sprintf("tier %s: ", Quote(name))
 		}
 		m := l.mapping(it, what, tierKeys...)
 		if m == nil {
@@ -144,7 +145,7 @@ func (l *loader) tiers(n *yaml.Node) {
 				l.addf(e.val.Line, "%smin %s is outside 0..100", what, min)
 			case prev != nil && !min.LessThan(prev.Min):
 				l.hintf(e.val.Line, "list tiers highest first, each min below the one before",
-					"%smin %s is not below the min %s of tier %q before it", what, min, prev.Min, prev.Name)
+					"%smin %s is not below the min %s of tier %s before it", what, min, prev.Min, Quote(prev.Name))
 			}
 			t.Min = min
 		} else {
@@ -168,7 +169,7 @@ func (l *loader) metrics(n *yaml.Node) {
 	for i, it := range items {
 		what := fmt.Sprintf("metric %d: ", i+1)
 		if id := peek(it, "id"); id != "" {
-			what = fmt.Sprintf("metric %q: ", id)
+			what = fmt.Sprintf("metric %s: ", Quote(id))
 		}
 		mm := l.mapping(it, what, metricKeys...)
 		if mm == nil {
@@ -232,7 +233,7 @@ func (l *loader) metricType(n *yaml.Node, what string) MetricType {
 	if near := closest(s, names[:]); near != "" {
 		hint = fmt.Sprintf("did you mean %q?", near)
 	}
-	l.hintf(n.Line, hint, "%sunknown type %q", what, s)
+	l.hintf(n.Line, hint, "%sunknown type %s", what, Quote(s))
 	return 0
 }
 
@@ -248,6 +249,10 @@ func (l *loader) metricDefault(m *Metric, n *yaml.Node, what string) {
 	}
 	if m.Type == 0 {
 		return // the type's own problem is reported
+	}
+	if utf8.RuneCountInString(n.Value) > QuoteLimit {
+		l.addf(n.Line, "%sdefault: %s is too long to be a value", what, Quote(n.Value))
+		return
 	}
 	v, err := m.Parse(n.Value)
 	if err != nil {

@@ -84,7 +84,7 @@ func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
 	}
 	what := "node: "
 	if code := peek(n, "code"); code != "" {
-		what = fmt.Sprintf("node %q: ", code)
+		what = fmt.Sprintf("node %s: ", Quote(code))
 	}
 	m := l.mapping(n, what, nodeKeys...)
 	if m == nil {
@@ -183,7 +183,7 @@ func (l *loader) nodeSource(node *Node, m map[string]entry, what string) {
 	case "survey":
 		node.Source = Survey
 	default:
-		l.hintf(e.val.Line, "source is appraisal or survey", "%sunknown source %q", what, s)
+		l.hintf(e.val.Line, "source is appraisal or survey", "%sunknown source %s", what, Quote(s))
 	}
 }
 
@@ -199,7 +199,7 @@ func (l *loader) nodeKind(node *Node, m map[string]entry, what string, depth int
 	}
 	if depth > 0 {
 		l.hintf(e.key.Line, "only a top-level field may be a bonus or penalty; its children follow it",
-			"%skind %s is allowed only on a top-level field", what, s)
+			"%skind %s is allowed only on a top-level field", what, Quote(s))
 		return
 	}
 	switch s {
@@ -209,7 +209,7 @@ func (l *loader) nodeKind(node *Node, m map[string]entry, what string, depth int
 		node.Kind = Penalty
 	default:
 		l.hintf(e.val.Line, "kind is bonus or penalty; leave it out for an ordinary field",
-			"%sunknown kind %q", what, s)
+			"%sunknown kind %s", what, Quote(s))
 	}
 }
 
@@ -257,8 +257,8 @@ func (l *loader) checkCapSources(node *Node, what string) {
 				first = n
 			} else if n.Source != first.Source {
 				l.hintf(node.Line, "give the capped criteria one source, or move the others out from under the cap",
-					"%smax %s caps its children, which must then all have the same source: %q is %s, %q is %s",
-					what, node.Max, first.Code, first.Source, n.Code, n.Source)
+					"%smax %s caps its children, which must then all have the same source: %s is %s, %s is %s",
+					what, node.Max, Quote(first.Code), first.Source, Quote(n.Code), n.Source)
 				return false
 			}
 			return true

@@ -39,11 +39,11 @@ func (l *loader) metricLevels(m *Metric, mm map[string]entry, it *yaml.Node, wha
 		}
 		if IsNAText(label) {
 			l.hintf(x.Line, "N/A is read as not applicable for every metric; leave it out of the levels",
-				"%slevel %q reads as N/A", what, label)
+				"%slevel %s reads as N/A", what, Quote(label))
 			continue
 		}
 		if first, dup := seen[NameKey(label)]; dup {
-			l.addf(x.Line, "%slevel %q is the same as %q", what, label, first)
+			l.addf(x.Line, "%slevel %s is the same as %s", what, Quote(label), Quote(first))
 			continue
 		}
 		seen[NameKey(label)] = label
@@ -146,11 +146,11 @@ func (levelsKind) load(l *loader, r *Rule, a ruleArgs) bool {
 		at := mt.LevelIndex(label)
 		switch {
 		case at < 0:
-			l.addf(k.Line, "%spoints: %q is not a level of metric %q (%s)", what, label, mt.ID, mt.levelList())
+			l.addf(k.Line, "%spoints: %s is not a level of metric %s (%s)", what, Quote(label), Quote(mt.ID), mt.levelList())
 			good = false
 			continue
 		case given[at]:
-			l.addf(k.Line, "%spoints: level %q is given twice", what, mt.Levels[at])
+			l.addf(k.Line, "%spoints: level %s is given twice", what, Quote(mt.Levels[at]))
 			good = false
 			continue
 		}
@@ -165,7 +165,7 @@ func (levelsKind) load(l *loader, r *Rule, a ruleArgs) bool {
 	}
 	for i, g := range given {
 		if !g {
-			l.addf(e.val.Line, "%spoints: level %q is given no points", what, mt.Levels[i])
+			l.addf(e.val.Line, "%spoints: level %s is given no points", what, Quote(mt.Levels[i]))
 			good = false
 		}
 	}

@@ -31,7 +31,7 @@ func (minmaxKind) load(l *loader, r *Rule, a ruleArgs) bool {
 	case "lower":
 		r.Lower = true
 	default:
-		l.addf(e.val.Line, "%sbetter: %q is not higher or lower", a.what, s)
+		l.addf(e.val.Line, "%sbetter: %s is not higher or lower", a.what, Quote(s))
 		return false
 	}
 	return true

@@ -70,7 +70,7 @@ func (l *loader) rule(n *yaml.Node, node *Node, what string, maxOK bool) *Rule {
 		if near := closest(name, names); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
-		l.hintf(e.val.Line, hint, "%sunknown rule type %q", what, name)
+		l.hintf(e.val.Line, hint, "%sunknown rule type %s", what, Quote(name))
 		return nil
 	}
 	what = strings.TrimSuffix(what, "rule: ") + name + ": "
@@ -110,12 +110,12 @@ func (l *loader) ruleMetric(r *Rule, m map[string]entry, n *yaml.Node, what stri
 		if near := closest(id, ids); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
-		l.hintf(e.val.Line, hint, "%smetric %q is not declared", what, id)
+		l.hintf(e.val.Line, hint, "%smetric %s is not declared", what, Quote(id))
 		return
 	}
 	if k := kindOf(r.Type); mt.Type != 0 && !k.reads(mt.Type) {
-		l.addf(e.val.Line, "%smetric %q is of type %s; a %s rule needs %s",
-			what, id, mt.Type, r.Type, k.needs())
+		l.addf(e.val.Line, "%smetric %s is of type %s; a %s rule needs %s",
+			what, Quote(id), mt.Type, r.Type, k.needs())
 	}
 }
 

@@ -3,6 +3,8 @@ package criteria
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -76,7 +78,7 @@ func (r *reader) units(data []byte) []*Unit {
 func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 	what := fmt.Sprintf("unit %d: ", i+1)
 	if id := peek(n, "id"); id != "" {
-		what = fmt.Sprintf("unit %q: ", id)
+		what = fmt.Sprintf("unit %s: ", Quote(id))
 	}
 	m := r.mapping(n, what, unitKeys...)
 	if m == nil {
@@ -88,6 +90,7 @@ func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 			if !unitIDPattern.MatchString(id) {
 				r.addf(e.val.Line, "%sthe id may hold only a-z, 0-9 and -", what)
 			}
+			r.checkUnitID(id, e.val.Line, what)
 			u.ID = id
 			r.claim(names, unitName{u, "id", id, e.val.Line}, what)
 		}
@@ -116,6 +119,36 @@ func (r *reader) unit(n *yaml.Node, i int, names map[string]unitName) *Unit {
 	return u
 }
 
+// MaxUnitIDLength is the most characters a unit id may have (SPEC §12):
+// an id names the unit's workbook, OUTDIR/<id>.xlsx, and is typed in
+// commands.
+const MaxUnitIDLength = 64
+
+// windowsDevices are the names Windows keeps for devices, in any case and
+// with any extension: a per-unit workbook named con.xlsx cannot be created
+// or opened there.
+var windowsDevices = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true,
+	"com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true,
+	"lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+}
+
+// checkUnitID reports an id too long, or that Windows would not take as a
+// file name: the per-unit workbooks go to the units' own machines.
+func (r *reader) checkUnitID(id string, line int, what string) {
+	if n := utf8.RuneCountInString(id); n > MaxUnitIDLength {
+		r.hintf(line, "an id is a short label such as dien-ban, and names the unit's workbook; the full name goes under name:",
+			"%sthe id has %d characters; an id may have at most %d", what, n, MaxUnitIDLength)
+		return
+	}
+	if lower := strings.ToLower(id); windowsDevices[lower] {
+		r.hintf(line, fmt.Sprintf("choose another id, such as %s-1 or the unit's name without accents", lower),
+			"%sthe id %s is a name Windows keeps for a device: the unit's workbook %s.xlsx could not be opened there", what, Quote(id), id)
+	}
+}
+
 // claim records one id, name or alias, reporting a clash with another
 // unit's. A unit may repeat its own name as an alias.
 func (r *reader) claim(names map[string]unitName, n unitName, what string) {
@@ -133,7 +166,7 @@ func (r *reader) claim(names map[string]unitName, n unitName, what string) {
 		other = prev.unit.Name
 	}
 	r.hintf(n.line, "ids, names and aliases must be unique across units, ignoring case and accents' encoding",
-		"%s%s %q clashes with the %s %q of unit %q (line %d)", what, n.what, n.text, prev.what, prev.text, other, prev.line)
+		"%s%s %s clashes with the %s %s of unit %s (line %d)", what, n.what, Quote(n.text), prev.what, Quote(prev.text), Quote(other), prev.line)
 }
 
 // checkGroups reports units without a group when others have one.
@@ -151,7 +184,7 @@ func (r *reader) checkGroups(units []*Unit) {
 	for _, u := range units {
 		if u.Group == "" {
 			r.hintf(u.Line, "give every unit a group, or none",
-				"unit %q: no group, while unit %q (line %d) has one", u.ID, with.ID, with.Line)
+				"unit %s: no group, while unit %s (line %d) has one", Quote(u.ID), Quote(with.ID), with.Line)
 		}
 	}
 }

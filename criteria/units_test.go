@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,6 +60,23 @@ func TestLoadUnitsProblems(t *testing.T) {
 			`units.yaml:1: unknown key "unit"`,
 			`units.yaml:1: missing required key "units"`,
 		}},
+		{"windows device names", "units:\n  - {id: con, name: A}\n  - {id: nul, name: B}\n  - {id: com1, name: C}\n  - {id: lpt9, name: D}\n  - {id: aux, name: E}\n  - {id: prn, name: F}\n", []string{
+			`units.yaml:2: unit "con": the id "con" is a name Windows keeps for a device: the unit's workbook con.xlsx could not be opened there`,
+			`units.yaml:3: unit "nul": the id "nul" is a name Windows keeps for a device: the unit's workbook nul.xlsx could not be opened there`,
+			`units.yaml:4: unit "com1": the id "com1" is a name Windows keeps for a device: the unit's workbook com1.xlsx could not be opened there`,
+			`units.yaml:5: unit "lpt9": the id "lpt9" is a name Windows keeps for a device: the unit's workbook lpt9.xlsx could not be opened there`,
+			`units.yaml:6: unit "aux": the id "aux" is a name Windows keeps for a device: the unit's workbook aux.xlsx could not be opened there`,
+			`units.yaml:7: unit "prn": the id "prn" is a name Windows keeps for a device: the unit's workbook prn.xlsx could not be opened there`,
+		}},
+		{"a device name in capitals", "units:\n  - {id: CON, name: A}\n", []string{
+			`units.yaml:2: unit "CON": the id may hold only a-z, 0-9 and -`,
+			`units.yaml:2: unit "CON": the id "CON" is a name Windows keeps for a device: the unit's workbook CON.xlsx could not be opened there`,
+		}},
+		{"names near a device are ids", "units:\n  - {id: con-1, name: A}\n  - {id: com10, name: B}\n  - {id: lpt0x, name: C}\n  - {id: aux-nul, name: D}\n", nil},
+		{"id of 64 characters", "units:\n  - {id: " + strings.Repeat("a", 64) + ", name: A}\n", nil},
+		{"id of 65 characters", "units:\n  - {id: " + strings.Repeat("a", 65) + ", name: A}\n", []string{
+			`units.yaml:2: unit "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…": the id has 65 characters; an id may have at most 64`,
+		}},
 		{"aliases not a list", "units:\n  - {id: a, name: A, aliases: {x: y}}\n", []string{
 			`units.yaml:2: unit "a": aliases: expected a list, not a mapping`,
 		}},
@@ -78,6 +96,13 @@ func TestLoadUnitsProblems(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			ps, _ := err.(Problems)
+			for _, p := range ps {
+				if strings.Contains(p.Msg, "Windows") && !strings.Contains(p.Hint, "choose another id") ||
+					strings.Contains(p.Msg, "at most 64") && !strings.Contains(p.Hint, "short label") {
+					t.Errorf("%s: hint %q does not say what to do", p.Msg, p.Hint)
+				}
 			}
 		})
 	}

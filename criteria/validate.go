@@ -10,10 +10,10 @@ func (l *loader) ratios() {
 		if m.Ratio == nil {
 			continue
 		}
-		what := fmt.Sprintf("metric %q: ratio: ", m.ID)
+		what := fmt.Sprintf("metric %s: ratio: ", Quote(m.ID))
 		if m.Type != 0 && m.Type != Percent && m.Type != Number {
 			l.hintf(m.Line, "a ratio is a percent (at most 100) or a number (may exceed 100)",
-				"metric %q: a ratio must be of type percent or number, not %s", m.ID, m.Type)
+				"metric %s: a ratio must be of type percent or number, not %s", Quote(m.ID), m.Type)
 		}
 		for _, part := range [][]string{m.Ratio.Numerator, m.Ratio.Denominator} {
 			for _, id := range part {
@@ -28,7 +28,7 @@ func (l *loader) ratioPart(m *Metric, id, what string) {
 	p := l.set.Metric(id)
 	switch {
 	case id == m.ID:
-		l.addf(m.Line, "%s%q names the ratio itself", what, id)
+		l.addf(m.Line, "%s%s names the ratio itself", what, Quote(id))
 	case p == nil:
 		ids := make([]string, 0, len(l.set.Metrics))
 		for _, x := range l.set.Metrics {
@@ -38,10 +38,10 @@ func (l *loader) ratioPart(m *Metric, id, what string) {
 		if near := closest(id, ids); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
-		l.hintf(m.Line, hint, "%smetric %q is not declared", what, id)
+		l.hintf(m.Line, hint, "%smetric %s is not declared", what, Quote(id))
 	case p.Ratio != nil:
-		l.hintf(m.Line, "name the ratio's counts instead", "%smetric %q is itself a ratio", what, id)
+		l.hintf(m.Line, "name the ratio's counts instead", "%smetric %s is itself a ratio", what, Quote(id))
 	case p.Type == Bool || p.Type == Level:
-		l.addf(m.Line, "%smetric %q is a %s; a ratio sums numbers", what, id, p.Type)
+		l.addf(m.Line, "%smetric %s is a %s; a ratio sums numbers", what, Quote(id), p.Type)
 	}
 }

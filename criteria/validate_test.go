@@ -86,7 +86,7 @@ func TestLoadProblems(t *testing.T) {
     name: A
     children:
       - {code: "1.1", name: B, kind: bonus, max: 1, rule: {type: boolean, metric: b}}
-`, []string{`criteria.yaml:11: node "1.1": kind bonus is allowed only on a top-level field`}},
+`, []string{`criteria.yaml:11: node "1.1": kind "bonus" is allowed only on a top-level field`}},
 		{"only bonus fields", head + `fields:
   - {code: "1", name: A, kind: bonus, max: 1, rule: {type: boolean, metric: b}}
 `, []string{`criteria.yaml:8: fields: every field is a bonus or penalty; a set needs at least one ordinary field`}},
@@ -106,7 +106,7 @@ func TestLoadProblems(t *testing.T) {
   - {code: "1", name: A, max: 1, rule: {type: boolean, metric: bb}}
 `, []string{`criteria.yaml:8: node "1": boolean: metric "bb" is not declared`}},
 		{"syntax error", "id: t\n  title: x\n", []string{
-			`criteria.yaml:2: yaml: mapping values are not allowed in this context`,
+			`criteria.yaml:2: the line is indented further than line 1 above it, which already has its value`,
 		}},
 		{"empty file", "", []string{`criteria.yaml: the file is empty`}},
 		{"not a mapping", "- a\n", []string{`criteria.yaml:1: expected a mapping of keys (key: value), not a list`}},

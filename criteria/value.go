@@ -346,9 +346,14 @@ func (m *Metric) LevelIndex(s string) int {
 
 // levelList writes m's labels for messages: "đúng hạn", "chậm", "không ban hành".
 func (m *Metric) levelList() string {
-	q := make([]string, len(m.Levels))
+	const most = 12 // past that a message names the first and counts the rest
+	q := make([]string, 0, min(len(m.Levels), most+1))
 	for i, l := range m.Levels {
-		q[i] = strconv.Quote(l)
+		if i == most {
+			q = append(q, "and "+strconv.Itoa(len(m.Levels)-most)+" more")
+			break
+		}
+		q = append(q, Quote(l))
 	}
 	return strings.Join(q, ", ")
 }

@@ -1,10 +1,12 @@
 package criteria
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -27,6 +29,7 @@ type reader struct {
 	more    int // problems past maxProblems
 	visited int
 	tooBig  *Problem // the file is past maxNodes: the only problem worth showing
+	lines   []string // the file's lines, to tell a value that runs on over lines
 }
 
 // addf records a problem at line.
@@ -40,45 +43,68 @@ func (r *reader) hintf(line int, hint, format string, args ...any) {
 		r.more++
 		return
 	}
+	if len(r.lines) > 0 && line > len(r.lines) {
+		line = len(r.lines) // the library places what ends the file after its last line
+	}
 	r.ps = append(r.ps, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// parse reads data into the root node of its first document, reporting a
-// syntax error or an empty file. It never panics.
+// parse reads data into the root node of its only document, reporting a
+// syntax error, a second document or an empty file. It never panics.
 func (r *reader) parse(data []byte) (root *yaml.Node) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.addf(0, "cannot read the file as YAML: %v", v)
+			r.addf(0, "cannot read the file as YAML: %s", Short(fmt.Sprint(v)))
 			root = nil
 		}
 	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxError(err)
-		r.addf(line, "%s", msg)
+	if p := checkSize(data, r.file); p != nil {
+		r.ps = append(r.ps, *p)
 		return nil
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+	doc, second, err := decodeYAML(data)
+	switch {
+	case err != nil:
+		r.syntax(data, err)
+		return nil
+	case doc == nil || len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "":
+		// "---" alone, or with comments, holds nothing either.
 		r.addf(0, "the file is empty")
 		return nil
+	case second != nil:
+		line := second.Line
+		if len(second.Content) > 0 {
+			line = second.Content[0].Line
+		}
+		r.hintf(line, "the file is one document: remove the --- line and what follows it, or join the two",
+			"a second YAML document starts here, after ---")
+		return nil
 	}
+	r.lines, _ = splitLines(data)
 	return r.resolve(doc.Content[0])
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// syntaxError turns a YAML parser error into a line and a message.
-func syntaxError(err error) (int, string) {
-	msg := strings.TrimSpace(err.Error())
-	if first, _, ok := strings.Cut(msg, "\n"); ok {
-		msg = first
+// decodeYAML reads the first document of data and checks that there is
+// no other: yaml.Unmarshal reads one and ignores the rest, so that a line
+// indented less than the first line would silently end the file there.
+// second is the start of a second document, if any.
+func decodeYAML(data []byte) (doc, second *yaml.Node, err error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	doc = &yaml.Node{}
+	if err := dec.Decode(doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, nil
+		}
+		return nil, nil, err
 	}
-	m := yamlLine.FindStringSubmatch(msg)
-	if m == nil {
-		return 0, "yaml: " + msg
+	next := &yaml.Node{}
+	switch err := dec.Decode(next); {
+	case errors.Is(err, io.EOF):
+		return doc, nil, nil
+	case err != nil:
+		return nil, nil, err
 	}
-	line, _ := strconv.Atoi(m[1])
-	return line, "yaml: " + m[2]
+	return doc, next, nil
 }
 
 // resolve follows aliases and counts the node against the budget; nil when
@@ -129,7 +155,8 @@ func (r *reader) mapping(n *yaml.Node, what string, known ...string) map[string]
 		}
 		name := k.Value
 		if prev, dup := out[name]; dup {
-			r.addf(k.Line, "%sduplicate key %q (first at line %d)", what, name, prev.key.Line)
+			r.hintf(k.Line, "a key appears once in a block; a line that starts the next item of a list begins with \"- \"",
+				"%sduplicate key %s (first at line %d)", what, Quote(name), prev.key.Line)
 			continue
 		}
 		if !contains(known, name) {
@@ -154,7 +181,7 @@ func (r *reader) unknownKey(k *yaml.Node, what, name string, known []string) {
 	} else {
 		hint = "known keys: " + strings.Join(known, ", ")
 	}
-	r.hintf(k.Line, hint, "%sunknown key %q", what, name)
+	r.hintf(k.Line, hint, "%sunknown key %s", what, Quote(name))
 }
 
 // peek returns the text of key in mapping n, so that messages about n can
@@ -183,7 +210,7 @@ func describeNode(n *yaml.Node) string {
 		if isNull(n) {
 			return "an empty value"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return Quote(n.Value)
 	}
 	return "that"
 }
@@ -205,10 +232,28 @@ func (r *reader) list(n *yaml.Node, what string) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, c := range n.Content {
 		if c = r.resolve(c); c != nil {
+			r.runOn(c, what)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// runOn reports a list item of plain text that runs on past its line: YAML
+// joins to it a line indented further than the item, so that
+//
+//	aliases:
+//	  - Điện Bàn
+//	   - TX Điện Bàn
+//
+// would silently hold the one alias "Điện Bàn - TX Điện Bàn".
+func (r *reader) runOn(n *yaml.Node, what string) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || n.Line < 1 || n.Line > len(r.lines) ||
+		strings.Contains(r.lines[n.Line-1], n.Value) {
+		return
+	}
+	r.hintf(n.Line+1, "start each item with \"- \" in the column of the others; a line indented further than an item is read as part of it",
+		"%sthe item %s of line %d runs on to this line, which YAML joins to it", what, Quote(n.Value), n.Line)
 }
 
 // text reads n as a non-empty scalar, NFC-normalised with surrounding space
@@ -236,15 +281,19 @@ func (r *reader) number(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	s := strings.TrimSpace(n.Value)
 	if !plainNumber.MatchString(s) {
 		if strings.Contains(s, ",") {
-			r.addf(n.Line, "%s%q is not a number (use . as the decimal mark)", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number (use . as the decimal mark)", what, Quote(n.Value))
 		} else {
-			r.addf(n.Line, "%s%q is not a number", what, n.Value)
+			r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		}
+		return decimal.Zero, false
+	}
+	if digits := len(s) - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-"); digits > maxNumberDigits {
+		r.addf(n.Line, "%s%s has %d digits; a number here may have at most %d", what, Quote(s), digits, maxNumberDigits)
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		r.addf(n.Line, "%s%q is not a number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a number", what, Quote(n.Value))
 		return decimal.Zero, false
 	}
 	return d, true
@@ -259,7 +308,7 @@ func (r *reader) integer(n *yaml.Node, what string) (int, bool) {
 		return 0, false
 	}
 	if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1_000_000_000)) {
-		r.addf(n.Line, "%s%q is not a whole number", what, n.Value)
+		r.addf(n.Line, "%s%s is not a whole number", what, Quote(n.Value))
 		return 0, false
 	}
 	return int(d.IntPart()), true

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -50,17 +51,54 @@ func TestScript(t *testing.T) {
 			"jsonshape": cmdJSONShape,
 			"xlsx":      cmdXLSX,
 			"noglob":    cmdNoGlob,
+			"sparse":    cmdSparse,
 		},
 	})
 }
 
-// cmdCpdir copies a folder: cpdir SRC DST.
+// cmdCpdir copies the inputs of a workspace folder: cpdir SRC DST. Only
+// the files SPEC names as inputs are copied — never what a run of parindex
+// left there (report.xlsx, template.xlsx, a per-unit folder, a JSON
+// result, a temporary file), so that no script depends on the commands a
+// person ran on the demo before running the tests.
 func cmdCpdir(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: cpdir SRC DST")
 	}
 	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+	ts.Check(os.MkdirAll(dst, 0o755))
+	entries, err := os.ReadDir(src)
+	ts.Check(err)
+	for _, e := range entries {
+		if !workspaceInput(e.Name(), e.IsDir()) {
+			continue
+		}
+		ts.Check(copyTree(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())))
+	}
+}
+
+// workspaceInput reports whether a name in a workspace folder is one of
+// the inputs SPEC §1, §9 and §12 name: the files, or the metrics/ and
+// self/ folders of per-unit files.
+func workspaceInput(name string, dir bool) bool {
+	if dir {
+		return name == "metrics" || name == "self"
+	}
+	switch name {
+	case "criteria.yaml", "units.yaml", "previous.json", "decisions.csv", "decisions.xlsx":
+		return true
+	}
+	base, ext, _ := strings.Cut(name, ".")
+	switch base {
+	case "metrics", "self", "previous", "department":
+		return ext == "csv" || ext == "xlsx"
+	}
+	return false
+}
+
+// copyTree copies a file, or a folder and everything in it.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -75,7 +113,6 @@ func cmdCpdir(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		return os.WriteFile(target, data, 0o644)
 	})
-	ts.Check(err)
 }
 
 // cmdStatus runs a program and checks its exit status: status N PROG ARGS...
@@ -110,6 +147,20 @@ func cmdNoGlob(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("files left behind: %v", m)
 		}
 	}
+}
+
+// cmdSparse makes a file of the given size in MiB without writing it:
+// sparse FILE MIB. Huge inputs are tested without gigabytes on disk.
+func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sparse FILE MIB")
+	}
+	mib, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(int64(mib) << 20))
+	ts.Check(f.Close())
 }
 
 // cmdXLSX checks that a file is a workbook with the given sheets, and

@@ -47,7 +47,7 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			if opts.NoReport && cmd.Flags().Changed("output") {
 				return usagef("-o names a report that --no-report says not to write")
 			}
-			if err := checkXLSXName(opts.Output); err != nil {
+			if err := checkXLSXName(opts.Output, "for the JSON result use score --json FILE"); err != nil {
 				return err
 			}
 			if err := checkJSONName(opts.JSON); err != nil {
@@ -102,10 +102,14 @@ func runScore(opts *ScoreOptions) error {
 	if err := atomicfile.WriteFiles(outputs, ws.InputPaths()); err != nil {
 		return err
 	}
+	// With --json - the JSON takes the place of the ranking; the report
+	// is still written, and said so, as every output is.
 	if opts.JSON == "-" {
-		return res.WriteJSON(e.out, lang)
+		err = res.WriteJSON(e.out, lang)
+	} else {
+		err = report.WriteRanking(e.out, res, lang)
 	}
-	if err := report.WriteRanking(e.out, res, lang); err != nil {
+	if err != nil {
 		return err
 	}
 	for _, o := range outputs {
@@ -152,14 +156,15 @@ func printWarnings(w io.Writer, warnings []string) {
 
 // checkXLSXName makes an -o that does not end in .xlsx a usage error: the
 // output is always an Excel workbook, and one named r.csv or r.json would
-// be taken for something it is not.
-func checkXLSXName(path string) error {
+// be taken for something it is not. hint says what the command offers
+// instead, since score and template differ.
+func checkXLSXName(path, hint string) error {
 	if path == "" || strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return nil
 	}
 	return &usageError{
 		msg:  fmt.Sprintf("-o %s: the output is an Excel workbook and needs a name ending in .xlsx", path),
-		hint: "for the JSON result use score --json FILE",
+		hint: hint,
 	}
 }
 

@@ -52,6 +52,18 @@ func writeLargeWorkspace(t *testing.T, dir string, units, leaves int) {
 	}
 }
 
+// needLongSignalRun skips a test that signals a long run of parindex
+// where it cannot: off Linux, or with -short.
+func needLongSignalRun(t *testing.T) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("signals are tested on Linux")
+	}
+	if testing.Short() {
+		t.Skip("starts a long run")
+	}
+}
+
 // temporaries lists the hidden temporary files of outputs in dir.
 func temporaries(t *testing.T, dir string) []string {
 	t.Helper()
@@ -66,12 +78,7 @@ func temporaries(t *testing.T, dir string) []string {
 // workspace, interrupts it while an output is being written, and checks
 // that it exits 130 and leaves no temporary file behind.
 func TestInterruptRemovesTemporaries(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("signals are tested on Linux")
-	}
-	if testing.Short() {
-		t.Skip("starts a long run")
-	}
+	needLongSignalRun(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
@@ -101,12 +108,7 @@ func TestInterruptRemovesTemporaries(t *testing.T) {
 // TestInterruptRemovesCreatedFolder interrupts template --per-unit while it
 // writes into a folder it created: the folder goes with the temporaries.
 func TestInterruptRemovesCreatedFolder(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("signals are tested on Linux")
-	}
-	if testing.Short() {
-		t.Skip("starts a long run")
-	}
+	needLongSignalRun(t)
 	dir := t.TempDir()
 	writeLargeWorkspace(t, dir, 2000, 40)
 	out := filepath.Join(dir, "gui", "don-vi")
@@ -119,6 +121,37 @@ func TestInterruptRemovesCreatedFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "gui")); !os.IsNotExist(err) {
 		t.Errorf("the folders the run created are still there (stat: %v); stderr: %s", err, stderr.String())
+	}
+}
+
+// TestKilledRunTemporariesRemovedLater kills parindex score with SIGKILL,
+// which no program can catch, while it writes: its temporary files stay.
+// The next run of the same command removes them, since the process that
+// made them has ended.
+func TestKilledRunTemporariesRemovedLater(t *testing.T) {
+	needLongSignalRun(t)
+	dir := t.TempDir()
+	writeLargeWorkspace(t, dir, 4000, 40)
+	args := []string{"score", dir, "--json", filepath.Join(dir, "result.json")}
+	cmd, _ := startUntilTemporary(t, dir, args...)
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Skip("the run finished before it was killed")
+	}
+	left := temporaries(t, dir)
+	if len(left) == 0 {
+		t.Skip("the killed run had no temporary file left")
+	}
+	again := exec.Command(os.Args[0], args...)
+	again.Env = append(os.Environ(), runMainEnv+"=1")
+	if out, err := again.CombinedOutput(); err != nil {
+		t.Fatalf("the next run: %v\n%s", err, out)
+	}
+	if still := temporaries(t, dir); len(still) > 0 {
+		t.Errorf("the killed run left %s; after the next run, still there: %s",
+			strings.Join(left, ", "), strings.Join(still, ", "))
 	}
 }
 

@@ -43,7 +43,8 @@ included.`,
 		ValidArgsFunction: completeDirs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths.Dir = args[0]
-			if err := checkXLSXName(opts.Output); err != nil {
+			hint := fmt.Sprintf("the units fill the template in with Excel: name it %s", xlsxName(opts.Output))
+			if err := checkXLSXName(opts.Output, hint); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -137,4 +138,9 @@ func sameFile(a, b string) bool {
 	x, err1 := filepath.Abs(a)
 	y, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && x == y
+}
+
+// xlsxName is path with its extension replaced by .xlsx, to suggest.
+func xlsxName(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".xlsx"
 }

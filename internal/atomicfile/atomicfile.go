@@ -10,11 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
+
+	"parindex/criteria"
 )
 
 // ErrOverwriteInput is returned by WriteFile when the output is one of
@@ -42,7 +45,9 @@ type Output struct {
 // written and synced are they renamed into place. Outputs are produced
 // concurrently, at most GOMAXPROCS at a time, since each is an independent
 // rendering of data the writers only read. Every path is checked against
-// inputs, and against the others, before anything is written.
+// inputs, and against the others, before anything is written; then the
+// temporary files that runs no longer alive left beside them are removed
+// (see removeStale).
 //
 // A path that is a symbolic link is written through it: the temporary file
 // goes beside the file the link names, which is replaced, and the link is
@@ -75,6 +80,13 @@ func WriteFiles(outputs []Output, inputs []string) error {
 			return fmt.Errorf("%s: named twice as an output", o.Path)
 		}
 	}
+	var renamed []string
+	for i, t := range targets {
+		if !direct[i] {
+			renamed = append(renamed, t)
+		}
+	}
+	removeStale(renamed)
 	tmps := make([]string, len(outputs))
 	errs := make([]error, len(outputs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -91,7 +103,7 @@ func WriteFiles(outputs []Output, inputs []string) error {
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := joinErrors(errs); err != nil {
 		removeAll(tmps)
 		return err
 	}
@@ -106,6 +118,28 @@ func WriteFiles(outputs []Output, inputs []string) error {
 		forget(tmps[i])
 	}
 	return nil
+}
+
+// joinErrors joins the errors of outputs written side by side. When any
+// is a list of problems, all become one list, so that each is printed with
+// its hint.
+func joinErrors(errs []error) error {
+	var ps criteria.Problems
+	listed := false
+	for _, err := range errs {
+		var list criteria.Problems
+		switch {
+		case err == nil:
+		case errors.As(err, &list):
+			ps, listed = append(ps, list...), true
+		default:
+			ps = append(ps, criteria.Problem{Msg: err.Error()})
+		}
+	}
+	if !listed {
+		return errors.Join(errs...)
+	}
+	return ps
 }
 
 // Target returns the file an output at path really lands on — the end of
@@ -165,10 +199,15 @@ func writeDirect(path, target string, write func(io.Writer) error) error {
 // file path really names, and returns its name; on error nothing is left
 // behind.
 func stage(path, target string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := createTracked(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	f, err := createTracked(filepath.Dir(target), tempPattern(target))
 	if err != nil {
 		if errors.Is(err, errInterrupted) {
 			return "", err
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return "", criteria.Problems{{File: path,
+				Msg:  fmt.Sprintf("cannot write in the folder %s: permission denied", filepath.Dir(target)),
+				Hint: "name an output in a folder you may write in"}}
 		}
 		return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
@@ -308,7 +347,27 @@ func CheckOutput(path string, inputs []string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a folder", path)
 	}
-	return nil
+	return checkFolder(path)
+}
+
+// checkFolder reports an output whose folder is missing or is a file, in
+// words and with what to do: the system's "no such file or directory"
+// names neither the folder nor the fix.
+func checkFolder(path string) error {
+	target, _ := Target(path)
+	dir := filepath.Dir(target)
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil
+	case err == nil:
+		return criteria.Problems{{File: path, Msg: fmt.Sprintf("%s is a file, not a folder", dir),
+			Hint: "name an output in a folder that exists"}}
+	case errors.Is(err, fs.ErrNotExist):
+		return criteria.Problems{{File: path, Msg: fmt.Sprintf("the folder %s does not exist", dir),
+			Hint: fmt.Sprintf("create the folder first (mkdir %s), or name an output in a folder that exists", dir)}}
+	}
+	return nil // a folder that cannot be looked at fails, with its reason, when written
 }
 
 // isInput reports whether path names one of inputs: the same cleaned

@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"parindex/criteria"
 )
 
 // leftovers lists the files of dir other than want, such as temporary
@@ -98,14 +101,48 @@ func TestWriteFileAtomicRefusesLinkToInput(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicMissingFolder(t *testing.T) {
+// TestWriteFileAtomicFolderProblems checks that an output whose folder is
+// missing, is a file, or may not be written in is refused with a message
+// naming the folder and a hint, leaving nothing behind.
+func TestWriteFileAtomicFolderProblems(t *testing.T) {
 	dir := t.TempDir()
-	err := WriteFile(filepath.Join(dir, "no", "such", "report.xlsx"), nil, func(w io.Writer) error { return nil })
-	if err == nil {
-		t.Fatal("writing into a missing folder: no error")
+	afile := filepath.Join(dir, "afile")
+	if err := os.WriteFile(afile, nil, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if extra := leftovers(t, dir); len(extra) > 0 {
-		t.Errorf("files left behind: %v", extra)
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path, msg, hint string
+		skip                  bool
+	}{
+		{"missing folder", filepath.Join(dir, "no", "such", "report.xlsx"),
+			"the folder " + filepath.Join(dir, "no", "such") + " does not exist", "mkdir", false},
+		{"a file for a folder", filepath.Join(afile, "report.xlsx"),
+			afile + " is a file, not a folder", "a folder that exists", false},
+		// The superuser may write anywhere.
+		{"a folder not writable", filepath.Join(locked, "report.xlsx"),
+			"cannot write in the folder " + locked + ": permission denied", "you may write in", os.Geteuid() == 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.skip {
+				t.Skip("running as the superuser, who may write anywhere")
+			}
+			err := WriteFile(tt.path, nil, func(w io.Writer) error { return nil })
+			var ps criteria.Problems
+			if !errors.As(err, &ps) || len(ps) != 1 {
+				t.Fatalf("error = %v, want one problem", err)
+			}
+			if ps[0].File != tt.path || ps[0].Msg != tt.msg || !strings.Contains(ps[0].Hint, tt.hint) {
+				t.Errorf("problem = %+v, want file %s, message %q and a hint with %q", ps[0], tt.path, tt.msg, tt.hint)
+			}
+			if extra := leftovers(t, dir, "afile", "locked"); len(extra) > 0 {
+				t.Errorf("files left behind: %v", extra)
+			}
+		})
 	}
 }
 
