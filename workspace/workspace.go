@@ -271,9 +271,17 @@ type loader struct {
 // read reads a whole file and records its hash; a file that cannot be read
 // is a problem, reported with a hint when it is simply absent.
 func (l *loader) read(name string) ([]byte, bool) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		l.problems = append(l.problems, fileProblem(name, err))
+		l.problems.Append(fileProblem(name, err))
+		return nil, false
+	}
+	defer f.Close()
+	// ReadYAML stops past criteria.MaxFileSize, so that a huge or endless
+	// file (a sparse file, /dev/zero) is refused without being held whole.
+	data, err := criteria.ReadYAML(f, name)
+	if err != nil {
+		l.add(name, err)
 		return nil, false
 	}
 	sum := sha256.Sum256(data)
