@@ -14,7 +14,7 @@ import (
 var (
 	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields"}
 	tierKeys   = []string{"name", "min"}
-	metricKeys = []string{"id", "name", "type", "levels", "default", "ratio"}
+	metricKeys = []string{"id", "name", "type", "levels", "default", "ratio", "filled_by"}
 	ratioKeys  = []string{"numerator", "denominator"}
 )
 
@@ -211,9 +211,29 @@ func (l *loader) metrics(n *yaml.Node) {
 		if e, ok := mm["default"]; ok {
 			l.metricDefault(m, e.val, what)
 		}
+		if e, ok := mm["filled_by"]; ok {
+			l.filledBy(m, e.val, what)
+		}
 		if m.ID != "" && !dup {
 			l.set.Metrics = append(l.set.Metrics, m)
 		}
+	}
+}
+
+// filledBy reads who fills a metric in: the units (the default) or the
+// Department itself (SPEC §12).
+func (l *loader) filledBy(m *Metric, n *yaml.Node, what string) {
+	s, ok := l.text(n, what+"filled_by: ")
+	switch {
+	case !ok:
+	case s == "department":
+		if m.Ratio != nil {
+			l.addf(n.Line, "%sa ratio metric is derived: mark its parts filled_by: department instead", what)
+			return
+		}
+		m.ByDepartment = true
+	case s != "unit":
+		l.hintf(n.Line, `filled_by is "unit" (the default) or "department"`, "%sfilled_by: unknown value %s", what, Quote(s))
 	}
 }
 

@@ -85,3 +85,21 @@ func EditDistance(a, b string, limit int) int {
 	}
 	return prev[len(rb)]
 }
+
+// unitKinds are the words a unit's name starts with to say what kind of
+// unit it is, longest first.
+var unitKinds = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Huyện ", "Phường ", "Quận ", "Xã ", "Sở "}
+
+// ShortUnitName returns name without the word that says what kind of unit
+// it is: "Thành phố Tam Kỳ" is "Tam Kỳ", "Huyện Núi Thành" is "Núi
+// Thành". A name that is only such a word, or starts with none, is
+// returned as it is.
+func ShortUnitName(name string) string {
+	n := norm.NFC.String(strings.TrimSpace(name))
+	for _, k := range unitKinds {
+		if len(n) > len(k) && strings.EqualFold(n[:len(k)], k) {
+			return strings.TrimSpace(n[len(k):])
+		}
+	}
+	return name
+}

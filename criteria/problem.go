@@ -12,10 +12,21 @@ type Problem struct {
 	Cell string // "Sheet1!C5" in a workbook; empty otherwise
 	Msg  string // lowercase, no trailing punctuation
 	Hint string // optional advice on how to fix it
+	// Omitted, when above 0, makes this entry stand for that many problems
+	// past the first MaxListed, which are counted but not kept.
+	Omitted int
 }
+
+// MaxListed is the most problems a list keeps (SPEC §12): a sheet of a
+// million bad rows must not become a million lines, nor hold them all in
+// memory. The rest are only counted, in one last entry.
+const MaxListed = 200
 
 // Error formats the problem as "file:line: msg" or "file: Sheet!A1: msg".
 func (p Problem) Error() string {
+	if p.Omitted > 0 {
+		return fmt.Sprintf("… and %d more %s", p.Omitted, pluralProblems(p.Omitted))
+	}
 	var b strings.Builder
 	b.WriteString(p.File)
 	switch {
@@ -45,6 +56,41 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Count returns how many problems ps stands for: those listed and those
+// counted past MaxListed.
+func (ps Problems) Count() int {
+	n := len(ps)
+	if n > 0 && ps[n-1].Omitted > 0 {
+		n += ps[n-1].Omitted - 1
+	}
+	return n
+}
+
+// Append adds problems to ps, keeping the first MaxListed and counting the
+// rest in a last entry whose Omitted says how many there are. A list that
+// was capped itself adds its count.
+func (ps *Problems) Append(more ...Problem) {
+	for _, p := range more {
+		list := *ps
+		n := len(list)
+		switch {
+		case n > 0 && list[n-1].Omitted > 0:
+			list[n-1].Omitted += max(p.Omitted, 1)
+		case p.Omitted == 0 && n < MaxListed:
+			*ps = append(list, p)
+		default:
+			*ps = append(list, Problem{Omitted: max(p.Omitted, 1)})
+		}
+	}
+}
+
+func pluralProblems(n int) string {
+	if n == 1 {
+		return "problem"
+	}
+	return "problems"
+}
+
 // Err returns ps as an error, or nil when there is no problem.
 func (ps Problems) Err() error {
 	if len(ps) == 0 {
@@ -68,5 +114,5 @@ func (ps Problems) Hints() []string {
 
 // Add appends a problem at file:line.
 func (ps *Problems) Add(file string, line int, format string, args ...any) {
-	*ps = append(*ps, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	ps.Append(Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }

@@ -124,6 +124,11 @@ type Metric struct {
 	Ratio   *Ratio   // non-nil for a derived ratio metric
 	Levels  []string // a level metric's labels, in file order
 	Line    int      // line in criteria.yaml
+	// ByDepartment marks a metric the Department fills in itself
+	// (filled_by: department), such as survey or SIPAS points: the
+	// template does not ask units for it, and its values may come from
+	// the Department's own table (SPEC §12).
+	ByDepartment bool
 }
 
 // Ratio derives a metric: sum(Numerator) ÷ sum(Denominator) × 100.

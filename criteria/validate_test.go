@@ -24,6 +24,12 @@ func TestLoadProblems(t *testing.T) {
 		yaml string
 		want []string
 	}{
+		{"filled_by", "id: t\ntitle: T\nyear: 2020\nmetrics:\n  - {id: a, type: count, filled_by: department}\n  - {id: b, type: count, filled_by: council}\n" +
+			"  - {id: r, type: percent, ratio: {numerator: [a], denominator: [b]}, filled_by: department}\n" +
+			"fields:\n  - {code: \"1\", name: A, max: 1, rule: {type: count, metric: r, per: 1}}\n", []string{
+			`criteria.yaml:6: metric "b": filled_by: unknown value "council"`,
+			`criteria.yaml:7: metric "r": a ratio metric is derived: mark its parts filled_by: department instead`,
+		}},
 		{"code read as text", head + `fields:
   - {code: 1.10, name: A, max: 1, rule: {type: boolean, metric: b}}
   - {code: 1.1, name: B, max: 1, rule: {type: boolean, metric: b}}

@@ -190,7 +190,7 @@ func (v Value) String() string {
 
 // Parse reads a value of m's type from the text of a cell, as SPEC §4 says:
 // "." as the decimal mark, an optional trailing "%" on a percent, true/false,
-// yes/no, có/không, 1/0 and x for a bool, and N/A, KPS or "-" for not
+// yes/no, có/không, đạt/không đạt, Đ/KĐ, 1/0 and x for a bool, and N/A, KPS or "-" for not
 // applicable (NA too, as officers often write it). Text of only spaces is missing; Parse returns m's default for
 // it, or the zero Value when m has none.
 func (m *Metric) Parse(text string) (Value, error) {
@@ -209,26 +209,26 @@ func (m *Metric) Parse(text string) (Value, error) {
 	}
 	if m.Type == Bool {
 		switch strings.ToLower(s) {
-		case "true", "yes", "có", "1", "x":
+		case "true", "yes", "có", "1", "x", "đạt", "đ":
 			return BoolValue(true), nil
-		case "false", "no", "không", "0":
+		case "false", "no", "không", "0", "không đạt", "kđ":
 			return BoolValue(false), nil
 		}
-		return Value{}, fmt.Errorf("%q is not a yes/no value (use có/không, true/false, 1/0 or x)", text)
+		return Value{}, fmt.Errorf("%s is not a yes/no value (use có/không, đạt/không đạt, true/false, 1/0 or x)", Quote(text))
 	}
 	num := s
 	if m.Type == Percent {
 		num = strings.TrimSpace(strings.TrimSuffix(num, "%"))
 	}
 	if strings.Contains(num, ",") {
-		return Value{}, fmt.Errorf("%q is not a number (%s)", text, commaAdvice(num))
+		return Value{}, fmt.Errorf("%s is not a number (%s)", Quote(text), commaAdvice(num))
 	}
 	if whole, ok := thousandsDots(num, m.Type); ok {
-		return Value{}, fmt.Errorf("%q looks like it has a thousands separator (.): write %s", text, whole)
+		return Value{}, fmt.Errorf("%s looks like it has a thousands separator (.): write %s", Quote(text), Short(whole))
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil || strings.ContainsAny(num, "eEpP_") {
-		return Value{}, fmt.Errorf("%q is not a number", text)
+		return Value{}, fmt.Errorf("%s is not a number", Quote(text))
 	}
 	return m.check(Num(d), text)
 }
@@ -239,11 +239,11 @@ func (m *Metric) check(v Value, text string) (Value, error) {
 	switch m.Type {
 	case Count:
 		if d.Sign() < 0 || !d.IsInteger() {
-			return Value{}, fmt.Errorf("%q is not a count (a whole number, 0 or more)", text)
+			return Value{}, fmt.Errorf("%s is not a count (a whole number, 0 or more)", Quote(text))
 		}
 	case Percent:
 		if d.Sign() < 0 || d.GreaterThan(hundred) {
-			return Value{}, fmt.Errorf("%q is not a percentage between 0 and 100", text)
+			return Value{}, fmt.Errorf("%s is not a percentage between 0 and 100", Quote(text))
 		}
 	}
 	return v, nil
@@ -262,7 +262,7 @@ func (m *Metric) CheckNumber(d decimal.Decimal, text string) (Value, error) {
 		case d.IsZero():
 			return BoolValue(false), nil
 		}
-		return Value{}, fmt.Errorf("%q is not a yes/no value (use có/không, true/false, 1/0 or x)", text)
+		return Value{}, fmt.Errorf("%s is not a yes/no value (use có/không, true/false, 1/0 or x)", Quote(text))
 	}
 	return m.check(Num(d), text)
 }

@@ -108,3 +108,36 @@ func TestHugeCell(t *testing.T) {
 		t.Errorf("reading allocated %d MB, want well under the cell's 50 MB", grew>>20)
 	}
 }
+
+// BenchmarkReadWideXLSX reads the table of BenchmarkReadWideCSV as a
+// workbook: cells with references, numbers as numbers, text inline.
+func BenchmarkReadWideXLSX(b *testing.B) {
+	set, units, data := bigTable(10000, 100)
+	var sheet strings.Builder
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\r\n") {
+		fmt.Fprintf(&sheet, `<row r="%d">`, i+1)
+		for j, c := range strings.Split(line, ",") {
+			ref := strings.TrimPrefix(cellRef("x", j, i+1), "x!")
+			if _, _, ok := plainNumber(c); ok {
+				fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, c)
+			} else {
+				fmt.Fprintf(&sheet, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, c)
+			}
+		}
+		sheet.WriteString("</row>")
+	}
+	path := filepath.Join(b.TempDir(), "metrics.xlsx")
+	if err := os.WriteFile(path, handWorkbook(b, sheetXML(sheet.String())), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		tab, err := Read(path, set, units, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(tab.Values) != len(units) {
+			b.Fatalf("read %d units", len(tab.Values))
+		}
+	}
+}

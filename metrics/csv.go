@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
@@ -32,25 +33,66 @@ type csvScanner struct {
 // problem means the file could not be read as CSV at all: it is then the
 // only problem worth showing for the file.
 func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*grid, *row)) (fatal *criteria.Problem) {
-	s := &csvScanner{br: bufio.NewReaderSize(r, 64<<10), file: file, line: 1, probs: probs}
+	cr := &cappedReader{r: r, limit: maxFile}
+	tr := newTextReader(cr, file)
+	if head, err := tr.src.Peek(8); err == nil || len(head) > 0 {
+		if p := sniffBinary(head, file); p != nil {
+			return p
+		}
+	}
+	tr.start()
+	s := &csvScanner{br: bufio.NewReaderSize(tr, 64<<10), file: file, line: 1, probs: probs}
 	if p := s.sniff(); p != nil {
-		return p
+		return tr.fatal(p)
 	}
 	g := &grid{file: file, sep: s.sep}
-	for s.fatal == nil {
+	cells := 0
+	for s.fatal == nil && tr.bad == nil {
 		rw, ok := s.record()
-		if !ok {
+		if !ok || tr.bad != nil {
 			break
+		}
+		if cells += len(rw.cells); cells > maxCells {
+			return tooManyCells(file)
 		}
 		if s.fatal == nil {
 			visit(g, rw)
 		}
 	}
+	if cr.over {
+		return tooLarge(file)
+	}
+	if tr.bad != nil {
+		return tr.bad
+	}
 	return s.fatal
 }
 
-// sniff skips a byte-order mark, rejects what is not CSV text, and picks
-// the separator from the first record.
+// fatal prefers the problem of a file that is no text parindex reads to
+// what its decoding, cut short there, looked like.
+func (t *textReader) fatal(p *criteria.Problem) *criteria.Problem {
+	if t.bad != nil {
+		return t.bad
+	}
+	return p
+}
+
+// sniffBinary rejects, by their first bytes, files that are workbooks
+// rather than CSV text.
+func sniffBinary(head []byte, file string) *criteria.Problem {
+	bad := func(msg, hint string) *criteria.Problem {
+		return &criteria.Problem{File: file, Msg: msg, Hint: hint}
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return bad("the file is an Excel workbook (.xlsx), not CSV text", "rename it to end in .xlsx")
+	case bytes.HasPrefix(head, oleSignature):
+		return bad("the file is an Excel 97–2003 .xls workbook, not CSV text", `save it as "CSV UTF-8" or as .xlsx`)
+	}
+	return nil
+}
+
+// sniff rejects what is not CSV text and picks the separator.
 func (s *csvScanner) sniff() *criteria.Problem {
 	head, err := s.br.Peek(64 << 10)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -62,35 +104,113 @@ func (s *csvScanner) sniff() *criteria.Problem {
 	switch {
 	case len(bytes.TrimSpace(head)) == 0:
 		return bad("the file is empty", "")
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		s.br.Discard(3)
-		head = head[3:]
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return bad("the file is UTF-16 text (Excel's \"Unicode Text\"), not CSV", utf8Hint)
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return bad("the file is an Excel workbook (.xlsx), not CSV text", "rename it to end in .xlsx")
-	case bytes.HasPrefix(head, oleSignature):
-		return bad("the file is an Excel 97–2003 .xls workbook, not CSV text", `save it as "CSV UTF-8" or as .xlsx`)
+	case utf16NoMark(head):
+		return bad("the file is UTF-16 text without a byte-order mark, which cannot be told from binary data",
+			`save it as "CSV UTF-8", or as "Unicode Text" from Excel, which writes the mark`)
 	case bytes.IndexByte(head, 0) >= 0:
 		return bad("the file is binary, not CSV text", utf8Hint)
 	}
 	s.sep = detectSeparator(head)
-	if s.sep == '\t' {
-		return bad("the file is separated by tabs, not by , or ;", utf8Hint)
-	}
 	return nil
 }
 
-// detectSeparator counts , ; and tabs outside quotes in the first record:
-// Excel in a Vietnamese locale separates with ;.
+// utf16NoMark reports whether head looks like ASCII text in UTF-16 with no
+// byte-order mark: a zero byte beside every other byte.
+func utf16NoMark(head []byte) bool {
+	n := min(len(head), 200) &^ 1
+	if n < 8 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 && head[i+1] != 0 {
+			even++
+		}
+		if head[i+1] == 0 && head[i] != 0 {
+			odd++
+		}
+	}
+	return even == n/2 || odd == n/2
+}
+
+// detectSeparator finds the separator as SPEC §12 says: the character
+// (, ; or tab) that follows the first cell of the header, the first
+// record whose first cell is a header word ("unit", "đơn vị", "STT",
+// "metric"…), so that title rows above the header do not count. Without
+// such a record it counts , ; and tabs outside quotes in the first record
+// that is not blank: Excel in a Vietnamese locale separates with ;.
 func detectSeparator(head []byte) byte {
-	var comma, semi, tab int
-	quoted, content := false, false
-loop:
-	for _, b := range head {
+	first := byte(0)
+	for rec := range records(head) {
+		cell, sep := firstCell(rec)
+		if sep != 0 && isHeaderWord(key(cell)) {
+			return sep
+		}
+		if first == 0 {
+			first = countSeparators(rec)
+		}
+	}
+	if first == 0 {
+		return ','
+	}
+	return first
+}
+
+// records yields the records of head that are not blank, a line break
+// inside quotes kept in its record.
+func records(head []byte) func(yield func([]byte) bool) {
+	return func(yield func([]byte) bool) {
+		quoted, start := false, 0
+		for i, b := range head {
+			switch {
+			case b == '"':
+				quoted = !quoted
+			case !quoted && (b == '\n' || b == '\r'):
+				if rec := head[start:i]; len(bytes.TrimSpace(rec)) > 0 && !yield(rec) {
+					return
+				}
+				start = i + 1
+			}
+		}
+		// The last record may be cut short by the end of head: still
+		// worth reading, its first cell is whole when a separator follows.
+		if rec := head[start:]; len(bytes.TrimSpace(rec)) > 0 {
+			yield(rec)
+		}
+	}
+}
+
+// firstCell returns the text of rec's first cell, unquoted, and the
+// separator after it (0 when none does).
+func firstCell(rec []byte) (string, byte) {
+	quoted := false
+	var cell []byte
+	for i, b := range rec {
 		switch {
 		case b == '"':
-			quoted, content = !quoted, true
+			if quoted && i+1 < len(rec) && rec[i+1] == '"' {
+				continue
+			}
+			quoted = !quoted
+		case quoted:
+			cell = append(cell, b)
+		case b == ',' || b == ';' || b == '\t':
+			return string(cell), b
+		default:
+			cell = append(cell, b)
+		}
+	}
+	return string(cell), 0
+}
+
+// countSeparators picks the separator of a record by counting.
+func countSeparators(rec []byte) byte {
+	var comma, semi, tab int
+	quoted := false
+	for _, b := range rec {
+		switch {
+		case b == '"':
+			quoted = !quoted
 		case quoted:
 		case b == ',':
 			comma++
@@ -98,18 +218,12 @@ loop:
 			semi++
 		case b == '\t':
 			tab++
-		case b == '\n' || b == '\r':
-			if content {
-				break loop // the end of the first record that is not blank
-			}
-		case b != ' ':
-			content = true
 		}
 	}
 	switch {
-	case semi > comma:
+	case semi > comma && semi >= tab:
 		return ';'
-	case comma == 0 && semi == 0 && tab > 0:
+	case tab > comma && tab > semi:
 		return '\t'
 	}
 	return ','
@@ -130,6 +244,11 @@ func (s *csvScanner) record() (rw *row, ok bool) {
 			return rw, true
 		}
 		rw.damaged = rw.damaged || damaged
+		if len(rw.cells) == maxColumns {
+			s.fatal = &criteria.Problem{File: s.file, Line: rw.line,
+				Msg: fmt.Sprintf("the row has more than %d cells, Excel's limit: this is not a table of metric values", maxColumns)}
+			return rw, true
+		}
 		rw.cells = append(rw.cells, c)
 		s.bounds = append(s.bounds, len(s.buf))
 		if end {
@@ -205,7 +324,7 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 	}
 	if !utf8.Valid(s.buf[start:]) {
 		s.fatal = &criteria.Problem{File: s.file, Line: c.line,
-			Msg:  "the file is not UTF-8 text (Excel's plain \"CSV\" on Vietnamese Windows writes Windows-1258)",
+			Msg:  "the line is not UTF-8 text though the text above it is: the file mixes two encodings",
 			Hint: utf8Hint}
 		return c, true, false
 	}

@@ -47,24 +47,33 @@ var decisionColumnNames = [nCols]string{"unit (đơn vị)", "target (tiêu chí
 // decision. Whether a decided leaf applies to its unit depends on the
 // values and is checked when scoring.
 func ReadDecisions(path string, set *criteria.Set, units []*criteria.Unit) ([]criteria.Decision, error) {
+	ds, _, err := ReadDecisionsSum(path, set, units)
+	return ds, err
+}
+
+// ReadDecisionsSum is [ReadDecisions] that also returns the SHA-256 of the
+// bytes it read, for the report's list of inputs: hashing the file again
+// could hash other bytes, or hang on a named pipe.
+func ReadDecisionsSum(path string, set *criteria.Set, units []*criteria.Unit) ([]criteria.Decision, string, error) {
 	dr := &decisionReader{parser: newDecisionParser(set, units)}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".xlsx", ".xlsm", ".xls":
 	default:
-		return nil, criteria.Problems{{File: path, Msg: "not a .csv or .xlsx file",
+		return nil, "", criteria.Problems{{File: path, Msg: "not a .csv or .xlsx file",
 			Hint: "the council's decisions are read from decisions.csv or decisions.xlsx"}}
 	}
-	if fatal := scanFile(path, path, &dr.probs, dr.row); fatal != nil {
-		return nil, criteria.Problems{*fatal}
+	sum, fatal := scanFile(path, path, &dr.probs, dr.row)
+	if fatal != nil {
+		return nil, "", criteria.Problems{*fatal}
 	}
 	if !dr.headerSeen && len(dr.probs) == 0 {
 		dr.probs = append(dr.probs, criteria.Problem{File: path,
 			Msg: "the file is empty: it needs a header row (unit, target, value, reason, round) and one decision a row"})
 	}
 	if len(dr.probs) > 0 {
-		return nil, dr.probs
+		return nil, "", dr.probs
 	}
-	return dr.decisions, nil
+	return dr.decisions, sum, nil
 }
 
 // decisionReader reads decisions.csv row by row.

@@ -5,8 +5,11 @@
 // # Wide tables
 //
 // [Read] on a .csv or .xlsx file reads a wide table (in a workbook, its
-// first sheet). The first row that is not blank is the header: "unit" (or
-// "đơn vị"), then one metric id a column. A header cell's key is its text
+// first sheet). The header is the first row whose first filled cell —
+// after an STT column, which is not read — is "unit", "đơn vị" or "tên đơn
+// vị"; the rows above it are titles (SPEC §12). Then one metric id a
+// column; columns headed "ghi chú", "note" or "#…" are kept as the unit's
+// notes in [Table.UnitNotes]. A header cell's key is its text
 // up to the first line break, so a cell may carry the metric's name on a
 // second line. Then one row a unit, named by id, name or alias; blank rows
 // are skipped. A derived ratio is not a column: its parts are. A metric
@@ -17,9 +20,10 @@
 //
 // [Read] on a folder reads every .csv and .xlsx file in it, one unit a
 // file; hidden files, Office lock files (~$…) and Thumbs.db are skipped.
-// A file's first row is a header naming a "metric" (chỉ số) and a "value"
-// (giá trị) column. Columns headed name/tên, type/loại/kiểu, đơn vị tính
-// and STT describe the rows and are ignored; any other column (evidence,
+// A file's header is its first row naming a "metric" (mã chỉ số, chỉ
+// tiêu) and a "value" (giá trị) column; rows above it are titles. Columns
+// headed name/tên, type/loại/kiểu, đơn vị tính, giá trị cho phép and STT
+// describe the rows and are ignored; any other column (evidence,
 // tài liệu kiểm chứng, note, ghi chú…) is kept in [Table.Notes]. A row
 // whose metric is "unit" (đơn vị) names the unit; without one, the file's
 // name does.
@@ -31,11 +35,23 @@
 //
 // # CSV
 //
-// UTF-8, with or without a byte-order mark; lines end in CRLF, LF or CR;
-// cells are separated by "," or ";" (Excel in a Vietnamese locale writes
-// ";"), whichever the header uses more; cells may be quoted, and a quoted
-// cell may span lines. A file that is not UTF-8 gives one problem for the
-// whole file, with a hint to save it as "CSV UTF-8".
+// UTF-8, with or without a byte-order mark; UTF-16 with one (Excel's
+// "Unicode Text"); or Windows-1258 (Excel's plain "CSV" on Vietnamese
+// Windows), its tone marks composed. Lines end in CRLF,
+// LF or CR; cells are separated by ",", ";" or a tab: the character after
+// the header's first cell. Where it is ";" or a tab, a comma in a number is
+// its decimal mark. Cells may be quoted, and a quoted cell may span lines.
+// A file that is none of these encodings gives one problem for the whole
+// file, with a hint to save it as "CSV UTF-8". Text that looks like UTF-8
+// read as Windows-1252 is named in the hint of the problem it causes, in
+// CSV and workbooks alike.
+//
+// # Other tables
+//
+// [ReadDepartment] reads the Department's own table of the metrics marked
+// filled_by: department, and [Table.Merge] adds it to the units' values.
+// [ReadLastYear] reads last year's ranking from previous.csv or
+// previous.xlsx.
 //
 // # Workbooks
 //
@@ -44,6 +60,21 @@
 // percentage (0.875 shown as 87.5%) is read as shown, 87.5, for every
 // metric type but bool. TRUE/FALSE cells are yes/no values. A formula's
 // saved value is read; a formula with none is a problem.
+//
+// A workbook is read only when whole. Every part of its zip archive is
+// read to its end once, within size limits, so that its CRC-32 is
+// checked, before any value is read; its first sheet is then read as it
+// streams, by a strict XML scanner of this package, and must be
+// well-formed to its last tag. A damaged workbook is one problem for the
+// whole file, never read in part.
+//
+// # Limits
+//
+// Every input is read within bounds (see limits.go and the README): a CSV
+// file or workbook of at most 64 MiB, 4,000,000 cells, 16,384 cells a row,
+// 32 KiB a cell. Past a limit, reading stops with a problem that names it.
+// Problems are collected through [criteria.Problems.Append], which keeps
+// the first [criteria.MaxListed] and counts the rest.
 //
 // # Problems
 //

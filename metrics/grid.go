@@ -3,7 +3,6 @@ package metrics
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -16,7 +15,8 @@ import (
 // 32,767 characters in a cell; anything longer is not a metric value.
 const maxCell = 32 << 10
 
-// maxValueText is the longest text quoted back in a message about a value.
+// maxValueText is the longest text read as a value: longer text is not
+// a number or a yes/no, and is refused without parsing it.
 const maxValueText = 60
 
 type cellKind uint8
@@ -90,22 +90,21 @@ func (g *grid) at(r *row, col int) criteria.Problem {
 // "," as the separator it is most often a number whose decimal comma split
 // its cell (x,12,5 under metric,value), which would otherwise read as 12.
 // A row one cell longer than the header whose last cell is blank is the
-// same mistake in a row whose last value is empty, when two of its cells
-// look like the halves of such a number; other trailing blank cells are
-// fine. Cells before column from are not values; fraction(col) says
-// whether column col may hold a fraction, the left half of a split number.
-// It adds the problem and reports whether there was one.
-func (g *grid) overflow(r *row, width, cells, from int, headed, fraction func(col int) bool, probs *criteria.Problems) bool {
+// same mistake in a row whose last value is empty, when the split can be
+// located; other trailing blank cells are fine. Cells before column from
+// are not values; fits(col, text) says whether text could be the value of
+// column col. It adds the problem and reports whether there was one.
+func (g *grid) overflow(r *row, width, cells, from int, headed func(col int) bool, fits func(col int, text string) bool, probs *criteria.Problems) bool {
 	for col := from; col < len(r.cells); col++ {
 		if (col >= width || !headed(col)) && !r.cells[col].blank() {
 			p := g.at(r, col)
-			p.Hint = g.splitHint(r, from, fraction)
+			p.Hint = g.splitHint(r, from, fits)
 			add(probs, p, "a value in %s, which has no header", g.colName(col))
 			return true
 		}
 	}
 	if len(r.cells) == cells+1 && r.cells[cells].blank() {
-		if hint := g.splitHint(r, from, fraction); hint != "" {
+		if hint := g.splitHint(r, from, fits); hint != "" {
 			p := g.at(r, -1)
 			p.Hint = hint
 			add(probs, p, "the row has %d cells, the header has %d", len(r.cells), cells)
@@ -115,24 +114,69 @@ func (g *grid) overflow(r *row, width, cells, from int, headed, fraction func(co
 	return false
 }
 
-// splitHint says which two cells of r, from column from on, look like a
-// number split at a decimal comma: digits in a column that may hold a
-// fraction, then 1 to 3 digits. "" when none do, or when the separator is
-// not ",".
-func (g *grid) splitHint(r *row, from int, fraction func(col int) bool) string {
+// splitHint says which two cells of r, one cell too wide, hold the halves
+// of a number its decimal comma split: "" when the separator is not ",",
+// or when no two cells can be such halves. A suggested edit that is wrong
+// does harm, so a pair is named only when it is the one pair whose joining
+// makes every cell of the row fit its column: the cells before it their
+// own columns, the joined number its column, and each cell after it the
+// column to its left. When several pairs could be, the hint names none.
+// Cells before column from are not values.
+func (g *grid) splitHint(r *row, from int, fits func(col int, text string) bool) string {
 	if g.sep != ',' {
 		return ""
 	}
-	for col := max(from, 0); col+1 < len(r.cells); col++ {
-		if !fraction(col) {
-			continue
-		}
-		a, b := strings.TrimSpace(r.cells[col].text), strings.TrimSpace(r.cells[col+1].text)
-		if allDigits(strings.TrimPrefix(a, "-")) && allDigits(b) && len(b) <= 3 {
-			return fmt.Sprintf("if %q is one number, a decimal comma split it into two cells: write %s.%s", a+","+b, a, b)
-		}
+	from = max(from, 0)
+	n := len(r.cells)
+	// shiftedOK[j]: every cell from j on fits the column to its left.
+	shiftedOK := make([]bool, n+1)
+	shiftedOK[n] = true
+	for j := n - 1; j > from; j-- {
+		shiftedOK[j] = shiftedOK[j+1] && fits(j-1, r.cells[j].text)
 	}
-	return ""
+	found, prefixOK := -1, true
+	for k := from; k+1 < n && prefixOK; k++ {
+		a, b := strings.TrimSpace(r.cells[k].text), strings.TrimSpace(r.cells[k+1].text)
+		if allDigits(strings.TrimPrefix(a, "-")) && allDigits(b) && len(b) <= 15 &&
+			shiftedOK[k+2] && fits(k, a+"."+b) {
+			if found >= 0 {
+				return ambiguousSplitHint
+			}
+			found = k
+		}
+		prefixOK = fits(k, r.cells[k].text)
+	}
+	if found < 0 {
+		return ""
+	}
+	a, b := strings.TrimSpace(r.cells[found].text), strings.TrimSpace(r.cells[found+1].text)
+	return pairHint(a, b)
+}
+
+// ambiguousSplitHint is the hint for a row that a decimal comma could have
+// split in more than one place: naming one pair could suggest a harmful
+// edit.
+const ambiguousSplitHint = "a decimal comma may have split a number of this row into two cells: write each number with . as the decimal mark (12.5, not 12,5)"
+
+// pairHint is the hint for a number a,b split at its decimal comma.
+func pairHint(a, b string) string {
+	return fmt.Sprintf("if %q is one number, a decimal comma split it into two cells: write %s.%s", a+","+b, a, b)
+}
+
+// fitsValue reports whether text could be a value of metric m: blank, or
+// text that reads as one.
+func fitsValue(m *criteria.Metric, text string) bool {
+	if strings.TrimSpace(text) == "" {
+		return true
+	}
+	if _, ok := fastValue(m, text); ok {
+		return true
+	}
+	if len(text) > maxValueText {
+		return false
+	}
+	_, err := m.Parse(text)
+	return err == nil
 }
 
 // allDigits reports whether s is one or more ASCII digits.
@@ -182,7 +226,7 @@ func cellRef(sheet string, col, rowNum int) string {
 // add appends a problem at place p.
 func add(ps *criteria.Problems, p criteria.Problem, format string, args ...any) {
 	p.Msg = fmt.Sprintf(format, args...)
-	*ps = append(*ps, p)
+	ps.Append(p)
 }
 
 // key returns a header or metric cell's key: its text up to the first line
@@ -194,16 +238,10 @@ func key(text string) string {
 }
 
 // quote writes text for a message, quoted and shortened if long.
-func quote(text string) string { return fmt.Sprintf("%q", short(text)) }
+func quote(text string) string { return criteria.Quote(text) }
 
 // short shortens text for a message.
-func short(text string) string {
-	if utf8.RuneCountInString(text) > maxValueText {
-		r := []rune(text)
-		text = string(r[:maxValueText]) + "…"
-	}
-	return text
-}
+func short(text string) string { return criteria.Short(text) }
 
 const missingHint = "an empty cell is not 0: write 0, or N/A (KPS) if the metric does not apply"
 
@@ -234,6 +272,9 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	if v, ok := fastValue(m, c.text); ok {
 		return v, "", ""
 	}
+	if g.decimalComma() && m.Type != criteria.Bool && strings.Contains(c.text, ",") {
+		return decimalCommaValue(m, c.text)
+	}
 	if c.blank() && g.formula != nil {
 		if f := g.formula(col, r.num); f != "" {
 			return v, fmt.Sprintf("the formula =%s has no saved value", short(f)),
@@ -245,10 +286,43 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 	}
 	v, err := m.Parse(norm.NFC.String(c.text)) // "có" typed on a Mac may come decomposed
 	if err != nil {
+		if m.Type != criteria.Bool && strings.Contains(c.text, ",") {
+			return v, err.Error(), commaHint
+		}
 		return v, err.Error(), ""
 	}
 	if v.IsMissing() {
 		return v, "missing value", missingHint
+	}
+	return v, "", ""
+}
+
+// commaHint is the hint, given once however many cells it concerns, for
+// numbers with a comma in a file where a comma is not the decimal mark.
+const commaHint = "where cells are separated by commas, or in a workbook's text cells, write numbers with . as the decimal mark (88.4); " +
+	"a CSV file separated by ; or tabs may keep the decimal comma (88,4)"
+
+// decimalComma reports whether a comma in a number is its decimal mark:
+// in a CSV file separated by ; or tabs, where it can be nothing else
+// (SPEC §12).
+func (g *grid) decimalComma() bool { return g.sep == ';' || g.sep == '\t' }
+
+// decimalCommaValue reads text holding a comma as a number whose decimal
+// mark is the comma: 88,4 is 88.4. A number with both marks is refused,
+// since 1.234,5 and 1,234.5 mean one thing in one locale and another in
+// the next.
+func decimalCommaValue(m *criteria.Metric, text string) (v criteria.Value, msg, hint string) {
+	t := strings.TrimSpace(text)
+	if strings.Count(t, ",") != 1 || len(t) > maxValueText {
+		return checked(m.Parse(text))
+	}
+	if strings.Contains(t, ".") {
+		return v, fmt.Sprintf("%s is not a number: it has both . and , (in a file separated by ; or tabs the comma is the decimal mark: write %s)",
+			quote(t), short(strings.ReplaceAll(t, ".", ""))), ""
+	}
+	v, err := m.Parse(strings.Replace(t, ",", ".", 1))
+	if err != nil {
+		return v, strings.Replace(err.Error(), quote(strings.Replace(t, ",", ".", 1)), quote(t), 1), ""
 	}
 	return v, "", ""
 }
@@ -258,9 +332,32 @@ func (g *grid) value(m *criteria.Metric, r *row, col int) (v criteria.Value, msg
 // significant digits are all a double holds exactly, so the stored text is
 // rounded to 15 first.
 func numberValue(m *criteria.Metric, c cell) (v criteria.Value, msg, hint string) {
+	// Most cells hold a short plain number, which needs no rounding:
+	// read it as a CSV cell is read, without the work below.
+	if len(c.text) <= 15 && !c.percent {
+		if m.Type == criteria.Bool {
+			switch c.text {
+			case "1":
+				return criteria.BoolValue(true), "", ""
+			case "0":
+				return criteria.BoolValue(false), "", ""
+			}
+		} else if v, ok := fastValue(m, c.text); ok {
+			return v, "", ""
+		}
+	}
+	if len(c.text) > maxValueText {
+		return v, fmt.Sprintf("%s is not a number", quote(c.text)), ""
+	}
 	d, err := decimal.NewFromString(c.text)
 	if err != nil || strings.ContainsAny(c.text, "_") {
 		return v, fmt.Sprintf("%s is not a number", quote(c.text)), ""
+	}
+	// A double holds at most 309 digits before its point and 324 after;
+	// 1E+999999999 is no number a spreadsheet wrote, and rounding it would
+	// work out a billion digits.
+	if lead := int64(d.NumDigits()) + int64(d.Exponent()); lead > maxDoubleDigits || lead < -maxDoubleDigits {
+		return v, fmt.Sprintf("%s is not a number a spreadsheet cell can hold", quote(c.text)), ""
 	}
 	d = significant(d, 15)
 	shown := d.String()
@@ -274,6 +371,10 @@ func numberValue(m *criteria.Metric, c cell) (v criteria.Value, msg, hint string
 	}
 	return v, "", ""
 }
+
+// maxDoubleDigits bounds the digits before (or zeros after) the point of
+// a number a workbook cell can hold: a double's range is about 1e±308.
+const maxDoubleDigits = 330
 
 // significant rounds d to n significant digits.
 func significant(d decimal.Decimal, n int) decimal.Decimal {
@@ -377,3 +478,11 @@ var smallInts = func() (ds [1024]decimal.Decimal) {
 	}
 	return ds
 }()
+
+// checked turns a value and its error into value's results.
+func checked(v criteria.Value, err error) (criteria.Value, string, string) {
+	if err != nil {
+		return v, err.Error(), ""
+	}
+	return v, "", ""
+}

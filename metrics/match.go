@@ -73,9 +73,9 @@ type MatchError struct {
 // Error says the name is unknown or ambiguous and names the candidates.
 func (e *MatchError) Error() string {
 	if len(e.Candidates) > 1 {
-		return fmt.Sprintf("unit %q is ambiguous: it matches %s", e.Name, listUnits(e.Candidates, " and "))
+		return fmt.Sprintf("unit %s is ambiguous: it matches %s", criteria.Quote(e.Name), listUnits(e.Candidates, " and "))
 	}
-	msg := fmt.Sprintf("unknown unit %q", e.Name)
+	msg := fmt.Sprintf("unknown unit %s", criteria.Quote(e.Name))
 	if strings.TrimSpace(e.Name) == "" {
 		msg = "empty unit name"
 	}
@@ -119,7 +119,10 @@ func (m *Matcher) Match(name string) (*criteria.Unit, error) {
 	return nil, &MatchError{Name: name, Suggest: m.near(loose)}
 }
 
-// near returns the units with a name within a typo or two of key.
+// near returns the units a name that matched none may have meant: those
+// with a name within a typo or two of it, the kind of unit left out or
+// not ("Tien Phuc" for "Huyện Tiên Phước"), closest first; then those
+// with a name holding it as a word ("Điện" for "Thị xã Điện Bàn").
 func (m *Matcher) near(key string) []*criteria.Unit {
 	type scored struct {
 		u *criteria.Unit
@@ -128,9 +131,18 @@ func (m *Matcher) near(key string) []*criteria.Unit {
 	var found []scored
 	for i, u := range m.units {
 		best := -1
-		for _, k := range m.looseKeys[i] {
+		keys := append(m.looseKeys[i][:len(m.looseKeys[i]):len(m.looseKeys[i])], criteria.LooseKey(criteria.ShortUnitName(u.Name)))
+		for _, k := range keys {
 			if d := criteria.EditDistance(key, k, typoLimit(key)); d >= 0 && (best < 0 || d < best) {
 				best = d
+			}
+		}
+		if best < 0 && len(key) >= 2 {
+			for _, k := range keys {
+				if containsWord(k, key) {
+					best = 100 // after every typo
+					break
+				}
 			}
 		}
 		if best >= 0 {
@@ -140,12 +152,23 @@ func (m *Matcher) near(key string) []*criteria.Unit {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].d < found[j].d })
 	var out []*criteria.Unit
 	for i, s := range found {
-		if i == 3 {
+		if i == 5 {
 			break
 		}
 		out = append(out, s.u)
 	}
 	return out
+}
+
+// containsWord reports whether the words of part appear in s, starting at
+// a word's start: "dien" is in "thi xa dien ban", "an" is not in "dien ban".
+func containsWord(s, part string) bool {
+	for i := 0; i+len(part) <= len(s); i++ {
+		if (i == 0 || s[i-1] == ' ' || s[i-1] == '-') && strings.HasPrefix(s[i:], part) {
+			return true
+		}
+	}
+	return false
 }
 
 // typoLimit is how many edits still count as a typo of s.

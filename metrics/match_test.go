@@ -63,3 +63,30 @@ func TestMatchCandidates(t *testing.T) {
 		t.Fatalf("Match: %v, want an ambiguity between two units", err)
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	units := []*criteria.Unit{
+		{ID: "dien-ban", Name: "Thị xã Điện Bàn"},
+		{ID: "tien-phuoc", Name: "Huyện Tiên Phước"},
+		{ID: "nam-giang", Name: "Huyện Nam Giang"},
+		{ID: "nam-tra-my", Name: "Huyện Nam Trà My"},
+		{ID: "dai-loc", Name: "Huyện Đại Lộc"},
+	}
+	m := NewMatcher(units)
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"Điện", `unknown unit "Điện" (did you mean "Thị xã Điện Bàn" (dien-ban)?)`},
+		{"Tien Phuc", `unknown unit "Tien Phuc" (did you mean "Huyện Tiên Phước" (tien-phuoc)?)`},
+		{"Nam", `unknown unit "Nam" (did you mean "Huyện Nam Giang" (nam-giang) or "Huyện Nam Trà My" (nam-tra-my)?)`},
+		{"an", `unknown unit "an"`},
+		{"Dai Loc", `unknown unit "Dai Loc" (did you mean "Huyện Đại Lộc" (dai-loc)?)`},
+	}
+	for _, tt := range tests {
+		_, err := m.Match(tt.name)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Match(%q) = %v, want %s", tt.name, err, tt.want)
+		}
+	}
+}

@@ -23,7 +23,15 @@ func TestRowLongerThanHeader(t *testing.T) {
 		want             []string
 	}{
 		{"wide split", "x.csv", wideHead + "Điện Bàn,1,1,1,12,5,8\n",
+			[]string{`x.csv:2: a value in column 7, which has no header`, "hint: " + ambiguousSplitHint}},
+		{"wide split, located by a count", "x.csv", wideHead + "Điện Bàn,1,1,1,12,5,8.5\n",
 			[]string{`x.csv:2: a value in column 7, which has no header`, splitHint}},
+		// Not "100,100": joined, it would push "có" into a count column.
+		{"wide split, not the first pair of numbers", "x.csv", "unit,survey_points,dossiers_total,plan_on_time,dossiers_late,satisfaction,has_portal\n" +
+			"Điện Bàn,100,100,có,3,12,5,x\n",
+			[]string{`x.csv:2: a value in column 8, which has no header`, splitHint}},
+		{"wide split, a cell fits nowhere", "x.csv", wideHead + "Điện Bàn,1,1,1,12,5,abc\n",
+			[]string{`x.csv:2: a value in column 7, which has no header`}},
 		{"wide split, last empty", "x.csv", wideHead + "Điện Bàn,1,1,1,12,5,\n",
 			[]string{`x.csv:2: the row has 7 cells, the header has 6`, splitHint}},
 		{"wide semicolons", "x.csv", strings.ReplaceAll(wideHead, ",", ";") + "Điện Bàn;1;1;1;12;5;8\n",

@@ -28,7 +28,7 @@ func TestReadPartialTable(t *testing.T) {
 	if diff := cmp.Diff(want, render(tab)); diff != "" {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
-	if len(problemLines(t, err)) != 3 { // 12,5 twice, with the split hint
+	if len(problemLines(t, err)) != 4 { // 12,5 twice, with the split hint and the comma hint
 		t.Errorf("problems:\n%v", err)
 	}
 

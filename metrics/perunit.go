@@ -19,7 +19,7 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 	if err != nil {
 		return nil, criteria.Problems{{File: dir, Msg: "cannot read the folder: " + describeOSError(err)}}
 	}
-	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}}
+	f := &folder{set: set, match: NewMatcher(units), inputs: set.Inputs(), t: t, fileOf: map[string]string{}, opts: opts}
 	for _, e := range entries {
 		name := e.Name()
 		if skipFile(name) {
@@ -36,8 +36,10 @@ func readFolder(dir string, set *criteria.Set, units []*criteria.Unit, opts Opti
 			add(&probs, criteria.Problem{File: path}, "not a .csv or .xlsx file: the folder must hold only per-unit metric files")
 			continue
 		}
+		sum, ps := f.read(path)
 		t.Files = append(t.Files, path)
-		probs = append(probs, f.read(path)...)
+		t.Sums = append(t.Sums, sum)
+		probs.Append(ps...)
 	}
 	if len(t.Files) == 0 && len(probs) == 0 {
 		add(&probs, criteria.Problem{File: dir}, "the folder holds no .csv or .xlsx file")
@@ -72,6 +74,7 @@ type folder struct {
 	inputs []*criteria.Metric
 	t      *Table
 	fileOf map[string]string // unit id → the file read for it
+	opts   Options
 }
 
 // unitFile is one per-unit file as read: its rows and the roles of its
@@ -94,15 +97,15 @@ func (uf *unitFile) add(g *grid, r *row) {
 	}
 }
 
-// read reads one per-unit file and returns its problems.
-func (f *folder) read(path string) criteria.Problems {
+// read reads one per-unit file and returns its SHA-256 and problems.
+func (f *folder) read(path string) (string, criteria.Problems) {
 	var probs criteria.Problems
 	uf := newUnitFile()
-	fatal := scanFile(path, path, &probs, uf.add)
+	sum, fatal := scanFile(path, path, &probs, uf.add)
 	if fatal != nil {
-		return criteria.Problems{*fatal}
+		return "", criteria.Problems{*fatal}
 	}
-	return f.interpret(uf, path, probs)
+	return sum, f.interpret(uf, path, probs)
 }
 
 // interpret reads the unit, the values and the notes from the rows of one
@@ -115,7 +118,8 @@ func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) c
 		return probs
 	}
 	if p := uf.columns(); p != nil {
-		return append(probs, *p)
+		probs.Append(*p)
+		return probs
 	}
 	u, label, ok := f.unit(uf, path, &probs)
 	if ok {
@@ -129,34 +133,72 @@ func (f *folder) interpret(uf *unitFile, path string, probs criteria.Problems) c
 	return probs
 }
 
-// columns finds the metric, value and note columns from the header row.
+// isMetricKey reports whether a header cell heads the metric column of a
+// per-unit file.
+func isMetricKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "metric", "chi so", "ma chi so", "chi tieu", "ma chi tieu", "id", "ma":
+		return true
+	}
+	return false
+}
+
+// isValueKey reports whether a header cell heads the value column of a
+// per-unit file.
+func isValueKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "value", "gia tri", "so lieu":
+		return true
+	}
+	return false
+}
+
+// isDescriptionKey reports whether a header cell heads a column the
+// template writes to describe a metric: read neither as a value nor kept.
+func isDescriptionKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "name", "ten", "ten chi so", "ten chi tieu", "type", "loai", "kieu", "kieu du lieu", "don vi tinh", "dvt",
+		"stt", "tt", "no", "#", "gia tri cho phep", "allowed values", "allowed":
+		return true
+	}
+	return false
+}
+
+// columns finds the header — the first row with a metric and a value
+// column, title rows above it skipped (SPEC §12) — and from it the
+// metric, value and note columns.
 func (uf *unitFile) columns() *criteria.Problem {
-	uf.header, uf.rows = uf.rows[0], uf.rows[1:]
+	at := -1
+	for i, r := range uf.rows {
+		m, v := false, false
+		for _, c := range r.cells {
+			k := key(c.text)
+			m, v = m || isMetricKey(k), v || isValueKey(k)
+		}
+		if m && v {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		p := uf.g.at(uf.rows[0], -1)
+		p.Msg = `no header row: a per-unit file needs a header with a "metric" (mã chỉ số) and a "value" (giá trị) column`
+		p.Hint = mojibakeHint(uf.rows[0].text(0))
+		return &p
+	}
+	uf.header, uf.rows = uf.rows[at], uf.rows[at+1:]
 	for col, c := range uf.header.cells {
 		k := key(c.text)
-		switch criteria.LooseKey(k) {
-		case "":
-		case "metric", "chi so", "ma chi so", "id", "ma":
-			if uf.metricCol < 0 {
-				uf.metricCol = col
-				continue
-			}
-			uf.notes = append(uf.notes, col)
-		case "value", "gia tri":
-			if uf.valCol < 0 {
-				uf.valCol = col
-				continue
-			}
-			uf.notes = append(uf.notes, col)
-		case "name", "ten", "ten chi so", "type", "loai", "kieu", "kieu du lieu", "don vi tinh", "dvt", "stt", "no", "#":
+		switch {
+		case k == "":
+		case isMetricKey(k) && uf.metricCol < 0:
+			uf.metricCol = col
+		case isValueKey(k) && uf.valCol < 0:
+			uf.valCol = col
+		case isDescriptionKey(k):
 		default:
 			uf.notes = append(uf.notes, col)
 		}
-	}
-	if uf.metricCol < 0 || uf.valCol < 0 {
-		p := uf.g.at(uf.header, -1)
-		p.Msg = `the first row must be a header with a "metric" and a "value" column`
-		return &p
 	}
 	return nil
 }
@@ -182,8 +224,10 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 		label = strings.TrimSpace(unitRow.text(uf.valCol))
 		u, err := f.match.Match(label)
 		if err != nil {
-			add(probs, uf.g.at(unitRow, uf.valCol), "%s", err)
-			return nil, label, false
+			p := uf.g.at(unitRow, uf.valCol)
+			p.Hint = mojibakeHint(label)
+			add(probs, p, "%s", err)
+			return nil, short(label), false
 		}
 		return u, u.Name, true
 	}
@@ -191,7 +235,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 	u, err := f.match.Match(label)
 	if err != nil {
 		add(probs, criteria.Problem{File: path}, `cannot tell which unit the file is for: it has no "unit" row, and its name names no single unit (%s)`, err)
-		return nil, label, false
+		return nil, short(label), false
 	}
 	return u, u.Name, true
 }
@@ -209,14 +253,13 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		width--
 	}
 	headed := func(col int) bool { return !uf.header.cells[col].blank() }
-	valueCol := func(col int) bool { return col == uf.valCol }
 	for _, r := range uf.rows {
 		// A row too long is not read: its value is likely split in two.
-		long := g.overflow(r, width, len(uf.header.cells), 0, headed, valueCol, probs)
 		k := key(r.text(uf.metricCol))
-		if long {
-			if m, _ := lookupMetric(f.set, k); m != nil {
-				seen[m.ID] = r // the problem is reported; not also missing
+		rowMetric, _ := lookupMetric(f.set, k)
+		if g.overflow(r, width, len(uf.header.cells), 0, headed, uf.fits(rowMetric, width), probs) {
+			if rowMetric != nil {
+				seen[rowMetric.ID] = r // the problem is reported; not also missing
 			}
 			continue
 		}
@@ -226,7 +269,9 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		}
 		m, msg := lookupMetric(f.set, k)
 		if m == nil {
-			add(probs, g.at(r, uf.metricCol), "unit %q: %s", label, msg)
+			p := g.at(r, uf.metricCol)
+			p.Hint = mojibakeHint(k)
+			add(probs, p, "unit %q: %s", label, msg)
 			continue
 		}
 		if prev, dup := seen[m.ID]; dup {
@@ -237,14 +282,12 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		places[m.ID] = g.at(r, uf.valCol)
 		// x,12,5,QĐ 12 under metric,value,evidence,note fits the header,
 		// yet 5 is most likely the decimals of 12,5 split by the comma.
-		if m.Type != criteria.Bool && m.Type != criteria.Count {
-			if hint := g.splitHint(r, uf.valCol, valueCol); hint != "" {
-				p := g.at(r, uf.valCol+1)
-				p.Hint = hint
-				add(probs, p, "unit %q: metric %q: %q beside the value %q looks like its decimals", label, m.ID,
-					strings.TrimSpace(r.text(uf.valCol+1)), strings.TrimSpace(r.text(uf.valCol)))
-				continue
-			}
+		if hint := g.evidenceSplit(m, r, uf.valCol); hint != "" {
+			p := g.at(r, uf.valCol+1)
+			p.Hint = hint
+			add(probs, p, "unit %q: metric %q: %s beside the value %s looks like its decimals", label, m.ID,
+				quote(strings.TrimSpace(r.text(uf.valCol+1))), quote(strings.TrimSpace(r.text(uf.valCol))))
+			continue
 		}
 		if n := uf.note(r); n != "" {
 			notes[m.ID] = n
@@ -253,6 +296,9 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		if msg != "" {
 			p := g.at(r, uf.valCol)
 			p.Hint = hint
+			if h := mojibakeHint(r.text(uf.valCol)); h != "" {
+				p.Hint = h
+			}
 			add(probs, p, "unit %q: metric %q: %s", label, m.ID, msg)
 			continue
 		}
@@ -262,7 +308,7 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 		return // the unit's problem is reported; missing rows would be noise
 	}
 	for _, m := range f.inputs {
-		if _, ok := seen[m.ID]; ok {
+		if _, ok := seen[m.ID]; ok || f.opts.optional(m) {
 			continue
 		}
 		if m.Default != nil {
@@ -277,6 +323,40 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 	if len(notes) > 0 {
 		f.t.Notes[u.ID] = notes
 	}
+}
+
+// fits says whether text could be in column col of a row of metric m
+// (nil when the row names none), for a header of width cells: any text in
+// the metric, note and evidence columns, a value of m in the value column.
+func (uf *unitFile) fits(m *criteria.Metric, width int) func(col int, text string) bool {
+	return func(col int, text string) bool {
+		switch {
+		case strings.TrimSpace(text) == "":
+			return true
+		case col >= width || uf.header.cells[col].blank():
+			return false
+		case col != uf.valCol:
+			return true
+		case m != nil:
+			return fitsValue(m, text)
+		}
+		_, _, ok := plainNumber(strings.TrimSpace(text))
+		return ok
+	}
+}
+
+// evidenceSplit says, for a row that fits its header, whether the value
+// in column col and the 1 to 3 digits in the cell after it look like a
+// number of metric m split at its decimal comma, and gives the hint.
+func (g *grid) evidenceSplit(m *criteria.Metric, r *row, col int) string {
+	if g.sep != ',' || col+1 >= len(r.cells) {
+		return ""
+	}
+	a, b := strings.TrimSpace(r.cells[col].text), strings.TrimSpace(r.cells[col+1].text)
+	if !allDigits(strings.TrimPrefix(a, "-")) || !allDigits(b) || len(b) > 3 || !fitsValue(m, a+"."+b) {
+		return ""
+	}
+	return pairHint(a, b)
 }
 
 // note joins a row's note cells: "evidence: QĐ 12; note: nộp muộn".

@@ -125,7 +125,7 @@ func TestReadFolderProblems(t *testing.T) {
 	want := []string{
 		`metrics/2018: a folder among the per-unit files: each unit's file must sit directly in metrics`,
 		`metrics/hoi-an.csv: cannot tell which unit the file is for: it has no "unit" row, and its name names no single unit (unknown unit "hoi-an")`,
-		`metrics/no-head.csv:1: the first row must be a header with a "metric" and a "value" column`,
+		`metrics/no-head.csv:1: no header row: a per-unit file needs a header with a "metric" (mã chỉ số) and a "value" (giá trị) column`,
 		`metrics/notes.txt: not a .csv or .xlsx file: the folder must hold only per-unit metric files`,
 		`metrics/old.xls: the file is an Excel 97–2003 .xls workbook: save it as .xlsx`,
 		`metrics/que-son-2.csv: unit "Huyện Quế Sơn" has two files: metrics/bao-cao-que-son.csv and metrics/que-son-2.csv`,

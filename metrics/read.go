@@ -2,7 +2,8 @@ package metrics
 
 import (
 	"bytes"
-	"fmt"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,16 +12,18 @@ import (
 	"parindex/criteria"
 )
 
-// maxWorkbook is the largest workbook read: a province's metrics are a few
-// megabytes at most.
-const maxWorkbook = 256 << 20
-
 // Options for Read.
 type Options struct {
 	// Partial lets units be absent, as in a self-assessment some units did
 	// not send. By default every unit must appear exactly once.
 	Partial bool
+	// Optional names metrics whose column may be absent: their values
+	// then come from elsewhere (the Department's own table, SPEC §12),
+	// and no default is filled in for them.
+	Optional map[string]bool
 }
+
+func (o Options) optional(m *criteria.Metric) bool { return o.Optional[m.ID] }
 
 // Table is the metric values read from one source.
 type Table struct {
@@ -31,10 +34,22 @@ type Table struct {
 	// id, then metric id: "evidence: QĐ 12/QĐ-UBND; note: …". Nil for a
 	// wide table.
 	Notes map[string]map[string]string
+	// UnitNotes holds the note columns of a wide table (headed "ghi chú",
+	// "note" or starting with "#") by unit id, joined as
+	// "ghi chú: …; #kiểm tra: …". Nil when the table has none.
+	UnitNotes map[string]string
 	// Files lists every file read, in order, as named in problems.
 	Files []string
+	// Sums holds the SHA-256 of each file of Files, in lowercase hex, taken
+	// from the bytes read: a file is never opened twice. "" for a file
+	// that could not be read whole.
+	Sums []string
 
 	places map[string]*unitPlace
+	// dept is the Department's table merged in, and fromDept the metrics
+	// of each unit taken from it, so that Place points there.
+	dept     *Table
+	fromDept map[string]map[string]bool
 }
 
 // unitPlace says where one unit's values were read.
@@ -42,6 +57,7 @@ type unitPlace struct {
 	file, sheet string
 	line, num   int                         // the unit's row in a wide table
 	cols        map[string]int              // wide table: metric id → column
+	unitCol     int                         // wide table: the column naming the unit
 	cells       map[string]criteria.Problem // per-unit file: metric id → place
 }
 
@@ -50,6 +66,9 @@ type unitPlace struct {
 // from a cell (a default, a derived ratio) gives the unit's row or file.
 // The zero Problem means the unit was not read.
 func (t *Table) Place(unitID, metricID string) criteria.Problem {
+	if t.fromDept[unitID][metricID] {
+		return t.dept.Place(unitID, metricID)
+	}
 	up := t.places[unitID]
 	if up == nil {
 		return criteria.Problem{}
@@ -60,7 +79,10 @@ func (t *Table) Place(unitID, metricID string) criteria.Problem {
 		}
 		return criteria.Problem{File: up.file}
 	}
-	col := up.cols[metricID] // 0, the unit's own cell, when not a column
+	col, ok := up.cols[metricID]
+	if !ok {
+		col = up.unitCol // the unit's own cell
+	}
 	if up.sheet == "" {
 		return criteria.Problem{File: up.file, Line: up.line}
 	}
@@ -96,10 +118,12 @@ func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) 
 	} else {
 		w := newWide(set, NewMatcher(units), opts)
 		t = w.t
-		t.Files = append(t.Files, path)
-		if fatal := scanFile(path, path, &w.probs, w.row); fatal != nil {
+		sum, fatal := scanFile(path, path, &w.probs, w.row)
+		if fatal != nil {
 			return nil, criteria.Problems{*fatal}
 		}
+		t.Files = append(t.Files, path)
+		t.Sums = append(t.Sums, sum)
 		probs = w.finish(path, units)
 	}
 	if len(probs) > 0 {
@@ -110,9 +134,10 @@ func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) 
 
 // scanFile reads the rows of a .csv or .xlsx file (by its extension),
 // calling visit with each and adding problems to probs. display names the
-// file in problems. A non-nil fatal problem means the file could not be
-// read at all.
-func scanFile(path, display string, probs *criteria.Problems, visit func(*grid, *row)) (fatal *criteria.Problem) {
+// file in problems. It returns the SHA-256 of the bytes it read, so that
+// the file is opened once: a named pipe can be read only once. A non-nil
+// fatal problem means the file could not be read at all.
+func scanFile(path, display string, probs *criteria.Problems, visit func(*grid, *row)) (sum string, fatal *criteria.Problem) {
 	bad := func(msg, hint string) *criteria.Problem {
 		return &criteria.Problem{File: display, Msg: msg, Hint: hint}
 	}
@@ -120,43 +145,57 @@ func scanFile(path, display string, probs *criteria.Problems, visit func(*grid, 
 	case ".csv":
 		f, err := os.Open(path)
 		if err != nil {
-			return bad("cannot read: "+describeOSError(err), "")
+			return "", bad("cannot read: "+describeOSError(err), "")
 		}
 		defer f.Close()
-		return scanCSV(f, display, probs, visit)
+		if statTooLarge(f, maxFile) {
+			return "", tooLarge(display)
+		}
+		h := sha256.New()
+		if fatal := scanCSV(io.TeeReader(f, h), display, probs, visit); fatal != nil {
+			return "", fatal
+		}
+		return hex.EncodeToString(h.Sum(nil)), nil
 	case ".xlsx", ".xlsm":
-		data, err := readLimited(path, maxWorkbook)
-		if err != nil {
-			return bad(err.Error(), "")
+		data, fatal := readWorkbook(path, display)
+		if fatal != nil {
+			return "", fatal
 		}
-		return scanXLSX(data, display, probs, visit)
+		sha := sha256.Sum256(data)
+		return hex.EncodeToString(sha[:]), scanXLSX(data, display, probs, visit)
 	case ".xls":
-		data, _ := readLimited(path, 8)
-		if bytes.HasPrefix(data, oleSignature) || len(data) == 0 {
-			return bad("the file is an Excel 97–2003 .xls workbook: save it as .xlsx", "Excel: File › Save As › Excel Workbook (*.xlsx)")
+		f, err := os.Open(path)
+		if err == nil {
+			defer f.Close()
+			head := make([]byte, len(oleSignature))
+			n, _ := io.ReadFull(f, head)
+			if n == 0 || bytes.HasPrefix(head[:n], oleSignature) {
+				return "", bad("the file is an Excel 97–2003 .xls workbook: save it as .xlsx", "Excel: File › Save As › Excel Workbook (*.xlsx)")
+			}
 		}
-		return bad("the file is named .xls: name an xlsx workbook .xlsx and a CSV file .csv", "")
+		return "", bad("the file is named .xls: name an xlsx workbook .xlsx and a CSV file .csv", "")
 	}
-	return bad("not a .csv or .xlsx file", "metric values are read from a .csv file, an .xlsx workbook, or a folder of them")
+	return "", bad("not a .csv or .xlsx file", "metric values are read from a .csv file, an .xlsx workbook, or a folder of them")
 }
 
-// readLimited reads a whole file of at most limit bytes; a longer one is
-// an error, read no further.
-func readLimited(path string, limit int64) ([]byte, error) {
+// readWorkbook reads a whole workbook file of at most maxFile bytes; a
+// longer one is refused, read no further.
+func readWorkbook(path, display string) ([]byte, *criteria.Problem) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %s", describeOSError(err))
+		return nil, &criteria.Problem{File: display, Msg: "cannot read: " + describeOSError(err)}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if statTooLarge(f, maxFile) {
+		return nil, tooLarge(display)
+	}
+	cr := &cappedReader{r: f, limit: maxFile}
+	data, err := io.ReadAll(cr)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %s", describeOSError(err))
+		return nil, &criteria.Problem{File: display, Msg: "cannot read: " + describeOSError(err)}
 	}
-	if int64(len(data)) > limit && limit >= maxWorkbook {
-		return nil, fmt.Errorf("the file is larger than %d MiB: this is not a table of metric values", limit>>20)
-	}
-	if int64(len(data)) > limit {
-		data = data[:limit]
+	if cr.over {
+		return nil, tooLarge(display)
 	}
 	return data, nil
 }

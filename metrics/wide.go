@@ -18,7 +18,12 @@ type wideTable struct {
 	probs  criteria.Problems
 
 	headerSeen bool
-	stop       bool               // the header is unusable: rows are not read
+	stop       bool // the header is unusable: rows are not read
+	first      *row // the first row that is not blank, named when no header is found
+	firstGrid  *grid
+	unitCol    int                // the unit's column: after an STT column, if any
+	noteCols   []int              // columns kept as notes
+	head       *row               // the header row
 	width      int                // header cells, trailing blank ones dropped
 	cells      int                // header cells, all of them
 	cols       []*criteria.Metric // by column; nil where no metric is read
@@ -38,13 +43,17 @@ func (w *wideTable) row(g *grid, r *row) {
 	case w.stop, r.blank():
 	case r.damaged:
 		// Already reported; a unit named in it is not also missing.
-		if u, err := w.match.Match(r.text(0)); err == nil && w.headerSeen && len(r.cells) > 1 {
+		if u, err := w.match.Match(r.text(w.unitCol)); err == nil && w.headerSeen && len(r.cells) > w.unitCol+1 {
 			if _, dup := w.seen[u.ID]; !dup {
 				w.seen[u.ID] = g.rowName(r)
 			}
 		}
 	case !w.headerSeen:
-		w.header(g, r)
+		if col, ok := headerStart(r, isUnitKey); ok {
+			w.header(g, r, col)
+		} else if w.first == nil {
+			w.first, w.firstGrid = r, g
+		}
 	default:
 		w.data(g, r)
 	}
@@ -59,28 +68,77 @@ func isUnitKey(k string) bool {
 	return false
 }
 
-func (w *wideTable) header(g *grid, r *row) {
-	w.headerSeen = true
-	if first := key(r.text(0)); !isUnitKey(first) {
-		add(&w.probs, g.at(r, 0), `the first row must be the header: "unit", then one metric id a column (found %s)`, quote(first))
-		w.stop = true
-		return
+// isSTTKey reports whether a header cell heads a row-number column.
+func isSTTKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "stt", "tt", "so tt", "so thu tu", "no", "no.", "#":
+		return true
 	}
+	return false
+}
+
+// isNoteKey reports whether a header cell heads a column of notes, which
+// are kept rather than read as values: "ghi chú", "note", or "#kiểm tra"
+// (a "#" alone heads row numbers, as STT does).
+func isNoteKey(k string) bool {
+	switch criteria.LooseKey(k) {
+	case "ghi chu", "note", "notes":
+		return true
+	}
+	return strings.HasPrefix(k, "#") && k != "#"
+}
+
+// isHeaderWord reports whether k can be the first cell of the header of a
+// table parindex reads: a wide table, a per-unit file, decisions or last
+// year's ranks.
+func isHeaderWord(k string) bool {
+	return isUnitKey(k) || isSTTKey(k) || isMetricKey(k)
+}
+
+// headerStart reports whether r is a header by SPEC §12: its first cell
+// that is not blank — after an optional STT column — is what starts(key)
+// accepts. col is that cell's column.
+func headerStart(r *row, starts func(string) bool) (col int, ok bool) {
+	col = 0
+	for col < len(r.cells) && r.cells[col].blank() {
+		col++
+	}
+	if col < len(r.cells) && isSTTKey(key(r.cells[col].text)) {
+		col++
+		for col < len(r.cells) && r.cells[col].blank() {
+			col++
+		}
+	}
+	if col >= len(r.cells) || !starts(key(r.cells[col].text)) {
+		return 0, false
+	}
+	return col, true
+}
+
+func (w *wideTable) header(g *grid, r *row, unitCol int) {
+	w.headerSeen = true
+	w.unitCol = unitCol
 	w.width, w.cells = len(r.cells), len(r.cells)
-	for w.width > 1 && r.cells[w.width-1].blank() {
+	for w.width > unitCol+1 && r.cells[w.width-1].blank() {
 		w.width--
 	}
 	w.cols = make([]*criteria.Metric, w.width)
 	w.colOf = map[string]int{}
-	for col := 1; col < w.width; col++ {
+	for col := unitCol + 1; col < w.width; col++ {
 		k := key(r.cells[col].text)
 		if k == "" {
 			w.blankCols[col] = true
 			continue
 		}
+		if isNoteKey(k) {
+			w.noteCols = append(w.noteCols, col)
+			continue
+		}
 		m, msg := lookupMetric(w.set, k)
 		if m == nil {
-			add(&w.probs, g.at(r, col), "%s", msg)
+			p := g.at(r, col)
+			p.Hint = mojibakeHint(k)
+			add(&w.probs, p, "%s", msg)
 			continue
 		}
 		if prev, dup := w.colOf[m.ID]; dup {
@@ -90,9 +148,14 @@ func (w *wideTable) header(g *grid, r *row) {
 		w.colOf[m.ID] = col
 		w.cols[col] = m
 	}
+	w.head = r
 	for _, m := range w.inputs {
-		if _, ok := w.colOf[m.ID]; !ok && m.Default == nil {
-			add(&w.probs, g.at(r, -1), "no column for metric %q (%s)", m.ID, m.Name)
+		if _, ok := w.colOf[m.ID]; !ok && m.Default == nil && !w.opts.optional(m) {
+			p := g.at(r, -1)
+			if m.ByDepartment {
+				p.Hint = "metrics filled_by: department may come from the Department's own table, department.csv or department.xlsx, instead of a column here"
+			}
+			add(&w.probs, p, "no column for metric %q (%s)", m.ID, m.Name)
 		}
 	}
 }
@@ -140,28 +203,45 @@ func (w *wideTable) data(g *grid, r *row) {
 		ragged = true
 	}
 	headed := func(col int) bool { return !w.blankCols[col] }
-	fraction := func(col int) bool {
-		return col < len(w.cols) && w.cols[col] != nil && w.cols[col].Type != criteria.Bool && w.cols[col].Type != criteria.Count
+	fits := func(col int, text string) bool {
+		switch {
+		case strings.TrimSpace(text) == "":
+			return true
+		case col >= w.width || w.blankCols[col]:
+			return false
+		case w.cols[col] == nil: // an unknown metric, reported already
+			return true
+		}
+		return fitsValue(w.cols[col], text)
 	}
-	if g.overflow(r, w.width, w.cells, 1, headed, fraction, &w.probs) {
+	if g.overflow(r, w.width, w.cells, w.unitCol+1, headed, fits, &w.probs) {
 		ragged = true
 	}
-	name := strings.TrimSpace(r.text(0))
+	uc := w.unitCol
+	name := strings.TrimSpace(r.text(uc))
 	if name == "" {
-		add(&w.probs, g.at(r, 0), "the row has values but no unit")
+		add(&w.probs, g.at(r, uc), "the row has values but no unit")
 		return
 	}
 	u, err := w.match.Match(name)
 	if err != nil {
-		add(&w.probs, g.at(r, 0), "%s", err)
+		p := g.at(r, uc)
+		p.Hint = mojibakeHint(name)
+		add(&w.probs, p, "%s", err)
 		return
 	}
 	if prev, dup := w.seen[u.ID]; dup {
-		add(&w.probs, g.at(r, 0), "unit %q appears twice: %s and %s", u.Name, prev, g.rowName(r))
+		add(&w.probs, g.at(r, uc), "unit %q appears twice: %s and %s", u.Name, prev, g.rowName(r))
 		return
 	}
 	w.seen[u.ID] = g.rowName(r)
-	w.t.places[u.ID] = &unitPlace{file: g.file, sheet: g.sheet, line: r.line, num: r.num, cols: w.colOf}
+	w.t.places[u.ID] = &unitPlace{file: g.file, sheet: g.sheet, line: r.line, num: r.num, cols: w.colOf, unitCol: uc}
+	if n := w.notes(r); n != "" {
+		if w.t.UnitNotes == nil {
+			w.t.UnitNotes = map[string]string{}
+		}
+		w.t.UnitNotes[u.ID] = n
+	}
 	if ragged {
 		return
 	}
@@ -174,17 +254,31 @@ func (w *wideTable) data(g *grid, r *row) {
 		if msg != "" {
 			p := g.at(r, col)
 			p.Hint = hint
+			if h := mojibakeHint(r.text(col)); h != "" {
+				p.Hint = h
+			}
 			add(&w.probs, p, "unit %q: metric %q: %s", u.Name, m.ID, msg)
 			continue
 		}
 		vals[m.ID] = v
 	}
 	for _, m := range w.inputs {
-		if _, ok := w.colOf[m.ID]; !ok && m.Default != nil {
+		if _, ok := w.colOf[m.ID]; !ok && m.Default != nil && !w.opts.optional(m) {
 			vals[m.ID] = *m.Default
 		}
 	}
 	w.t.Values[u.ID] = vals
+}
+
+// notes joins the note cells of a unit's row: "ghi chú: nộp bổ sung; #kiểm tra: đã đối chiếu".
+func (w *wideTable) notes(r *row) string {
+	var parts []string
+	for _, col := range w.noteCols {
+		if text := strings.TrimSpace(r.text(col)); text != "" {
+			parts = append(parts, key(w.head.text(col))+": "+text)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // finish adds what can only be known at the end: the units with no row.
@@ -192,8 +286,22 @@ func (w *wideTable) finish(file string, units []*criteria.Unit) criteria.Problem
 	if w.stop {
 		return w.probs
 	}
+	if !w.headerSeen && w.first != nil {
+		first := strings.TrimSpace(w.first.text(0))
+		for _, c := range w.first.cells {
+			if !c.blank() {
+				first = strings.TrimSpace(c.text)
+				break
+			}
+		}
+		p := w.firstGrid.at(w.first, -1)
+		p.Hint = mojibakeHint(first)
+		add(&w.probs, p, `no header row: the header is the first row that starts with "unit" (or "đơn vị"), then one metric id a column (the first row starts with %s)`, quote(first))
+		return w.probs
+	}
 	if !w.headerSeen {
-		return append(w.probs, criteria.Problem{File: file, Msg: `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`})
+		add(&w.probs, criteria.Problem{File: file}, `the table is empty: it needs a header row ("unit", then metric ids) and one row a unit`)
+		return w.probs
 	}
 	if !w.opts.Partial {
 		var missing []string

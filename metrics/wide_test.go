@@ -46,6 +46,7 @@ func TestReadWideCSV(t *testing.T) {
 	}{
 		{"wide-ok.csv", okValues},
 		{"wide-excel-vn.csv", excelVN},
+		{"wide-cp1258.csv", okValues},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -97,7 +98,7 @@ func TestReadProblems(t *testing.T) {
 		want      []string
 	}{
 		{"decimal comma", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,\"12,5\",1\nque-son,1,1,1,1,1\nTam Kỳ,1,1,1,1,1\n",
-			[]string{`x.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "12,5" is not a number (use . as the decimal mark)`}},
+			[]string{`x.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "12,5" is not a number (use . as the decimal mark)`, "hint: " + commaHint}},
 		{"missing value", "unit;plan_on_time;dossiers_total;dossiers_late;satisfaction;survey_points\nĐiện Bàn;1;1;1;1;1\nque-son;1;  ;1;1;1\nTam Kỳ;1;1;1;1;1\n",
 			[]string{`x.csv:3: unit "Huyện Quế Sơn": metric "dossiers_total": missing value`,
 				"hint: " + missingHint}},
@@ -116,13 +117,25 @@ func TestReadProblems(t *testing.T) {
 				`x.csv: no row for 2 units: "Huyện Quế Sơn", "Thành phố Tam Kỳ"`}},
 		{"ragged", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1,,\nque-son,1,1,1,1\nTam Kỳ,1,1,1,1,1,7\n",
 			[]string{`x.csv:3: the row has 5 cells, the header has 6`, `x.csv:4: a value in column 7, which has no header`,
-				`hint: if "1,1" is one number, a decimal comma split it into two cells: write 1.1`}},
-		{"no header", "Điện Bàn,1,1\n", []string{`x.csv:1: the first row must be the header: "unit", then one metric id a column (found "Điện Bàn")`}},
+				"hint: " + ambiguousSplitHint}},
+		{"no header", "Điện Bàn,1,1\n", []string{`x.csv:1: no header row: the header is the first row that starts with "unit" (or "đơn vị"), then one metric id a column (the first row starts with "Điện Bàn")`}},
+		{"no header, mojibake", "BIá»‚U Tá»”NG Há»¢P\nÄÆ¡n vá»‹,plan_on_time\n", []string{
+			`x.csv:1: no header row: the header is the first row that starts with "unit" (or "đơn vị"), then one metric id a column (the first row starts with "BIá»‚U Tá»”NG Há»¢P")`,
+			`hint: "BIá»‚U Tá»”NG Há»¢P" looks like UTF-8 text read as Windows-1252 ("BIỂU TỔNG HỢP" was meant): the file was opened with the wrong encoding and saved; take the file as it was sent, or save it as "CSV UTF-8"`}},
+		{"mojibake unit", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nThÃ nh phá»‘ Tam Ká»³,1,1,1,1,1\n", []string{
+			`x.csv:2: unknown unit "ThÃ nh phá»‘ Tam Ká»³"`,
+			`x.csv: no row for 3 units: "Thị xã Điện Bàn", "Huyện Quế Sơn", "Thành phố Tam Kỳ"`,
+			`hint: "ThÃ nh phá»‘ Tam Ká»³" looks like UTF-8 text read as Windows-1252 ("Thành phố Tam Kỳ" was meant): the file was opened with the wrong encoding and saved; take the file as it was sent, or save it as "CSV UTF-8"`}},
+		{"both marks", "unit;plan_on_time;dossiers_total;dossiers_late;satisfaction;survey_points\nĐiện Bàn;1;1;1;1.234,5;1\nque-son;1;1;1;1;1\nTam Kỳ;1;1;1;1;1\n",
+			[]string{`x.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "1.234,5" is not a number: it has both . and , (in a file separated by ; or tabs the comma is the decimal mark: write 1234,5)`}},
 		{"empty", " \r\n", []string{`x.csv: the file is empty`}},
 		{"unclosed quote", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1\nque-son,1,1,1,1,1\nTam Kỳ,\"1,1,1,1,1\n",
 			[]string{`x.csv:4: a quoted cell is never closed: a " is missing`}},
-		{"tabs", "unit\tplan_on_time\nĐiện Bàn\t1\n", []string{`x.csv: the file is separated by tabs, not by , or ;`, "hint: " + utf8Hint}},
-		{"utf-16", "\xff\xfeu\x00n\x00", []string{`x.csv: the file is UTF-16 text (Excel's "Unicode Text"), not CSV`, "hint: " + utf8Hint}},
+		{"utf-16 without a mark", "u\x00n\x00i\x00t\x00,\x00a\x00\n\x00", []string{`x.csv: the file is UTF-16 text without a byte-order mark, which cannot be told from binary data`,
+			`hint: save it as "CSV UTF-8", or as "Unicode Text" from Excel, which writes the mark`}},
+		{"not text", "unit,plan_on_time\nTh\xe0nh ph\x81\n", []string{`x.csv:2: the file is neither UTF-8 nor Windows-1258 text (byte 0x81)`, "hint: " + utf8Hint}},
+		{"control bytes", "unit,plan_on_time\n\xd0i\xean B\xe0n\x02,1\n", []string{`x.csv:2: the file is neither UTF-8 nor Windows-1258 text (byte 0x02)`, "hint: " + utf8Hint}},
+		{"mixed", "unit,plan_on_time\nĐiện Bàn,1\nTh\xe0nh,1\n", []string{`x.csv:3: the line is not UTF-8 text though the text above it is: the file mixes two encodings`, "hint: " + utf8Hint}},
 		{"xlsx named csv", "PK\x03\x04rest", []string{`x.csv: the file is an Excel workbook (.xlsx), not CSV text`, "hint: rename it to end in .xlsx"}},
 	}
 	for _, tt := range tests {
@@ -154,9 +167,6 @@ func TestReadFileProblems(t *testing.T) {
 		file string
 		want []string
 	}{
-		{"wide-cp1258.csv", []string{
-			`testdata/wide-cp1258.csv:2: the file is not UTF-8 text (Excel's plain "CSV" on Vietnamese Windows writes Windows-1258)`,
-			"hint: " + utf8Hint}},
 		{"binary.csv", []string{`testdata/binary.csv: the file is binary, not CSV text`, "hint: " + utf8Hint}},
 		{"legacy.xls", []string{`testdata/legacy.xls: the file is an Excel 97–2003 .xls workbook: save it as .xlsx`,
 			"hint: Excel: File › Save As › Excel Workbook (*.xlsx)"}},

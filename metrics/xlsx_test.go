@@ -3,7 +3,6 @@ package metrics
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -126,6 +125,7 @@ func TestReadXLSXProblems(t *testing.T) {
 		path + `: 'Số liệu'!E3: unit "Huyện Quế Sơn": metric "satisfaction": "12,5" is not a number (use . as the decimal mark)`,
 		path + `: 'Số liệu'!H4: a value in column H, which has no header`,
 		"hint: open the workbook in Excel and save it again, so that formulas keep their values",
+		"hint: " + commaHint,
 	}
 	if diff := cmp.Diff(want, problemLines(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -167,7 +167,7 @@ func TestReadBrokenXLSX(t *testing.T) {
 			"hint: copy the file again, or open it in Excel and save it again"}},
 		{program, []string{program + ": the file is not a spreadsheet: it holds binary data, not an xlsx workbook or CSV text",
 			"hint: metric values are read from an .xlsx workbook or a .csv file: check that this is the right file"}},
-		{damaged, []string{damaged + ": the workbook is damaged and cannot be read (it is not a complete xlsx file)",
+		{damaged, []string{damaged + `: the workbook is damaged: its part "xl/workbook.xml" is cut off or is not well-formed XML (line 1)`,
 			"hint: copy the file again, or open it in Excel and save it again"}},
 	}
 	for _, tt := range tests {
@@ -182,6 +182,19 @@ func TestReadBrokenXLSX(t *testing.T) {
 // replaced by text.
 func replacePart(t *testing.T, data []byte, name, text string) []byte {
 	t.Helper()
+	return copyZip(t, data, name, func(zw *zip.Writer) error {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = w.Write([]byte(text))
+		}
+		return err
+	})
+}
+
+// copyZip copies the zip archive in data, its part name written by
+// write instead.
+func copyZip(t *testing.T, data []byte, name string, write func(*zip.Writer) error) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -189,20 +202,14 @@ func replacePart(t *testing.T, data []byte, name, text string) []byte {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
 		if f.Name == name {
-			w.Write([]byte(text))
-			continue
+			err = write(zw)
+		} else {
+			err = zw.Copy(f)
 		}
-		r, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.Copy(w, r)
-		r.Close()
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)

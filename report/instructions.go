@@ -9,14 +9,15 @@ import (
 // instructionText is the how-to of a data-collection workbook, by
 // language; the first line differs between the wide and per-unit layouts.
 var instructionText = map[criteria.Lang]struct {
-	heading, wide, perUnit string
-	rules                  []string
-	table                  []string
+	heading, wide, perUnit, byDept string
+	rules                          []string
+	table                          []string
 }{
 	criteria.Vietnamese: {
 		heading: "Hướng dẫn điền số liệu",
-		wide:    "Điền số liệu vào trang «Số liệu»: mỗi dòng một đơn vị, mỗi cột một chỉ số. Không đổi tên đơn vị ở cột A, không sửa dòng tiêu đề, không thêm hay xoá cột.",
-		perUnit: "Điền cột «value» của trang «Số liệu»: mỗi dòng một chỉ số. Ghi số, ký hiệu văn bản hoặc tài liệu kiểm chứng vào cột «tài liệu kiểm chứng», ghi chú khác vào cột «ghi chú». Không sửa cột «metric» và dòng tiêu đề.",
+		wide:    "Điền số liệu vào trang «Số liệu»: mỗi dòng một đơn vị, mỗi cột một chỉ số. Không đổi tên đơn vị ở cột «Đơn vị», không sửa dòng tiêu đề của bảng, không thêm hay xoá cột; cột «Ghi chú» ghi tự do.",
+		perUnit: "Điền cột «Giá trị» của trang «Số liệu»: mỗi dòng một chỉ số. Ghi số, ký hiệu văn bản hoặc tài liệu kiểm chứng vào cột «Tài liệu kiểm chứng», ghi chú khác vào cột «Ghi chú». Không sửa cột «Mã chỉ số» và dòng tiêu đề của bảng.",
+		byDept:  "Các chỉ số có người điền là «Sở Nội vụ» trong bảng dưới đây (điểm điều tra xã hội học, SIPAS…) do Sở Nội vụ tự điền: biểu này không có ô cho các chỉ số đó, đơn vị không điền.",
 		rules: []string{
 			"Nhập số trực tiếp vào ô. Nếu nhập dưới dạng văn bản thì dùng dấu chấm (.) làm dấu thập phân, ví dụ 87.5; không dùng dấu phân cách hàng nghìn.",
 			"Tỷ lệ % nhập số từ 0 đến 100, ví dụ 87.5 cho 87,5%; không nhập dạng 0,875.",
@@ -25,12 +26,13 @@ var instructionText = map[criteria.Lang]struct {
 			"Không để trống: ô trống là thiếu số liệu và bị báo lỗi, trừ chỉ số có giá trị mặc định trong bảng dưới đây.",
 			"Các tỷ lệ (trễ hạn, trực tuyến…) được tính từ số liệu gốc (tử số, mẫu số): chỉ nhập số liệu gốc.",
 		},
-		table: []string{"Mã chỉ số", "Tên chỉ số", "Loại", "Mặc định khi để trống", "Dùng ở tiêu chí"},
+		table: []string{"Mã chỉ số", "Tên chỉ số", "Loại", "Giá trị cho phép", "Mặc định khi để trống", "Người điền", "Dùng ở tiêu chí"},
 	},
 	criteria.English: {
 		heading: "How to fill in this workbook",
-		wide:    "Fill in the Data sheet: one row a unit, one column a metric. Do not change the unit names in column A, the header row, or the columns.",
-		perUnit: "Fill in the value column of the Data sheet, one row a metric. Put document numbers and other evidence in the evidence column, anything else in the note column. Do not change the metric column or the header row.",
+		wide:    "Fill in the Data sheet: one row a unit, one column a metric. Do not change the unit names in the Unit column, the table's header row, or the columns; write anything in the Note column.",
+		perUnit: "Fill in the Value column of the Data sheet, one row a metric. Put document numbers and other evidence in the Evidence column, anything else in the Note column. Do not change the Metric column or the table's header row.",
+		byDept:  "The metrics the table below says the Department fills in (survey points, SIPAS…) are filled in by the Department itself: this form has no cell for them.",
 		rules: []string{
 			"Type numbers into the cells. A number typed as text takes . as the decimal mark, e.g. 87.5, and no thousands separator.",
 			"A percent is a number from 0 to 100, e.g. 87.5 for 87.5%; not 0.875.",
@@ -39,7 +41,7 @@ var instructionText = map[criteria.Lang]struct {
 			"Do not leave a cell empty: an empty cell is missing data and an error, unless the metric has a default in the table below.",
 			"Rates (late, online…) are computed from their raw counts (numerator, denominator): enter only the counts.",
 		},
-		table: []string{"Metric id", "Name", "Type", "Default when empty", "Used by criteria"},
+		table: []string{"Metric id", "Name", "Type", "Allowed values", "Default when empty", "Filled in by", "Used by criteria"},
 	},
 }
 
@@ -47,15 +49,19 @@ var instructionText = map[criteria.Lang]struct {
 // a table of the metrics asked for with the criteria that use each.
 func (b *book) writeInstructions(perUnit bool) error {
 	txt := instructionText[b.lang]
+	tw := templateWords[b.lang]
 	inputs := b.set.Inputs()
 	usedBy := metricUsers(b.set)
-	ids, names, users := []string{}, []string{}, []string{}
+	ids, names, users, allowed := []string{}, []string{}, []string{}, []string{}
+	byDept := false
 	for _, m := range inputs {
 		ids, names = append(ids, m.ID), append(names, m.Name)
 		users = append(users, strings.Join(usedBy[m.ID], ", "))
+		allowed = append(allowed, b.allowedWords(m))
+		byDept = byDept || m.ByDepartment
 	}
 	widths := []float64{fit(12, 30, ids...), fit(30, 60, names...), fit(12, 24, metricTypeWords(criteria.Percent, b.lang)),
-		fit(12, 16, longestWord(txt.table[3])), fit(14, 40, users...)}
+		fit(12, 22, allowed...), fit(12, 16, longestWord(txt.table[4])), fit(10, 14, tw.byDept), fit(14, 40, users...)}
 	s, err := b.newSheet(b.l.instructions, widths)
 	if err != nil {
 		return err
@@ -66,6 +72,9 @@ func (b *book) writeInstructions(perUnit bool) error {
 	lines := append([]string{txt.wide}, txt.rules...)
 	if perUnit {
 		lines[0] = txt.perUnit
+	}
+	if byDept {
+		lines = append(lines, txt.byDept)
 	}
 	for i, line := range lines {
 		if err := s.add([]any{b.integer(i+1, kInt), b.text(line, kPlain)}, 0); err != nil {
@@ -78,9 +87,13 @@ func (b *book) writeInstructions(perUnit bool) error {
 	}
 	headRow := s.row
 	for i, m := range inputs {
+		who := tw.byUnit
+		if m.ByDepartment {
+			who = tw.byDept
+		}
 		cells := []any{b.text(m.ID, kText), b.text(m.Name, kTextWrap), b.text(metricTypeWords(m.Type, b.lang), kText),
-			b.text(b.defaultWords(m), kCenter), b.text(users[i], kTextWrap)}
-		if err := s.add(cells, s.heightFor([]string{"", m.Name, "", "", users[i]}, false)); err != nil {
+			b.text(allowed[i], kTextWrap), b.text(b.defaultWords(m), kCenter), b.text(who, kCenter), b.text(users[i], kTextWrap)}
+		if err := s.add(cells, s.heightFor([]string{"", m.Name, "", allowed[i], "", "", users[i]}, false)); err != nil {
 			return err
 		}
 	}

@@ -37,6 +37,9 @@ type Options struct {
 	Version  string                       // engine version, shown on Thông tin
 	Inputs   []InputFile                  // every input file with its SHA-256, shown on Thông tin
 	Evidence map[string]map[string]string // unit id → metric id → evidence/note text, shown on unit sheets
+	// UnitNotes holds the note columns of a wide table by unit id
+	// (metrics.Table.UnitNotes): "Ghi chú: …", for the unit sheets.
+	UnitNotes map[string]string
 
 	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
 	// on Thông tin.

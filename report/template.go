@@ -6,16 +6,18 @@ import (
 	"io"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"parindex/criteria"
 )
 
 // WriteTemplate writes the data-collection workbook for units: a data
-// sheet the metrics reader takes as a wide table as it is (a header of
-// "unit" then each input metric, one row a unit, the unit's name in
-// column A), with drop-down lists and checks on the cells, then a sheet of
-// instructions and of the metrics asked for.
+// sheet the metrics reader takes back as a wide table as it is filled in
+// — the set's title and year, then a header of STT, the unit and each
+// metric the units fill in, one row a unit, and a note column — with
+// drop-down lists and checks on the cells, then a sheet of instructions
+// and of every metric, those the Department fills in marked as such.
 func WriteTemplate(w io.Writer, set *criteria.Set, units []*criteria.Unit, lang criteria.Lang) error {
 	if set == nil {
 		return fmt.Errorf("template: no criteria set")
@@ -32,9 +34,10 @@ func WriteTemplate(w io.Writer, set *criteria.Set, units []*criteria.Unit, lang 
 }
 
 // WriteUnitTemplate writes one unit's data-collection workbook in the
-// per-unit layout the metrics reader takes: a header "metric | value |
-// name | type | evidence | note", a row naming the unit, then a row per
-// input metric. The evidence and note columns are carried into the
+// per-unit layout the metrics reader takes: the title, a header "STT |
+// mã chỉ số | tên chỉ số | loại | giá trị cho phép | giá trị | tài liệu
+// kiểm chứng | ghi chú", a row naming the unit, then a row per metric the
+// units fill in. The evidence and note columns are carried into the
 // report.
 func WriteUnitTemplate(w io.Writer, set *criteria.Set, unit *criteria.Unit, lang criteria.Lang) error {
 	if set == nil || unit == nil {
@@ -51,60 +54,153 @@ func WriteUnitTemplate(w io.Writer, set *criteria.Set, unit *criteria.Unit, lang
 	return b.f.Write(w)
 }
 
-// metricHeader is a data column's header: the id on the first line (the
-// reader's key), then the name and type.
-func (b *book) metricHeader(m *criteria.Metric) string {
-	return fmt.Sprintf("%s\n%s (%s)", m.ID, m.Name, metricTypeWords(m.Type, b.lang))
+// templateWords are the texts of the data sheets, by language. The first
+// line of each header is what the reader looks for (SPEC §12).
+var templateWords = map[criteria.Lang]struct {
+	heading, unitHeading                        string
+	stt, unit, note                             string
+	metric, name, typ, allowed, value, evidence string
+	points, anyNumber, naWord, byDept, byUnit   string
+}{
+	criteria.Vietnamese: {
+		heading: "Biểu thu thập số liệu", unitHeading: "Biểu thu thập số liệu của %s",
+		stt: "STT", unit: "Đơn vị", note: "Ghi chú",
+		metric: "Mã chỉ số", name: "Tên chỉ số", typ: "Loại", allowed: "Giá trị cho phép", value: "Giá trị",
+		evidence: "Tài liệu kiểm chứng",
+		points:   "từ 0 đến %s điểm", anyNumber: "một số", naWord: "KPS nếu không phát sinh",
+		byDept: "Sở Nội vụ", byUnit: "Đơn vị",
+	},
+	criteria.English: {
+		heading: "Data collection form", unitHeading: "Data collection form of %s",
+		stt: "No.", unit: "Unit", note: "Note",
+		metric: "Metric", name: "Name", typ: "Type", allowed: "Allowed values", value: "Value",
+		evidence: "Evidence",
+		points:   "0 to %s points", anyNumber: "a number", naWord: "N/A if it did not occur",
+		byDept: "Department", byUnit: "Unit",
+	},
 }
 
-// writeDataSheet writes the wide data sheet: row 1 the header, a row per
-// unit. No title block: the reader wants the header in row 1.
+// unitInputs returns the metrics the units fill in: every input but those
+// the Department fills in itself.
+func unitInputs(set *criteria.Set) []*criteria.Metric {
+	var out []*criteria.Metric
+	for _, m := range set.Inputs() {
+		if !m.ByDepartment {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pointsMax returns, for each points metric, the max of the leaves that
+// take it as their points: the most a unit may enter.
+func pointsMax(set *criteria.Set) map[string]decimal.Decimal {
+	out := map[string]decimal.Decimal{}
+	for _, n := range set.Leaves() {
+		if n.Rule.Type != criteria.PointsRule {
+			continue
+		}
+		if d, ok := out[n.Rule.Metric]; !ok || n.Max.LessThan(d) {
+			out[n.Rule.Metric] = n.Max
+		}
+	}
+	return out
+}
+
+// allowedWords says what a cell of m may hold: "từ 0 đến 2 điểm" for a
+// points metric, its type's range otherwise.
+func (b *book) allowedWords(m *criteria.Metric) string {
+	tw := templateWords[b.lang]
+	if m.Type == criteria.Points {
+		if d, ok := pointsMax(b.set)[m.ID]; ok {
+			return fmt.Sprintf(tw.points, criteria.FormatNumber(d, b.lang))
+		}
+	}
+	if m.Type == criteria.Bool {
+		return b.l.yes + ", " + b.l.no + ", " + b.l.notApplicable
+	}
+	if m.Type == criteria.Level {
+		return strings.Join(m.Levels, ", ") + ", " + b.l.notApplicable
+	}
+	if m.Type == criteria.Number {
+		return tw.anyNumber
+	}
+	return metricTypeWords(m.Type, b.lang)
+}
+
+// shortTypeWords names a metric type in a word or two, for the narrow
+// type column of a unit's workbook; the allowed values say the rest.
+func shortTypeWords(t criteria.MetricType, lang criteria.Lang) string {
+	words := map[criteria.MetricType][2]string{
+		criteria.Bool: {"có/không", "yes/no"}, criteria.Count: {"số đếm", "count"},
+		criteria.Percent: {"tỷ lệ %", "percent"}, criteria.Number: {"số", "number"},
+		criteria.Points: {"điểm", "points"}, criteria.Level: {"mức", "level"},
+	}[t]
+	if lang == criteria.English {
+		return words[1]
+	}
+	return words[0]
+}
+
+// metricHeader is a data column's header: the id on the first line (the
+// reader's key), then the name, then what the cell may hold.
+func (b *book) metricHeader(m *criteria.Metric) string {
+	return fmt.Sprintf("%s\n%s\n(%s)", m.ID, m.Name, b.allowedWords(m))
+}
+
+// writeDataSheet writes the wide data sheet: the title block, the header
+// (STT, unit, the metrics, a note column), a row per unit.
 func (b *book) writeDataSheet(units []*criteria.Unit) error {
-	inputs := b.set.Inputs()
-	names := []string{"unit"}
+	tw := templateWords[b.lang]
+	inputs := unitInputs(b.set)
+	names := []string{tw.unit}
 	for _, u := range units {
 		names = append(names, u.Name)
 	}
-	widths := []float64{fit(14, 40, names...)}
-	heads := []string{"unit"}
+	widths := []float64{6, fit(14, 40, names...)}
+	heads := []string{tw.stt, tw.unit}
 	for _, m := range inputs {
 		widths = append(widths, fit(12, 22, m.ID, longestWord(m.Name)))
 		heads = append(heads, b.metricHeader(m))
 	}
+	widths = append(widths, 30)
+	heads = append(heads, tw.note)
 	b.wide = len(inputs) > 12
 	s, err := b.newSheet(b.l.data, widths)
 	b.wide = false
 	if err != nil {
 		return err
 	}
-	if err := s.freeze(1, 1); err != nil {
+	const headRow = 4 // after the title, the heading and a blank row
+	if err := s.freeze(2, headRow); err != nil {
+		return err
+	}
+	if err := s.titleBlock(tw.heading); err != nil {
 		return err
 	}
 	if err := s.header(heads); err != nil {
 		return err
 	}
-	for _, u := range units {
-		cells := []any{b.text(u.Name, kText)}
+	for i, u := range units {
+		cells := []any{b.integer(i+1, kInt), b.text(u.Name, kText)}
 		for range inputs {
 			cells = append(cells, b.text("", kText))
 		}
+		cells = append(cells, b.text("", kTextWrap))
 		if err := s.add(cells, 0); err != nil {
 			return err
 		}
 	}
 	if len(units) > 0 {
 		for i, m := range inputs {
-			if err := b.validate(s.name, colRange(i+2, 2, len(units)+1), m); err != nil {
+			if err := b.validate(s.name, colRange(i+3, headRow+1, headRow+len(units)), m); err != nil {
 				return err
 			}
 		}
 	}
 	// Printed across several pages, each page repeats the header row and
 	// the unit names.
-	if err := b.f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: s.name,
-		RefersTo: fmt.Sprintf("%[1]s!$A:$A,%[1]s!$1:$1", quoteSheet(s.name)),
-	}); err != nil {
+	if err := s.printTitles(headRow, headRow, 2); err != nil {
 		return err
 	}
 	return s.flush()
@@ -112,43 +208,50 @@ func (b *book) writeDataSheet(units []*criteria.Unit) error {
 
 // writeUnitDataSheet writes one unit's data sheet in the per-unit layout.
 func (b *book) writeUnitDataSheet(unit *criteria.Unit) error {
-	inputs := b.set.Inputs()
-	ids, names := []string{"metric", unit.Name}, []string{}
+	tw := templateWords[b.lang]
+	inputs := unitInputs(b.set)
+	ids, names, allowed := []string{tw.metric, "đơn vị"}, []string{}, []string{}
 	for _, m := range inputs {
 		ids, names = append(ids, m.ID), append(names, m.Name)
+		allowed = append(allowed, b.allowedWords(m))
 	}
-	heads := []string{"metric", "value", "tên chỉ số", "loại", "tài liệu kiểm chứng", "ghi chú"}
+	heads := []string{tw.stt, tw.metric, tw.name, tw.typ, tw.allowed, tw.value, tw.evidence, tw.note}
 	unitKey := "đơn vị"
 	if b.lang == criteria.English {
-		heads = []string{"metric", "value", "name", "type", "evidence", "note"}
 		unitKey = "unit"
 	}
-	widths := []float64{fit(12, 30, ids...), fit(14, 40, unit.Name), fit(30, 60, names...), fit(12, 24, b.l.yes), 36, 30}
+	widths := []float64{6, fit(12, 30, ids...), fit(30, 60, names...), 10, fit(12, 24, allowed...),
+		fit(14, 40, unit.Name), 36, 30}
 	s, err := b.newSheet(b.l.data, widths)
 	if err != nil {
 		return err
 	}
-	if err := s.freeze(1, 2); err != nil {
+	const headRow = 4
+	if err := s.freeze(0, headRow+1); err != nil {
+		return err
+	}
+	if err := s.titleBlock(fmt.Sprintf(tw.unitHeading, unit.Name)); err != nil {
 		return err
 	}
 	if err := s.header(heads); err != nil {
 		return err
 	}
 	bold := b.text(unitKey, kTextBold)
-	if err := s.add([]any{bold, b.text(unit.Name, kTextBold)}, 0); err != nil {
+	if err := s.add([]any{b.blank(), bold, b.blank(), b.blank(), b.blank(), b.text(unit.Name, kTextBold)}, 0); err != nil {
 		return err
 	}
-	for _, m := range inputs {
-		cells := []any{b.text(m.ID, kText), b.text("", kText), b.text(m.Name, kTextWrap),
-			b.text(metricTypeWords(m.Type, b.lang), kText), b.text("", kTextWrap), b.text("", kTextWrap)}
-		if err := s.add(cells, s.heightFor([]string{"", "", m.Name}, false)); err != nil {
+	for i, m := range inputs {
+		cells := []any{b.integer(i+1, kInt), b.text(m.ID, kText), b.text(m.Name, kTextWrap),
+			b.text(shortTypeWords(m.Type, b.lang), kText), b.text(allowed[i], kTextWrap), b.text("", kText),
+			b.text("", kTextWrap), b.text("", kTextWrap)}
+		if err := s.add(cells, s.heightFor([]string{"", "", m.Name, "", allowed[i]}, false)); err != nil {
 			return err
 		}
-		if err := b.validate(s.name, cellRef(2, s.row), m); err != nil {
+		if err := b.validate(s.name, cellRef(6, s.row), m); err != nil {
 			return err
 		}
 	}
-	if err := s.printTitles(1, 1); err != nil {
+	if err := s.printTitles(headRow, headRow); err != nil {
 		return err
 	}
 	return s.flush()
@@ -185,6 +288,11 @@ func (b *book) validate(sheetName, ref string, m *criteria.Metric) error {
 		formula = fmt.Sprintf(`OR(AND(ISNUMBER(%[1]s),%[1]s>=0,INT(%[1]s)=%[1]s),%[2]s)`, first, naTest)
 	case criteria.Percent:
 		formula = fmt.Sprintf(`OR(AND(ISNUMBER(%[1]s),%[1]s>=0,%[1]s<=100),%[2]s)`, first, naTest)
+	case criteria.Points:
+		formula = fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, naTest)
+		if d, ok := pointsMax(b.set)[m.ID]; ok {
+			formula = fmt.Sprintf(`OR(AND(ISNUMBER(%[1]s),%[1]s>=0,%[1]s<=%[3]s),%[2]s)`, first, naTest, d.String())
+		}
 	default:
 		formula = fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, naTest)
 	}
@@ -211,8 +319,11 @@ func (b *book) validationTexts(m *criteria.Metric) (title, msg string) {
 			criteria.Percent: "a number from 0 to 100, without %", criteria.Number: "a number",
 			criteria.Points: "points, a number",
 		}[m.Type]
-		if m.Type == criteria.Level {
+		switch m.Type {
+		case criteria.Level:
 			what = "one of " + strings.Join(m.Levels, "; ")
+		case criteria.Points:
+			what = b.allowedWords(m)
 		}
 		return title, fmt.Sprintf("%s: %s. N/A if it did not occur this year.", m.Name, what)
 	}
@@ -222,8 +333,11 @@ func (b *book) validationTexts(m *criteria.Metric) (title, msg string) {
 		criteria.Percent: "số từ 0 đến 100, không kèm dấu %", criteria.Number: "một số",
 		criteria.Points: "số điểm",
 	}[m.Type]
-	if m.Type == criteria.Level {
+	switch m.Type {
+	case criteria.Level:
 		what = "chọn một trong: " + strings.Join(m.Levels, "; ")
+	case criteria.Points:
+		what = b.allowedWords(m)
 	}
 	return title, fmt.Sprintf("%s: %s. Nhập KPS nếu không phát sinh trong năm.", m.Name, what)
 }

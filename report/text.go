@@ -21,15 +21,15 @@ import (
 
 // textWords is the fixed text of the terminal renderings in one language.
 type textWords struct {
-	rank, unit, group, groupRank, points, index, tier, change  string
-	units, newUnit, same                                       string
-	maxTotal, points1, survey, bonus, penalty, notScored       string
-	rankOf, appraisal, surveyPts, previous, self, first        string
-	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove   string
-	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore string
-	penaltyHead, capped, taken                                 string
-	noLoss, code, name, max, got                               string
-	lost, explain, moveUp, moveDown, moveSame, lastPlace       string
+	rank, unit, group, groupRank, points, index, tier, change         string
+	units, newUnit, same                                              string
+	maxTotal, points1, survey, bonus, penalty, notScored              string
+	rankOf, appraisal, surveyPts, previous, previousRank, self, first string
+	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove          string
+	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore        string
+	penaltyHead, capped, taken                                        string
+	noLoss, code, name, max, got                                      string
+	lost, explain, moveUp, moveDown, moveSame, lastPlace              string
 }
 
 var textVietnamese = textWords{
@@ -39,7 +39,7 @@ var textVietnamese = textWords{
 	maxTotal: "Tổng điểm tối đa", points1: "điểm", survey: "điều tra XHH",
 	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
 	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
-	previous: "Năm trước: hạng %d, chỉ số %s", self: "Tự đánh giá: %s điểm, chỉ số %s",
+	previous: "Năm trước: hạng %d, chỉ số %s", previousRank: "Năm trước: hạng %d", self: "Tự đánh giá: %s điểm, chỉ số %s",
 	first: "Đứng đầu bảng xếp hạng", tiedWith: "đồng hạng %d với %s",
 	above: "Cách hạng trên (%s, hạng %d): kém %s", below: "Hơn hạng dưới (%s, hạng %d): %s",
 	indexPts: "điểm chỉ số", ptsMore: ", %s", ptsFewerAbove: "dù nhiều hơn %s",
@@ -59,7 +59,7 @@ var textEnglish = textWords{
 	maxTotal: "Maximum points", points1: "points", survey: "survey",
 	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
 	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",
-	previous: "Last year: rank %d, index %s", self: "Self-assessed: %s points, index %s",
+	previous: "Last year: rank %d, index %s", previousRank: "Last year: rank %d", self: "Self-assessed: %s points, index %s",
 	first: "Ranked first", tiedWith: "tied at rank %d with %s",
 	above: "Behind the rank above (%s, rank %d) by %s", below: "Ahead of the rank below (%s, rank %d) by %s",
 	indexPts: "index point", ptsMore: " and %s", ptsFewerAbove: "though %s ahead",
@@ -82,60 +82,78 @@ func textFor(lang criteria.Lang) *textWords {
 // WriteRanking writes the ranking as an aligned table: rank, unit, group
 // and rank in group when units have groups, points and the unit's maximum
 // (smaller where criteria did not apply), index, tier when the set has
-// tiers, and the change since last year when it was given.
+// tiers, and the change since last year when it was given. It is
+// [WriteRankingFit] with no limit on the width.
 func WriteRanking(w io.Writer, res *scoring.Result, lang criteria.Lang) error {
+	return WriteRankingFit(w, res, lang, 0)
+}
+
+// WriteRankingFit writes the ranking of [WriteRanking] within width
+// terminal columns (no limit when width ≤ 0), by the rule of
+// [textColumns.fit]: short headers, then unit names without their kind,
+// then without the maximum, the group and the tier, then names cut short.
+func WriteRankingFit(w io.Writer, res *scoring.Result, lang criteria.Lang, width int) error {
 	t := textFor(lang)
 	places := res.Set.Decimals
 	hasTier, hasPrev := len(res.Set.Tiers) > 0, false
 	for _, u := range res.Units {
 		hasPrev = hasPrev || u.Previous != nil
 	}
-	head := []string{t.rank, t.unit}
-	align := []bool{true, false}
 	decided := len(res.Units) > 0 && res.Units[0].BeforeDecisions != nil
+	var cols textColumns
+	rank := cols.add(colRank, t.rank, t.rank, true)
+	var before *textColumn
 	if decided {
-		head, align = []string{t.rank, councilWords(lang).beforeCol, t.unit}, []bool{true, true, false}
+		before = cols.add(colBefore, councilWords(lang).beforeCol, shortHead(lang, colBefore), true)
 	}
+	unit := cols.add(colUnit, t.unit, t.unit, false)
+	var group, groupRank *textColumn
 	if res.Grouped {
-		head = append(head, t.group, t.groupRank)
-		align = append(align, false, true)
+		group = cols.add(colGroup, t.group, t.group, false)
+		groupRank = cols.add(colGroupRank, t.groupRank, shortHead(lang, colGroupRank), true)
 	}
-	head = append(head, t.points, t.max, t.index)
-	align = append(align, true, true, true)
+	points := cols.add(colPoints, t.points, t.points, true)
+	maxCol := cols.add(colMax, t.max, t.max, true)
+	index := cols.add(colIndex, t.index, t.index, true)
+	var tier, change *textColumn
 	if hasTier {
-		head, align = append(head, t.tier), append(align, false)
+		tier = cols.add(colTier, t.tier, shortHead(lang, colTier), false)
 	}
 	if hasPrev {
-		head, align = append(head, t.change), append(align, false)
+		change = cols.add(colChange, t.change, shortHead(lang, colChange), false)
 	}
-	tab := &textTable{right: align}
-	tab.add(head...)
 	for _, u := range res.Units {
-		row := []string{fmt.Sprint(u.Rank), u.Unit.Name}
+		rank.put(fmt.Sprint(u.Rank))
 		if decided {
-			row = []string{fmt.Sprint(u.Rank), fmt.Sprint(u.BeforeDecisions.Rank), u.Unit.Name}
+			before.put(fmt.Sprint(u.BeforeDecisions.Rank))
 		}
+		unit.put(u.Unit.Name)
 		if res.Grouped {
-			row = append(row, u.Unit.Group, fmt.Sprint(u.GroupRank))
+			group.put(u.Unit.Group)
+			groupRank.put(fmt.Sprint(u.GroupRank))
 		}
-		row = append(row, criteria.FormatFixed(u.Points, places, lang),
-			criteria.FormatFixed(u.Max, places, lang), criteria.FormatFixed(u.Index, places, lang))
+		points.put(criteria.FormatFixed(u.Points, places, lang))
+		maxCol.put(criteria.FormatFixed(u.Max, places, lang))
+		index.put(criteria.FormatFixed(u.Index, places, lang))
 		if hasTier {
-			row = append(row, u.Tier)
+			tier.put(u.Tier)
 		}
 		if hasPrev {
-			row = append(row, textChange(u.Previous, t))
+			change.put(textChange(u.Previous, t))
 		}
-		tab.add(row...)
+	}
+	if width > 0 {
+		cols.fit(width)
 	}
 	title := res.Set.Title
 	if title == "" {
 		title = res.Set.ID
 	}
-	if _, err := fmt.Fprintf(w, "%s — %d %s\n\n", title, len(res.Units), t.units); err != nil {
+	head := fmt.Sprintf("%s — %d %s\n\n", title, len(res.Units), t.units)
+	if _, err := io.WriteString(w, Wrap(head, width)); err != nil {
 		return err
 	}
-	return tab.write(w)
+	return cols.table().write(w)
 }
 
 // textChange renders a rank change compactly: ↑2, ↓1, = or "mới" for a

@@ -49,8 +49,12 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 		fmt.Fprintf(&b, "; %s %s", t.penalty, fx(u.Penalty))
 	}
 	b.WriteString(")\n")
-	if u.Previous != nil {
-		fmt.Fprintf(&b, t.previous+" (%s)\n", u.Previous.Rank, fx(u.Previous.Index), textMove(u.Previous.RankChange, t))
+	switch p := u.Previous; {
+	case p == nil:
+	case p.NoIndex:
+		fmt.Fprintf(&b, t.previousRank+" (%s)\n", p.Rank, textMove(p.RankChange, t))
+	default:
+		fmt.Fprintf(&b, t.previous+" (%s)\n", p.Rank, fx(p.Index), textMove(p.RankChange, t))
 	}
 	if u.Self != nil {
 		fmt.Fprintf(&b, t.self+"\n", fx(u.Self.Points), fx(u.Self.Index))

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -54,4 +56,26 @@ func peakKiB() int {
 		}
 	}
 	return 0
+}
+
+// BenchmarkReadPrevious8000 reads last year's result of 8,000 units, one
+// line a unit as WriteJSON writes them: the time must grow with the file,
+// not with its square.
+func BenchmarkReadPrevious8000(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"schema":"parindex.result/v1","criteria":{"id":"x","title":"x","year":2019,"decimals":2},"units":[`)
+	for i := range 8000 {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		fmt.Fprintf(&buf, "\n{\"id\":\"u%05d\",\"rank\":%d,\"index\":\"%d.25\",\"nodes\":[%s]}", i, i+1, i%100,
+			strings.Repeat("\n  {\"code\":\"1.1\",\"points\":\"1.00\",\"explain\":\"đạt: 1 điểm\"},", 100)+"{}")
+	}
+	buf.WriteString("\n]}\n")
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := ReadLastYear(bytes.NewReader(buf.Bytes()), "previous.json"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -39,7 +39,7 @@ func Check(in Input) criteria.Problems {
 			continue
 		}
 		clear(out)
-		ps = append(ps, p.readUnit(in, u, out, true)...)
+		ps.Append(p.readUnit(in, u, out, true)...)
 	}
 	return ps
 }

@@ -162,10 +162,15 @@ func TestReadPrevious(t *testing.T) {
 		{`{"units": []}`, `previous.json: no schema, want "parindex.result/v1"`},
 		{"{\n\"schema\": ,}", "previous.json:2: not valid JSON"},
 		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "x"}]}`, `previous.json:1: unit "a": index "x" is not a number`},
+		// Read as a decimal, it would be written out with a billion digits.
+		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "1e999999999"}]}`,
+			`previous.json:1: unit "a": index "1e999999999" is not a number`},
+		{`{"schema": "parindex.result/v1", "units": [{"id": "a", "rank": 1, "index": "1` + strings.Repeat("0", 100_000) + `"}]}`,
+			`previous.json:1: unit "a": index "1000000000000000000000000000000000000000…" is not a number`},
 	}
 	for _, b := range bad {
 		_, err := ReadLastYear(strings.NewReader(b.in), "previous.json")
-		if err == nil || !strings.HasPrefix(err.Error(), b.want) {
+		if err == nil || !strings.HasPrefix(err.Error(), b.want) || len(err.Error()) > 200 {
 			t.Errorf("ReadLastYear(%s): %v, want %s…", b.in, err, b.want)
 		}
 	}
@@ -185,7 +190,7 @@ func TestReadPreviousPlacesProblems(t *testing.T) {
 previous.json:6: unit "c": index "x" is not a number
 previous.json:7: unit "a" appears twice`
 	if err == nil || err.Error() != want {
-		t.Errorf("ReadPrevious problems:\n%v\nwant:\n%s", err, want)
+		t.Errorf("ReadLastYear problems:\n%v\nwant:\n%s", err, want)
 	}
 }
 
@@ -194,6 +199,6 @@ func TestReadPreviousWrongType(t *testing.T) {
 	_, err := ReadLastYear(strings.NewReader(doc), "previous.json")
 	want := `previous.json:2: not a parindex result: "units.rank" holds a string where a number belongs`
 	if err == nil || err.Error() != want {
-		t.Errorf("ReadPrevious: %v, want %s", err, want)
+		t.Errorf("ReadLastYear: %v, want %s", err, want)
 	}
 }

@@ -90,5 +90,6 @@ type SelfResult struct {
 type Previous struct {
 	Rank       int
 	Index      decimal.Decimal
-	RankChange int // > 0: the unit moved up
+	RankChange int  // > 0: the unit moved up
+	NoIndex    bool // last year's ranking gave the rank only (previous.csv without an index)
 }

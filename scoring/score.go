@@ -58,7 +58,7 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	})
 	var problems criteria.Problems
 	for _, ps := range found {
-		problems = append(problems, ps...)
+		problems.Append(ps...)
 	}
 	if len(problems) == 0 {
 		problems = p.checkLeafOver(in, leafOver, vals)

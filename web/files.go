@@ -138,6 +138,7 @@ func (s *Server) reportOptions(st *state) report.Options {
 	}
 	if st.ws.Metrics != nil {
 		o.Evidence = st.ws.Metrics.Notes
+		o.UnitNotes = st.ws.Metrics.UnitNotes
 	}
 	return o
 }

@@ -50,8 +50,9 @@ const maxProblems = 200
 func (s *Server) problemViews(ps criteria.Problems) []problemView {
 	out := make([]problemView, 0, min(len(ps), maxProblems+1))
 	for i, p := range ps {
-		if i == maxProblems {
-			out = append(out, problemView{Msg: fmt.Sprintf(s.words["moreProblems"], len(ps)-maxProblems)})
+		// A list the readers capped ends in an entry that counts the rest.
+		if i == maxProblems || p.Omitted > 0 {
+			out = append(out, problemView{Msg: fmt.Sprintf(s.words["moreProblems"], ps.Count()-i)})
 			break
 		}
 		out = append(out, problemView{Place: s.placeOf(p), Msg: p.Msg, Hint: p.Hint})

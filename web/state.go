@@ -105,7 +105,7 @@ var inputKinds = []string{
 func (l *loader) stamp() string {
 	var b strings.Builder
 	p := l.paths
-	names := []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous}
+	names := []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions, p.Department}
 	for _, n := range inputKinds {
 		names = append(names, filepath.Join(p.Dir, n))
 	}

@@ -17,8 +17,15 @@ const DecisionsBase = "decisions"
 // findDecisions looks in dir for decisions.csv or decisions.xlsx; both is
 // ambiguous (a problem when report is set), neither is fine.
 func (l *loader) findDecisions(dir string, report bool) string {
+	return l.findOptional(dir, "decisions", "--decisions", report, DecisionsBase+".csv", DecisionsBase+".xlsx")
+}
+
+// findOptional looks in dir for the one of names that exists, for an
+// optional input: none is fine, more than one is ambiguous (a problem
+// recorded when report is set).
+func (l *loader) findOptional(dir, what, flag string, report bool, names ...string) string {
 	var found []string
-	for _, name := range []string{DecisionsBase + ".csv", DecisionsBase + ".xlsx"} {
+	for _, name := range names {
 		if exists(filepath.Join(dir, name)) {
 			found = append(found, name)
 		}
@@ -29,8 +36,8 @@ func (l *loader) findDecisions(dir string, report bool) string {
 	case len(found) > 1 && report:
 		l.problems = append(l.problems, criteria.Problem{
 			File: dir,
-			Msg:  fmt.Sprintf("more than one decisions input: %s", strings.Join(found, ", ")),
-			Hint: "choose one with --decisions, or remove the other",
+			Msg:  fmt.Sprintf("more than one %s input: %s", what, strings.Join(found, ", ")),
+			Hint: fmt.Sprintf("choose one with %s, or remove the others", flag),
 		})
 	}
 	return ""
@@ -42,10 +49,10 @@ func (l *loader) decisions() {
 	if ws.Paths.Decisions == "" {
 		return
 	}
-	ds, err := metrics.ReadDecisions(ws.Paths.Decisions, ws.Set, ws.Units)
+	ds, sum, err := metrics.ReadDecisionsSum(ws.Paths.Decisions, ws.Set, ws.Units)
 	l.add(ws.Paths.Decisions, err)
 	if err == nil {
-		l.hashTable(&metrics.Table{Files: []string{ws.Paths.Decisions}})
+		l.hashTable(&metrics.Table{Files: []string{ws.Paths.Decisions}, Sums: []string{sum}})
 		ws.Decisions = ds
 	}
 }

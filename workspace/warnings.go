@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -42,11 +43,12 @@ func (ws *Workspace) lastYearWarnings() []string {
 	}
 	file := ws.Paths.Previous
 	var out []string
-	if last.Year >= set.Year {
+	tableOnly := last.Year == 0 // previous.csv names no criteria set or year
+	if !tableOnly && last.Year >= set.Year {
 		out = append(out, fmt.Sprintf("%s: its criteria set is for %d, not a year before %d: is it last year's result?",
 			file, last.Year, set.Year))
 	}
-	if !sameSet(last.CriteriaID, last.Year, set.ID, set.Year) {
+	if !tableOnly && !sameSet(last.CriteriaID, last.Year, set.ID, set.Year) {
 		out = append(out, fmt.Sprintf("%s: scored on criteria set %q, this year's is %q: rank changes compare different sets",
 			file, last.CriteriaID, set.ID))
 	}
@@ -55,6 +57,9 @@ func (ws *Workspace) lastYearWarnings() []string {
 		if _, ok := last.Units[u.ID]; !ok {
 			missing = append(missing, u.Name)
 		}
+	}
+	if len(missing) < len(ws.Units) { // else the ids changed: one warning says so
+		out = append(out, ws.goneUnitWarnings()...)
 	}
 	switch {
 	case len(missing) == 0:
@@ -66,6 +71,30 @@ func (ws *Workspace) lastYearWarnings() []string {
 			file, countUnitsAre(len(missing)), nameSome(missing)))
 	}
 	return out
+}
+
+// goneUnitWarnings names the units of last year's result that are not in
+// units.yaml: merged or renamed since (SPEC §12), a warning rather than an
+// error, since their rank is of no use this year.
+func (ws *Workspace) goneUnitWarnings() []string {
+	gone := ws.lastYearUnknown
+	if gone == nil {
+		ids := map[string]bool{}
+		for _, u := range ws.Units {
+			ids[u.ID] = true
+		}
+		for id := range ws.Last.Units {
+			if !ids[id] {
+				gone = append(gone, criteria.Quote(id))
+			}
+		}
+		sort.Strings(gone)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s: %s in last year's result but not in units.yaml (merged or renamed since?), left out: %s",
+		ws.Paths.Previous, countUnitsAre(len(gone)), nameSome(gone))}
 }
 
 // sameSet reports whether two criteria set ids name the same set in

@@ -1,12 +1,12 @@
 package workspace
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,6 +24,9 @@ const (
 	CriteriaFile = "criteria.yaml"
 	UnitsFile    = "units.yaml"
 	PreviousFile = "previous.json"
+	// DepartmentBase names the Department's own table, department.csv
+	// or department.xlsx (SPEC §12).
+	DepartmentBase = "department"
 )
 
 // Paths names the inputs of one assessment. A field left empty is looked
@@ -39,6 +42,9 @@ type Paths struct {
 	// Decisions is optional: the appraisal council's decisions,
 	// decisions.csv or decisions.xlsx (SPEC §9).
 	Decisions string
+	// Department is optional: the Department's own values of the metrics
+	// filled_by: department, department.csv or department.xlsx (SPEC §12).
+	Department string
 }
 
 // Input is one file a run read, named as the user would write it, with its
@@ -60,6 +66,8 @@ type Workspace struct {
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
+
+	lastYearUnknown []string // rows of previous.csv naming no unit of units.yaml, placed
 }
 
 // Part says how much of a workspace a command needs: the criteria tree
@@ -112,37 +120,49 @@ func Load(p Paths, part Part) (*Workspace, error) {
 func (l *loader) values() {
 	ws := l.ws
 	var tables []*metrics.Table
+	dept := l.department()
+	opts := func(o metrics.Options) metrics.Options {
+		if ws.Paths.Department == "" {
+			return o
+		}
+		return metrics.DepartmentOptions(ws.Set, o)
+	}
 	if ws.Paths.Metrics != "" {
-		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, metrics.Options{})
+		t, err := metrics.Read(ws.Paths.Metrics, ws.Set, ws.Units, opts(metrics.Options{}))
 		l.add(ws.Paths.Metrics, err)
 		tables = append(tables, t)
+		if err == nil && dept != nil {
+			err = t.Merge(dept, ws.Set, ws.Units, false).Err()
+			l.add(ws.Paths.Department, err)
+		}
 		if err == nil {
 			ws.Metrics = l.hashTable(t)
 		}
 	}
 	if ws.Paths.Self != "" {
-		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, metrics.Options{Partial: true})
+		t, err := metrics.Read(ws.Paths.Self, ws.Set, ws.Units, opts(metrics.Options{Partial: true}))
 		l.add(ws.Paths.Self, err)
 		tables = append(tables, t)
+		if err == nil && dept != nil {
+			// The units do not assess what the Department fills in: their
+			// self-assessment takes the Department's values where it
+			// has none of its own.
+			err = t.Merge(dept, ws.Set, ws.Units, true).Err()
+			l.add(ws.Paths.Self, err)
+		}
 		if err == nil {
 			ws.Self = l.hashTable(t)
 		}
 	}
 	if ws.Paths.Previous != "" {
-		if data, ok := l.read(ws.Paths.Previous); ok {
-			last, err := scoring.ReadLastYear(bytes.NewReader(data), ws.Paths.Previous)
-			l.add(ws.Paths.Previous, err)
-			if last != nil {
-				ws.Last, ws.Previous = last, last.Units
-			}
-		}
+		l.previous(ws.Paths.Previous)
 	}
 	l.decisions()
 	if len(l.problems) == 0 {
 		return
 	}
 	for _, t := range tables {
-		l.problems = append(l.problems, checkPartial(ws.Set, ws.Units, t)...)
+		l.problems.Append(checkPartial(ws.Set, ws.Units, t)...)
 	}
 	sortProblems(l.problems)
 }
@@ -159,8 +179,12 @@ func checkPartial(set *criteria.Set, units []*criteria.Unit, t *metrics.Table) c
 // sortProblems orders problems by file, then by row (a CSV line or a
 // workbook cell's row), keeping the order found within a row, so that a
 // reading problem and a scoring problem of the same file read top down.
-// Problems of no file come first.
+// Problems of no file come first; the count of problems past the list's
+// limit stays last.
 func sortProblems(ps criteria.Problems) {
+	if n := len(ps); n > 0 && ps[n-1].Omitted > 0 {
+		ps = ps[:n-1]
+	}
 	slices.SortStableFunc(ps, func(a, b criteria.Problem) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c
@@ -230,7 +254,7 @@ func (ws *Workspace) InputPaths() []string {
 		out = append(out, in.Name)
 	}
 	p := ws.Paths
-	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions} {
+	for _, s := range []string{p.Criteria, p.Units, p.Metrics, p.Self, p.Previous, p.Decisions, p.Department} {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -247,9 +271,17 @@ type loader struct {
 // read reads a whole file and records its hash; a file that cannot be read
 // is a problem, reported with a hint when it is simply absent.
 func (l *loader) read(name string) ([]byte, bool) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		l.problems = append(l.problems, fileProblem(name, err))
+		l.problems.Append(fileProblem(name, err))
+		return nil, false
+	}
+	defer f.Close()
+	// ReadYAML stops past criteria.MaxFileSize, so that a huge or endless
+	// file (a sparse file, /dev/zero) is refused without being held whole.
+	data, err := criteria.ReadYAML(f, name)
+	if err != nil {
+		l.add(name, err)
 		return nil, false
 	}
 	sum := sha256.Sum256(data)
@@ -257,19 +289,71 @@ func (l *loader) read(name string) ([]byte, bool) {
 	return data, true
 }
 
-// hashTable records the hash of every file a metrics table was read from.
+// previous reads last year's result, hashing the bytes as they are read.
+// A file past scoring.MaxPreviousSize is refused before any of it is read.
+func (l *loader) previous(name string) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".xlsx", ".xlsm", ".xls":
+		l.previousTable(name)
+		return
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		l.problems.Append(fileProblem(name, err))
+		return
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > scoring.MaxPreviousSize {
+		l.problems.Append(scoring.PreviousTooLarge(name))
+		return
+	}
+	h := sha256.New()
+	last, err := scoring.ReadLastYear(io.TeeReader(f, h), name)
+	l.add(name, err)
+	if last != nil {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: hex.EncodeToString(h.Sum(nil))})
+		l.ws.Last, l.ws.Previous = last, last.Units
+	}
+}
+
+// department reads the Department's own table, when there is one.
+func (l *loader) department() *metrics.Table {
+	name := l.ws.Paths.Department
+	if name == "" {
+		return nil
+	}
+	t, err := metrics.ReadDepartment(name, l.ws.Set, l.ws.Units)
+	l.add(name, err)
+	if err != nil {
+		return nil
+	}
+	return l.hashTable(t)
+}
+
+// previousTable reads last year's ranking from previous.csv or
+// previous.xlsx (SPEC §12), which names no criteria set or year.
+func (l *loader) previousTable(name string) {
+	ly, err := metrics.ReadLastYear(name, l.ws.Units)
+	l.add(name, err)
+	if ly == nil {
+		return
+	}
+	l.ws.Inputs = append(l.ws.Inputs, Input{Name: name, SHA256: ly.Sum})
+	l.ws.Last = &scoring.LastYear{Units: ly.Units}
+	l.ws.Previous = ly.Units
+	l.ws.lastYearUnknown = ly.Unknown
+}
+
+// hashTable records the hash of every file a metrics table was read from,
+// as the reader took it from the bytes it read: opening a file a second
+// time would hang on a named pipe, and could hash other bytes than were
+// read if the file changed meanwhile.
 func (l *loader) hashTable(t *metrics.Table) *metrics.Table {
 	if t == nil {
 		return nil
 	}
-	for _, f := range t.Files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			l.problems = append(l.problems, fileProblem(f, err))
-			continue
-		}
-		sum := sha256.Sum256(data)
-		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: hex.EncodeToString(sum[:])})
+	for i, f := range t.Files {
+		l.ws.Inputs = append(l.ws.Inputs, Input{Name: f, SHA256: t.Sums[i]})
 	}
 	return t
 }
@@ -287,7 +371,8 @@ func appendProblems(ps criteria.Problems, file string, err error) criteria.Probl
 	}
 	var list criteria.Problems
 	if errors.As(err, &list) {
-		return append(ps, list...)
+		ps.Append(list...)
+		return ps
 	}
 	var one criteria.Problem
 	if errors.As(err, &one) {
@@ -347,12 +432,13 @@ func (l *loader) resolve(p Paths, part Part) {
 		p.Self = l.find(dir, "self", "--self", false, report)
 	}
 	if p.Previous == "" {
-		if name := filepath.Join(dir, PreviousFile); exists(name) {
-			p.Previous = name
-		}
+		p.Previous = l.findOptional(dir, "previous", "--previous", report, PreviousFile, "previous.csv", "previous.xlsx")
 	}
 	if p.Decisions == "" {
 		p.Decisions = l.findDecisions(dir, report)
+	}
+	if p.Department == "" {
+		p.Department = l.findOptional(dir, "department", "--department", report, DepartmentBase+".csv", DepartmentBase+".xlsx")
 	}
 	p.Dir = dir
 	l.ws.Paths = p

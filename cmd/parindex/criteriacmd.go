@@ -1,6 +1,9 @@
 package main
 
 import (
+	"io"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"parindex/report"
@@ -43,5 +46,10 @@ func runCriteria(opts *CriteriaOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteCriteriaTree(opts.env.out, ws.Set, opts.env.Lang())
+	var b strings.Builder
+	if err := report.WriteCriteriaTree(&b, ws.Set, opts.env.Lang()); err != nil {
+		return err
+	}
+	_, err = io.WriteString(opts.env.out, report.Wrap(b.String(), opts.env.Width()))
+	return err
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -78,10 +80,17 @@ func runExplain(opts *ExplainOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := report.WriteUnitExplain(opts.env.out, res, unit.ID, opts.env.Lang()); err != nil || s == nil {
+	var b strings.Builder
+	if err := report.WriteUnitExplain(&b, res, unit.ID, opts.env.Lang()); err != nil {
 		return err
 	}
-	return report.WriteUnitSensitivity(opts.env.out, s, unit.ID, opts.env.Lang())
+	if s != nil {
+		if err := report.WriteUnitSensitivity(&b, s, unit.ID, opts.env.Lang()); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(opts.env.out, report.Wrap(b.String(), opts.env.Width()))
+	return err
 }
 
 // unitIDs lists the unit ids of the workspace in dir, for completion; it

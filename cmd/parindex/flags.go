@@ -27,8 +27,10 @@ func addPathFlags(cmd *cobra.Command, p *workspace.Paths, part workspace.Part) {
 	_ = cmd.MarkFlagFilename("metrics", "csv", "xlsx")
 	f.StringVar(&p.Self, "self", "", unused(workspace.Everything, "self-assessed values, laid out as the metrics (default DIR/self.csv, self.xlsx or self/ when present)"))
 	_ = cmd.MarkFlagFilename("self", "csv", "xlsx")
-	f.StringVar(&p.Previous, "previous", "", unused(workspace.Everything, "last year's result as written by score --json (default DIR/previous.json when present)"))
-	_ = cmd.MarkFlagFilename("previous", "json")
+	f.StringVar(&p.Previous, "previous", "", unused(workspace.Everything, "last year's result: the JSON score --json wrote, or a .csv or .xlsx table of unit, rank[, index] (default DIR/previous.json, .csv or .xlsx when present)"))
+	_ = cmd.MarkFlagFilename("previous", "json", "csv", "xlsx")
 	f.StringVar(&p.Decisions, "decisions", "", unused(workspace.Everything, "the appraisal council's decisions: a .csv or .xlsx `file` (default DIR/decisions.csv or decisions.xlsx when present)"))
 	_ = cmd.MarkFlagFilename("decisions", "csv", "xlsx")
+	f.StringVar(&p.Department, "department", "", unused(workspace.Everything, "the Department's own values of the metrics filled_by: department: a .csv or .xlsx `file` (default DIR/department.csv or department.xlsx when present)"))
+	_ = cmd.MarkFlagFilename("department", "csv", "xlsx")
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -80,6 +81,21 @@ type env struct {
 
 // Lang returns the chosen language; the root has validated it.
 func (e *env) Lang() criteria.Lang { return criteria.Lang(e.lang) }
+
+// defaultWidth is the terminal width text is fitted to when $COLUMNS does
+// not say: the width every terminal has at least.
+const defaultWidth = 80
+
+// Width returns the width, in columns, that the ranking and long lines fit:
+// $COLUMNS when it holds a sensible number, else 80. A terminal's real
+// width is not asked for, so that output piped to a file is the same as
+// on screen.
+func (e *env) Width() int {
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n >= 40 && n <= 1000 {
+		return n
+	}
+	return defaultWidth
+}
 
 // usageError is a mistake in the command line itself (exit status 2), as
 // opposed to a problem in the inputs it names.

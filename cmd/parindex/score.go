@@ -107,7 +107,7 @@ func runScore(opts *ScoreOptions) error {
 	if opts.JSON == "-" {
 		err = res.WriteJSON(e.out, lang)
 	} else {
-		err = report.WriteRanking(e.out, res, lang)
+		err = report.WriteRankingFit(e.out, res, lang, e.Width())
 	}
 	if err != nil {
 		return err
@@ -143,6 +143,7 @@ func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.
 	}
 	if ws.Metrics != nil {
 		o.Evidence = ws.Metrics.Notes
+		o.UnitNotes = ws.Metrics.UnitNotes
 	}
 	return o
 }

@@ -108,8 +108,9 @@ func runTemplate(opts *TemplateOptions) error {
 }
 
 // refuseValuesName refuses a template written into the workspace folder
-// under the name of its values (metrics.xlsx, self.csv, a metrics/ folder
-// of per-unit workbooks): read back, an empty template would be taken for
+// under the name of one of its inputs (metrics.xlsx, self.csv,
+// department.xlsx, previous.xlsx, decisions.xlsx, a metrics/ folder of
+// per-unit workbooks): read back, an empty template would be taken for
 // the values, or make the folder hold two forms of them. A per-unit folder
 // named so is allowed while the workspace has no values of that kind, to
 // be filled in place.
@@ -123,7 +124,8 @@ func refuseValuesName(ws *workspace.Workspace, path string, folder bool) error {
 	if !folder {
 		base = strings.TrimSuffix(base, filepath.Ext(base))
 	}
-	existing := map[string]string{"metrics": ws.Paths.Metrics, "self": ws.Paths.Self}
+	existing := map[string]string{"metrics": ws.Paths.Metrics, "self": ws.Paths.Self,
+		"department": ws.Paths.Department, "previous": ws.Paths.Previous, "decisions": ws.Paths.Decisions}
 	have, ok := existing[base]
 	if !ok || folder && (have == "" || sameFile(have, path)) {
 		return nil
