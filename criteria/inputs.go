@@ -33,3 +33,12 @@ func (d *Decision) Target() string {
 	}
 	return ""
 }
+
+// Previous is a unit's standing in last year's result (previous.json, or
+// a ranking table), as the readers give it; the scorer fills RankChange.
+type Previous struct {
+	Rank       int
+	Index      decimal.Decimal
+	RankChange int  // > 0: the unit moved up
+	NoIndex    bool // last year's ranking gave the rank only (previous.csv without an index)
+}

@@ -158,7 +158,7 @@ func WriteRankingFit(w io.Writer, res *scoring.Result, lang criteria.Lang, width
 
 // textChange renders a rank change compactly: ↑2, ↓1, = or "mới" for a
 // unit absent from last year's result.
-func textChange(p *scoring.Previous, t *textWords) string {
+func textChange(p *criteria.Previous, t *textWords) string {
 	if p == nil {
 		return t.newUnit
 	}

@@ -264,7 +264,7 @@ type LastYear struct {
 	CriteriaID string
 	Title      string
 	Year       int
-	Units      map[string]Previous // by unit id
+	Units      map[string]criteria.Previous // by unit id
 }
 
 // ReadLastYear reads last year's result, as WriteJSON wrote it, with the
@@ -325,7 +325,7 @@ func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 		}
 		ps.Append(pr)
 	}
-	out := make(map[string]Previous, len(doc.Units))
+	out := make(map[string]criteria.Previous, len(doc.Units))
 	for i, u := range doc.Units {
 		idx, ok := indexNumber(u.Index)
 		switch {
@@ -342,7 +342,7 @@ func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 		if _, dup := out[u.ID]; dup {
 			bad(i, "unit %s appears twice", criteria.Quote(u.ID))
 		}
-		out[u.ID] = Previous{Rank: u.Rank, Index: idx}
+		out[u.ID] = criteria.Previous{Rank: u.Rank, Index: idx}
 	}
 	if len(ps) > 0 {
 		return nil, ps

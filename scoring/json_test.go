@@ -35,7 +35,7 @@ func sample(t testing.TB) *Result {
 	res := mustScore(t, in)
 	self := mustScore(t, in)
 	res.AttachSelf(self)
-	res.AttachPrevious(map[string]Previous{"dien-ban": {Rank: 2, Index: d("88.1")}})
+	res.AttachPrevious(map[string]criteria.Previous{"dien-ban": {Rank: 2, Index: d("88.1")}})
 	return res
 }
 

@@ -26,15 +26,15 @@ type UnitResult struct {
 	Max       decimal.Decimal // sum of the applicable ordinary fields' max
 	Index     decimal.Decimal // Points ÷ Max × 100, rounded
 	Rank      int
-	GroupRank int             // rank within the unit's group; 0 when ungrouped
-	Tier      string          // empty when the set has no tiers
-	Appraisal decimal.Decimal // points of ordinary fields from appraisal, before clamping
-	Survey    decimal.Decimal // points of ordinary fields from the survey, before clamping
-	Bonus     decimal.Decimal // sum of bonus fields
-	Penalty   decimal.Decimal // sum of penalty fields, as a positive amount
-	Nodes     []*NodeResult   // parallel to Set.Nodes(): depth first, file order
-	Self      *SelfResult     // nil unless self-assessed values were scored
-	Previous  *Previous       // nil unless last year's result was given
+	GroupRank int                // rank within the unit's group; 0 when ungrouped
+	Tier      string             // empty when the set has no tiers
+	Appraisal decimal.Decimal    // points of ordinary fields from appraisal, before clamping
+	Survey    decimal.Decimal    // points of ordinary fields from the survey, before clamping
+	Bonus     decimal.Decimal    // sum of bonus fields
+	Penalty   decimal.Decimal    // sum of penalty fields, as a positive amount
+	Nodes     []*NodeResult      // parallel to Set.Nodes(): depth first, file order
+	Self      *SelfResult        // nil unless self-assessed values were scored
+	Previous  *criteria.Previous // nil unless last year's result was given
 	// BeforeDecisions is the unit's standing scored without the council's
 	// decisions; nil when there are none.
 	BeforeDecisions *Standing
@@ -84,12 +84,4 @@ type SelfResult struct {
 	Points decimal.Decimal
 	Index  decimal.Decimal
 	Nodes  []*NodeResult // parallel to the unit's Nodes
-}
-
-// Previous is a unit's standing in last year's result.
-type Previous struct {
-	Rank       int
-	Index      decimal.Decimal
-	RankChange int  // > 0: the unit moved up
-	NoIndex    bool // last year's ranking gave the rank only (previous.csv without an index)
 }

@@ -59,10 +59,10 @@ type Workspace struct {
 	Paths    Paths // as resolved: every input that exists has its path
 	Set      *criteria.Set
 	Units    []*criteria.Unit
-	Metrics  *metrics.Table              // nil when only the definition was loaded
-	Self     *metrics.Table              // nil without a self-assessment
-	Previous map[string]scoring.Previous // by unit id; nil without previous.json
-	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
+	Metrics  *metrics.Table               // nil when only the definition was loaded
+	Self     *metrics.Table               // nil without a self-assessment
+	Previous map[string]criteria.Previous // by unit id; nil without previous.json
+	Last     *scoring.LastYear            // previous.json as read, with its criteria set; nil without it
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
