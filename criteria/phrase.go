@@ -130,8 +130,8 @@ func (m *Metric) ShownAsPercent() bool { return m.Type == Percent || m.Ratio != 
 // eachOf names one item a count metric counts, for "mỗi …": a name that
 // starts "Số" or "Số lượng" ("Số báo cáo CCHC gửi trễ hạn") counts what
 // follows ("báo cáo CCHC gửi trễ hạn"), and a name already in lower case
-// reads as it is; any other name is quoted whole, as is every name in
-// English, where the Vietnamese would not read as a noun.
+// reads as it is; any other name is quoted whole. In English the name,
+// Vietnamese, is quoted as what counts them: "one counted in “Số …”".
 func eachOf(name string, lang Lang) string {
 	if lang == Vietnamese {
 		for _, p := range []string{"Số lượng ", "số lượng ", "Số ", "số "} {
@@ -142,6 +142,7 @@ func eachOf(name string, lang Lang) string {
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
 			return name
 		}
+		return "“" + name + "”"
 	}
-	return "“" + name + "”"
+	return "one counted in “" + name + "”" // "for each one counted in “Số …”"
 }
