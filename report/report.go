@@ -40,7 +40,6 @@ type Options struct {
 	// UnitNotes holds the note columns of a wide table by unit id
 	// (metrics.Table.UnitNotes): "Ghi chú: …", for the unit sheets.
 	UnitNotes map[string]string
-	Warnings  []string // shown on Thông tin together with res.Warnings, each once
 
 	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
 	// on Thông tin.

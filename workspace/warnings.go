@@ -20,6 +20,11 @@ const maxNamed = 5
 // lists warnings on the report's Thông tin sheet).
 func (ws *Workspace) warnings() []string {
 	var out []string
+	if ws.Set != nil {
+		for _, r := range ws.Set.Remarks {
+			out = append(out, r.Error())
+		}
+	}
 	out = append(out, ws.lastYearWarnings()...)
 	out = append(out, ws.selfWarnings()...)
 	if ws.Metrics != nil {

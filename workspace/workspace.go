@@ -59,12 +59,12 @@ type Workspace struct {
 	Paths    Paths // as resolved: every input that exists has its path
 	Set      *criteria.Set
 	Units    []*criteria.Unit
-	Metrics  *metrics.Table              // nil when only the definition was loaded
-	Self     *metrics.Table              // nil without a self-assessment
-	Previous map[string]scoring.Previous // by unit id; nil without previous.json
-	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
+	Metrics  *metrics.Table               // nil when only the definition was loaded
+	Self     *metrics.Table               // nil without a self-assessment
+	Previous map[string]criteria.Previous // by unit id; nil without previous.json
+	Last     *scoring.LastYear            // previous.json as read, with its criteria set; nil without it
 	// Decisions are the council's decisions in file order; nil without them.
-	Decisions []scoring.Decision
+	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
 
 	lastYearUnknown []string // rows of previous.csv naming no unit of units.yaml, placed
@@ -245,7 +245,7 @@ func (ws *Workspace) Score() (*scoring.Result, error) {
 	return res, nil
 }
 
-// InputPaths returns the path of every file read, for WriteFileAtomic to
+// InputPaths returns the path of every file read, for atomicfile.WriteFiles to
 // refuse writing over one of them. Resolved paths not yet read are included
 // too, so an output can never land on an input even after a failed read.
 func (ws *Workspace) InputPaths() []string {

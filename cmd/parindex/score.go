@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parindex/internal/atomicfile"
 	"parindex/report"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -85,9 +86,9 @@ func runScore(opts *ScoreOptions) error {
 		reportPath = filepath.Join(ws.Paths.Dir, "report.xlsx")
 	}
 	lang := e.Lang()
-	var outputs []workspace.Output
+	var outputs []atomicfile.Output
 	if opts.JSON != "" && opts.JSON != "-" {
-		outputs = append(outputs, workspace.Output{Path: opts.JSON,
+		outputs = append(outputs, atomicfile.Output{Path: opts.JSON,
 			Write: func(w io.Writer) error { return res.WriteJSON(w, lang) }})
 	}
 	if !opts.NoReport {
@@ -95,10 +96,10 @@ func runScore(opts *ScoreOptions) error {
 		if ro.Sensitivity, err = opts.Sens.analyse(res); err != nil {
 			return err
 		}
-		outputs = append(outputs, workspace.Output{Path: reportPath,
+		outputs = append(outputs, atomicfile.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
-	if err := workspace.WriteFilesAtomic(outputs, ws.InputPaths()); err != nil {
+	if err := atomicfile.WriteFiles(outputs, ws.InputPaths()); err != nil {
 		return err
 	}
 	// With --json - the JSON takes the place of the ranking; the report
