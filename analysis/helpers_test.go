@@ -25,7 +25,7 @@ func demo(t testing.TB, name string) *workspace.Workspace {
 // randomChange draws a change that scoring accepts: a leaf's points
 // within its max at the set's places on a leaf that applies, or a plain
 // count or percent metric a rule reads, moved a little.
-func randomChange(r *rand.Rand, in scoring.Input, res *scoring.Result) scoring.Decision {
+func randomChange(r *rand.Rand, in scoring.Input, res *scoring.Result) criteria.Decision {
 	u := res.Units[r.IntN(len(res.Units))]
 	set := in.Set
 	if r.IntN(2) == 0 {
@@ -38,7 +38,7 @@ func randomChange(r *rand.Rand, in scoring.Input, res *scoring.Result) scoring.D
 		n := leaves[r.IntN(len(leaves))]
 		steps := n.Node.Max.Shift(set.Decimals).IntPart()
 		pts := decimal.New(r.Int64N(steps+1), -set.Decimals)
-		return scoring.Decision{Unit: u.Unit, Leaf: n.Node, Points: pts, Reason: "thử", Round: "1"}
+		return criteria.Decision{Unit: u.Unit, Leaf: n.Node, Points: pts, Reason: "thử", Round: "1"}
 	}
 	var ms []*criteria.Metric
 	for _, m := range set.Inputs() {
@@ -58,7 +58,7 @@ func randomChange(r *rand.Rand, in scoring.Input, res *scoring.Result) scoring.D
 	if r.IntN(3) == 0 {
 		nv = num // the value as appraised
 	}
-	return scoring.Decision{Unit: u.Unit, Metric: m, Value: criteria.Num(nv), Reason: "thử", Round: "1"}
+	return criteria.Decision{Unit: u.Unit, Metric: m, Value: criteria.Num(nv), Reason: "thử", Round: "1"}
 }
 
 func usedDirectly(set *criteria.Set, id string) bool {

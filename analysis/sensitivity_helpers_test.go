@@ -67,11 +67,11 @@ func (tb table) result(t testing.TB) *scoring.Result {
 	}
 	var uy strings.Builder
 	uy.WriteString("units:\n")
-	values := map[string]scoring.Values{}
+	values := map[string]criteria.Values{}
 	for i, row := range tb.units {
 		id := fmt.Sprintf("u%d", i+1)
 		fmt.Fprintf(&uy, "  - {id: %s, name: Đơn vị %d}\n", id, i+1)
-		vals := scoring.Values{}
+		vals := criteria.Values{}
 		for f := range fields {
 			v := criteria.NA()
 			if f < len(row) && row[f] != "-" {

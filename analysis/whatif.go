@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"parindex/criteria"
 	"parindex/scoring"
 )
 
@@ -23,14 +24,14 @@ type WhatIf struct {
 // criterion moves every unit's points. A change that cannot be applied
 // (points on a criterion that does not apply, a ratio above 100%…) is
 // returned as criteria.Problems placed at the change.
-func RunWhatIf(in scoring.Input, changes []scoring.Decision) (*WhatIf, error) {
+func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 	in.Steps = false
 	base, err := scoring.Score(in)
 	if err != nil {
 		return nil, err
 	}
 	changed := in
-	changed.Decisions = append(append([]scoring.Decision{}, in.Decisions...), changes...)
+	changed.Decisions = append(append([]criteria.Decision{}, in.Decisions...), changes...)
 	res, err := scoring.Score(changed)
 	if err != nil {
 		return nil, err

@@ -26,9 +26,9 @@ func TestWhatIfIsADecision(t *testing.T) {
 		tried := 0
 		for range 60 {
 			c := randomChange(r, in, base)
-			wi, err := analysis.RunWhatIf(in, []scoring.Decision{c})
+			wi, err := analysis.RunWhatIf(in, []criteria.Decision{c})
 			decided := in
-			decided.Decisions = append(append([]scoring.Decision{}, in.Decisions...), c)
+			decided.Decisions = append(append([]criteria.Decision{}, in.Decisions...), c)
 			want, err2 := scoring.Score(decided)
 			if (err == nil) != (err2 == nil) {
 				t.Fatalf("%s %s=%s: whatif error %v, score error %v", c.Unit.ID, c.Target(), c.Text, err, err2)
@@ -71,7 +71,7 @@ func TestDecisionOfTheAppraisedValue(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 40 {
 		u := base.Units[r.IntN(len(base.Units))]
-		var d scoring.Decision
+		var d criteria.Decision
 		if r.IntN(2) == 0 {
 			ms := in.Set.Inputs()
 			m := ms[r.IntN(len(ms))]
@@ -79,16 +79,16 @@ func TestDecisionOfTheAppraisedValue(t *testing.T) {
 			if !ok {
 				continue
 			}
-			d = scoring.Decision{Unit: u.Unit, Metric: m, Value: v, Reason: "giữ nguyên", Round: "1"}
+			d = criteria.Decision{Unit: u.Unit, Metric: m, Value: v, Reason: "giữ nguyên", Round: "1"}
 		} else {
 			n := u.Nodes[r.IntN(len(u.Nodes))]
 			if !n.Node.IsLeaf() || !n.Applicable {
 				continue
 			}
-			d = scoring.Decision{Unit: u.Unit, Leaf: n.Node, Points: n.Points, Reason: "giữ nguyên", Round: "1"}
+			d = criteria.Decision{Unit: u.Unit, Leaf: n.Node, Points: n.Points, Reason: "giữ nguyên", Round: "1"}
 		}
 		decided := in
-		decided.Decisions = []scoring.Decision{d}
+		decided.Decisions = []criteria.Decision{d}
 		decided.Steps = true
 		got, err := scoring.Score(decided)
 		if err != nil {
@@ -118,7 +118,7 @@ func BenchmarkWhatIfDemo(b *testing.B) {
 			leaf = n
 		}
 	}
-	change := []scoring.Decision{{Unit: u.Unit, Leaf: leaf.Node, Points: leaf.Node.Max, Reason: "thử", Round: "1"}}
+	change := []criteria.Decision{{Unit: u.Unit, Leaf: leaf.Node, Points: leaf.Node.Max, Reason: "thử", Round: "1"}}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := analysis.RunWhatIf(in, change); err != nil {

@@ -44,10 +44,10 @@ func TestDescribeBands(t *testing.T) {
 		{Band{}, "còn lại", "otherwise"},
 	}
 	for _, tt := range tests {
-		if got := bandWords(tt.band, "%", Vietnamese); got != tt.vi {
+		if got := bandRange(tt.band, "%", Vietnamese); got != tt.vi {
 			t.Errorf("vi: got %q, want %q", got, tt.vi)
 		}
-		if got := bandWords(tt.band, "%", English); got != tt.en {
+		if got := bandRange(tt.band, "%", English); got != tt.en {
 			t.Errorf("en: got %q, want %q", got, tt.en)
 		}
 	}

@@ -63,6 +63,9 @@ func checkProblems(t *testing.T, data []byte, err error) {
 func FuzzLoad(f *testing.F) {
 	seed(f)
 	f.Add([]byte(head + "fields: &f\n  - {code: \"1\", name: A, children: *f}\n"))
+	for _, c := range constructCases {
+		f.Add([]byte(c.yaml))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Load(data, "criteria.yaml")
 		if (s == nil) == (err == nil) {
@@ -79,6 +82,12 @@ func FuzzLoad(f *testing.F) {
 			if n.MaxPoints().Sign() <= 0 {
 				t.Fatalf("node %q: max %s", n.Code, n.MaxPoints())
 			}
+			if n.Rule != nil && n.Rule.Type == LevelsRule && len(n.Rule.Levels) != len(s.Metric(n.Rule.Metric).Levels) {
+				t.Fatalf("node %q: %d level points for %d levels", n.Code, len(n.Rule.Levels), len(s.Metric(n.Rule.Metric).Levels))
+			}
+		}
+		if len(s.GateOrder()) != countGated(s) {
+			t.Fatalf("GateOrder has %d nodes, %d carry requires", len(s.GateOrder()), countGated(s))
 		}
 	})
 }
@@ -106,4 +115,15 @@ func FuzzLoadUnits(f *testing.F) {
 			}
 		}
 	})
+}
+
+// countGated counts the nodes that carry requires.
+func countGated(s *Set) int {
+	n := 0
+	for _, x := range s.Nodes() {
+		if len(x.Requires) > 0 {
+			n++
+		}
+	}
+	return n
 }

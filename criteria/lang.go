@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"parindex/internal/exact"
 )
 
 // Lang is the language of text meant for people: explanations, rules in
@@ -39,8 +41,8 @@ func FormatFixed(d decimal.Decimal, places int32, lang Lang) string {
 func plain(d decimal.Decimal, places int32) (digits string, frac int, neg bool) {
 	c, e, ok := small(d)
 	switch {
-	case ok && places >= 0 && e >= -places && places+e <= 18-int32(len64(c)):
-		return fixedDigits(c*pow10i[places+e], places)
+	case ok && places >= 0 && e >= -places && places+e <= 18-int32(exact.Digits(c)):
+		return fixedDigits(c*exact.Pow10[places+e], places)
 	case ok && places < 0 && e <= 0:
 		for e < 0 && c%10 == 0 {
 			c /= 10
@@ -112,26 +114,6 @@ func format(digits string, frac int, neg bool, lang Lang) string {
 // small returns d's coefficient and exponent when the coefficient surely
 // fits in an int64.
 func small(d decimal.Decimal) (int64, int32, bool) {
-	if d.NumDigits() > 17 {
-		return 0, 0, false
-	}
-	return d.CoefficientInt64(), d.Exponent(), true
+	c, ok := exact.Coef(d)
+	return c, d.Exponent(), ok
 }
-
-// len64 is the number of decimal digits of c.
-func len64(c int64) int {
-	n := 1
-	for c >= 10 || c <= -10 {
-		c /= 10
-		n++
-	}
-	return n
-}
-
-var pow10i = func() (p [19]int64) {
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
-	}
-	return p
-}()

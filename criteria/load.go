@@ -14,7 +14,7 @@ import (
 var (
 	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields", "report"}
 	tierKeys   = []string{"name", "min"}
-	metricKeys = []string{"id", "name", "type", "default", "ratio", "filled_by"}
+	metricKeys = []string{"id", "name", "type", "levels", "default", "ratio", "filled_by"}
 	ratioKeys  = []string{"numerator", "denominator"}
 )
 
@@ -102,6 +102,8 @@ func (l *loader) load(data []byte) *Set {
 	if e, ok := top["fields"]; ok {
 		l.fields(e.val)
 	}
+	l.gates()
+	l.remarks()
 	if e, ok := top["report"]; ok {
 		s.Report = l.reportBlock(e.val)
 	}
@@ -208,6 +210,7 @@ func (l *loader) metrics(n *yaml.Node) {
 		if e, ok := mm["ratio"]; ok {
 			m.Ratio = l.ratio(e.val, what)
 		}
+		l.metricLevels(m, mm, it, what)
 		if e, ok := mm["default"]; ok {
 			l.metricDefault(m, e.val, what)
 		}
@@ -243,7 +246,7 @@ func (l *loader) metricType(n *yaml.Node, what string) MetricType {
 	if !ok {
 		return 0
 	}
-	for t := Bool; t <= Points; t++ {
+	for t := Bool; t <= Level; t++ {
 		if t.String() == s {
 			return t
 		}

@@ -46,6 +46,46 @@ func LooseKey(s string) string {
 	return norm.NFC.String(b.String())
 }
 
+// EditDistance returns the Damerau–Levenshtein distance of a and b in
+// runes — an adjacent transposition ("Tam Kỳ" typed "Tma Kỳ") is one edit —
+// or -1 when it is over limit. It is how parindex finds the word a typo
+// meant, in criteria.yaml keys and in unit names alike.
+func EditDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return -1
+	}
+	before := make([]int, len(rb)+1) // row i−2, for transpositions
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return -1 // every later row is at least this far
+		}
+		before, prev, cur = prev, cur, before
+	}
+	if prev[len(rb)] > limit {
+		return -1
+	}
+	return prev[len(rb)]
+}
+
 // unitKinds are the words a unit's name starts with to say what kind of
 // unit it is, longest first.
 var unitKinds = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Huyện ", "Phường ", "Quận ", "Xã ", "Sở "}

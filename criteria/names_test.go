@@ -157,3 +157,26 @@ func FuzzFormat(f *testing.F) {
 		FormatFixed(d, places, Vietnamese)
 	})
 }
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"late_rate", "late_rate", 2, 0},
+		{"late_rat", "late_rate", 2, 1},
+		{"satisfction", "satisfaction", 2, 1},
+		{"kỳ", "ky", 1, 1},
+		{"tma kỳ", "tam kỳ", 2, 1}, // a transposition is one edit
+		{"fileds", "fields", 1, 1},
+		{"abc", "xyz", 2, -1},
+		{"a", "abcd", 2, -1},
+		{"bnads", "bands", 0, -1},
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}

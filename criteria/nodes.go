@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var nodeKeys = []string{"code", "name", "source", "kind", "max", "rule", "children"}
+var nodeKeys = []string{"code", "name", "source", "kind", "na", "requires", "max", "rule", "children"}
 
 // maxDepth bounds the nesting of the tree; real sets have three or four
 // levels.
@@ -92,7 +92,7 @@ func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
 	}
 	node := &Node{Depth: depth, Line: n.Line}
 	if parent != nil {
-		node.Source, node.Kind = parent.Source, parent.Kind
+		node.Source, node.Kind, node.NA = parent.Source, parent.Kind, parent.NA
 	}
 	if e, has := m["code"]; has {
 		if code, ok := l.text(e.val, what+"code: "); ok {
@@ -113,6 +113,8 @@ func (l *loader) node(n *yaml.Node, parent *Node, depth int) (*Node, bool) {
 	}
 	l.nodeSource(node, m, what)
 	l.nodeKind(node, m, what, depth)
+	l.nodeNA(node, m, what)
+	l.nodeRequires(node, m, what)
 	maxOK := true
 	if e, has := m["max"]; has {
 		node.Max, maxOK = l.number(e.val, what+"max: ")

@@ -16,6 +16,11 @@ type Set struct {
 
 	File string // the file it was loaded from, for messages
 
+	// Remarks are what the loader found worth a look but not wrong
+	// (SPEC §8.4): a band no value reaches, percent bounds that look like
+	// fractions. check and score show them as warnings.
+	Remarks Problems
+
 	metrics map[string]*Metric
 }
 
@@ -97,9 +102,11 @@ const (
 	Percent                       // 0–100
 	Number                        // any decimal
 	Points                        // a score entered directly
+	Level                         // one of the metric's labels (SPEC §8.2)
 )
 
-var metricTypeNames = [...]string{Bool: "bool", Count: "count", Percent: "percent", Number: "number", Points: "points"}
+var metricTypeNames = [...]string{Bool: "bool", Count: "count", Percent: "percent", Number: "number", Points: "points",
+	Level: "level"}
 
 // String returns the type's name as written in criteria.yaml.
 func (t MetricType) String() string {
@@ -114,9 +121,10 @@ type Metric struct {
 	ID      string
 	Name    string
 	Type    MetricType
-	Default *Value // the value an empty cell takes; nil: an empty cell is an error
-	Ratio   *Ratio // non-nil for a derived ratio metric
-	Line    int    // line in criteria.yaml
+	Default *Value   // the value an empty cell takes; nil: an empty cell is an error
+	Ratio   *Ratio   // non-nil for a derived ratio metric
+	Levels  []string // a level metric's labels, in file order
+	Line    int      // line in criteria.yaml
 	// ByDepartment marks a metric the Department fills in itself
 	// (filled_by: department), such as survey or SIPAS points: the
 	// template does not ask units for it, and its values may come from
@@ -177,16 +185,41 @@ type Node struct {
 	HasMax   bool            // whether Max was declared (always true for a leaf)
 	Rule     *Rule           // nil for a parent
 	Children []*Node
-	Source   Source // inherited from the parent unless declared
-	Kind     Kind   // Bonus or Penalty only on top-level fields; children inherit it
-	Depth    int    // 0 for a top-level field
-	Line     int    // line in criteria.yaml
+	Source   Source   // inherited from the parent unless declared
+	Kind     Kind     // Bonus or Penalty only on top-level fields; children inherit it
+	NA       NAPolicy // what a leaf earns when its value is N/A; inherited
+	Requires []string // codes of the nodes that gate this one (SPEC §8.3)
+	Depth    int      // 0 for a top-level field
+	Line     int      // line in criteria.yaml
+
+	RequiresLine int // line of requires:, for messages; 0 when none
+}
+
+// NAPolicy says what a leaf earns when its value is N/A (SPEC §8.1).
+type NAPolicy int
+
+// The policies of na:.
+const (
+	NAExclude NAPolicy = iota // the leaf does not apply
+	NAFull                    // the leaf applies and earns its max
+	NAZero                    // the leaf applies and earns 0
+)
+
+var naPolicyNames = [...]string{NAExclude: "exclude", NAFull: "full", NAZero: "zero"}
+
+// String returns the policy's name as written in criteria.yaml.
+func (p NAPolicy) String() string {
+	if p >= 0 && int(p) < len(naPolicyNames) {
+		return naPolicyNames[p]
+	}
+	return "unknown"
 }
 
 // IsLeaf reports whether n is scored by a rule.
 func (n *Node) IsLeaf() bool { return n.Rule != nil }
 
-// RuleType is one of the eight rule shapes of SPEC §2.
+// RuleType is one of the rule shapes of SPEC §2 and §8.2; each has its
+// kind, in rule_<name>.go.
 type RuleType int
 
 // The rule types.
@@ -201,15 +234,10 @@ const (
 	PointsRule                        // v itself
 )
 
-var ruleTypeNames = [...]string{
-	BooleanRule: "boolean", BandsRule: "bands", LinearRule: "linear", RelativeRule: "relative",
-	MinMaxRule: "minmax", DeductionRule: "deduction", CountRule: "count", PointsRule: "points",
-}
-
 // String returns the rule type's name as written in criteria.yaml.
 func (t RuleType) String() string {
-	if t > 0 && int(t) < len(ruleTypeNames) {
-		return ruleTypeNames[t]
+	if k := kindOf(t); k != nil {
+		return k.name()
 	}
 	return "unknown"
 }
@@ -218,26 +246,19 @@ func (t RuleType) String() string {
 type Rule struct {
 	Type   RuleType
 	Metric string
-	Expect bool            // boolean: the value that earns the points (default true)
-	Bands  []Band          // bands
-	From   decimal.Decimal // linear (default 0)
-	To     decimal.Decimal // linear (default 100)
-	Lower  bool            // minmax: lower is better
-	Per    decimal.Decimal // deduction, count
+	Expect bool              // boolean: the value that earns the points (default true)
+	Bands  []Band            // bands
+	From   decimal.Decimal   // linear (default 0)
+	To     decimal.Decimal   // linear (default 100)
+	Lower  bool              // minmax: lower is better
+	Per    decimal.Decimal   // deduction, count
+	Levels []decimal.Decimal // levels: the points of each label, in the metric's order
 }
 
 // Band is one row of a bands rule; an invalid bound is open.
 type Band struct {
 	GTE, GT, LTE, LT decimal.NullDecimal
 	Points           decimal.Decimal
-}
-
-// Holds reports whether v satisfies every bound of b.
-func (b Band) Holds(v decimal.Decimal) bool {
-	return (!b.GTE.Valid || v.Cmp(b.GTE.Decimal) >= 0) &&
-		(!b.GT.Valid || v.Cmp(b.GT.Decimal) > 0) &&
-		(!b.LTE.Valid || v.Cmp(b.LTE.Decimal) <= 0) &&
-		(!b.LT.Valid || v.Cmp(b.LT.Decimal) < 0)
 }
 
 // Unit is one assessed unit: a district, town or city, a department, a

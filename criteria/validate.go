@@ -41,7 +41,7 @@ func (l *loader) ratioPart(m *Metric, id, what string) {
 		l.hintf(m.Line, hint, "%smetric %s is not declared", what, Quote(id))
 	case p.Ratio != nil:
 		l.hintf(m.Line, "name the ratio's counts instead", "%smetric %s is itself a ratio", what, Quote(id))
-	case p.Type == Bool:
-		l.addf(m.Line, "%smetric %s is a bool; a ratio sums numbers", what, Quote(id))
+	case p.Type == Bool || p.Type == Level:
+		l.addf(m.Line, "%smetric %s is a %s; a ratio sums numbers", what, Quote(id), p.Type)
 	}
 }

@@ -3,10 +3,13 @@ package criteria
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
+
+	"parindex/internal/exact"
 )
 
 // one is shared: decimals are immutable, and Fraction is on the scoring
@@ -23,6 +26,7 @@ const (
 	notApplicable
 	number
 	boolean
+	level
 )
 
 // Value is one metric value for one unit: a number, a yes/no, or not
@@ -32,6 +36,7 @@ const (
 type Value struct {
 	kind valueKind
 	b    bool
+	lvl  int32 // a level: the index of its label in the metric's Levels
 	num  decimal.Decimal
 	den  *decimal.Decimal // nil for a plain number; the value is num/den otherwise
 }
@@ -52,6 +57,21 @@ func Frac(num, den decimal.Decimal) Value {
 
 // BoolValue returns the yes/no value b.
 func BoolValue(b bool) Value { return Value{kind: boolean, b: b} }
+
+// LevelValue returns the level whose label is the metric's Levels[i].
+func LevelValue(i int) Value { return Value{kind: level, lvl: int32(i)} }
+
+// IsLevel reports whether v is a level.
+func (v Value) IsLevel() bool { return v.kind == level }
+
+// Level returns a level's index in its metric's Levels; -1 for any other
+// kind of value.
+func (v Value) Level() int {
+	if v.kind != level {
+		return -1
+	}
+	return int(v.lvl)
+}
 
 // NA returns the not-applicable value.
 func NA() Value { return Value{kind: notApplicable} }
@@ -78,6 +98,18 @@ func (v Value) Fraction() (num, den decimal.Decimal) {
 		return v.num, one
 	}
 	return v.num, *v.den
+}
+
+// Q returns a number as an exact rational in machine words; its OK is
+// false when it does not fit, or v is not a number.
+func (v Value) Q() exact.Q {
+	if v.kind != number {
+		return exact.Q{}
+	}
+	if v.den == nil {
+		return exact.Dec(v.num)
+	}
+	return exact.Frac(v.num, *v.den)
 }
 
 // Rat returns a number as an exact rational.
@@ -112,8 +144,8 @@ func (v Value) Round(places int32) decimal.Decimal {
 	// The explanations and the JSON result round a million ratios: in
 	// machine words when num × 10^k and den fit, k = en − ed + places.
 	if cd, ed, okd := small(*v.den); ok && okd && cd != 0 {
-		if k := en - ed + places; k >= 0 && int32(len64(cn))+k <= 18 {
-			n := cn * pow10i[k]
+		if k := en - ed + places; k >= 0 && int32(exact.Digits(cn))+k <= 18 {
+			n := cn * exact.Pow10[k]
 			if cd < 0 {
 				n, cd = -n, -cd
 			}
@@ -145,6 +177,8 @@ func (v Value) String() string {
 			return "true"
 		}
 		return "false"
+	case level:
+		return "level " + strconv.Itoa(int(v.lvl)+1)
 	case number:
 		if v.den == nil {
 			return FormatNumber(v.num, English)
@@ -167,9 +201,11 @@ func (m *Metric) Parse(text string) (Value, error) {
 		}
 		return Value{}, nil
 	}
-	switch strings.ToUpper(s) {
-	case "N/A", "NA", "KPS", "-":
+	if IsNAText(s) {
 		return NA(), nil
+	}
+	if m.Type == Level {
+		return m.parseLevel(s, text)
 	}
 	if m.Type == Bool {
 		switch strings.ToLower(s) {
@@ -216,6 +252,9 @@ func (m *Metric) check(v Value, text string) (Value, error) {
 // CheckNumber validates a number read from a numeric workbook cell against
 // m's type, as Parse does for text.
 func (m *Metric) CheckNumber(d decimal.Decimal, text string) (Value, error) {
+	if m.Type == Level {
+		return m.parseLevel(strings.TrimSpace(text), text)
+	}
 	if m.Type == Bool {
 		switch {
 		case d.Equal(one):
@@ -271,4 +310,69 @@ func commaAdvice(s string) string {
 		return "a comma looks like a thousands separator here: write the number without it"
 	}
 	return "use . as the decimal mark"
+}
+
+// parseLevel finds the label s names, as SPEC §8.2 says: ignoring case,
+// surrounding space and normalisation form; then, when nothing matched,
+// ignoring diacritics if that finds exactly one label.
+func (m *Metric) parseLevel(s, text string) (Value, error) {
+	if i := m.LevelIndex(s); i >= 0 {
+		return LevelValue(i), nil
+	}
+	return Value{}, fmt.Errorf("%q is not one of the levels %s", text, m.levelList())
+}
+
+// LevelIndex returns the index of the label of m that s names, or -1: an
+// exact match ignoring case, space and normalisation first, then one
+// without diacritics when exactly one label has it.
+func (m *Metric) LevelIndex(s string) int {
+	key := NameKey(s)
+	for i, l := range m.Levels {
+		if NameKey(l) == key {
+			return i
+		}
+	}
+	loose, found := LooseKey(s), -1
+	for i, l := range m.Levels {
+		if LooseKey(l) == loose {
+			if found >= 0 {
+				return -1 // "chậm" and "chăm" both read "cham": ask for the marks
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// levelList writes m's labels for messages: "đúng hạn", "chậm", "không ban hành".
+func (m *Metric) levelList() string {
+	const most = 12 // past that a message names the first and counts the rest
+	q := make([]string, 0, min(len(m.Levels), most+1))
+	for i, l := range m.Levels {
+		if i == most {
+			q = append(q, "and "+strconv.Itoa(len(m.Levels)-most)+" more")
+			break
+		}
+		q = append(q, Quote(l))
+	}
+	return strings.Join(q, ", ")
+}
+
+// IsNAText reports whether s is one of the ways of writing N/A: N/A, NA,
+// KPS or "-", in any case, with surrounding space.
+func IsNAText(s string) bool {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "N/A", "NA", "KPS", "-":
+		return true
+	}
+	return false
+}
+
+// Label returns the label of a level value of m, "" for any other value:
+// what a person reads where the engine holds the level's index.
+func (m *Metric) Label(v Value) string {
+	if i := v.Level(); m != nil && i >= 0 && i < len(m.Levels) {
+		return m.Levels[i]
+	}
+	return ""
 }

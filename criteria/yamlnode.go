@@ -357,41 +357,10 @@ func contains(list []string, s string) bool {
 func closest(s string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
-		d := editDistance(strings.ToLower(s), k)
-		limit := (len([]rune(k)) + 2) / 3
-		if d <= limit && d < bestD {
+		limit := min((len([]rune(k))+2)/3, bestD-1)
+		if d := EditDistance(strings.ToLower(s), k, limit); d >= 0 {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Damerau–Levenshtein distance (with adjacent
-// transpositions), on runes.
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	if len(x) > 64 || len(y) > 64 {
-		return 64
-	}
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }

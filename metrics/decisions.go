@@ -9,7 +9,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // DefaultRound is the round (vòng) a decision without one belongs to.
@@ -47,7 +46,7 @@ var decisionColumnNames = [nCols]string{"unit (đơn vị)", "target (tiêu chí
 // at once as criteria.Problems, each with its place, and then no
 // decision. Whether a decided leaf applies to its unit depends on the
 // values and is checked when scoring.
-func ReadDecisions(path string, set *criteria.Set, units []*criteria.Unit) ([]scoring.Decision, error) {
+func ReadDecisions(path string, set *criteria.Set, units []*criteria.Unit) ([]criteria.Decision, error) {
 	ds, _, err := ReadDecisionsSum(path, set, units)
 	return ds, err
 }
@@ -55,7 +54,7 @@ func ReadDecisions(path string, set *criteria.Set, units []*criteria.Unit) ([]sc
 // ReadDecisionsSum is [ReadDecisions] that also returns the SHA-256 of the
 // bytes it read, for the report's list of inputs: hashing the file again
 // could hash other bytes, or hang on a named pipe.
-func ReadDecisionsSum(path string, set *criteria.Set, units []*criteria.Unit) ([]scoring.Decision, string, error) {
+func ReadDecisionsSum(path string, set *criteria.Set, units []*criteria.Unit) ([]criteria.Decision, string, error) {
 	dr := &decisionReader{parser: newDecisionParser(set, units)}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".xlsx", ".xlsm", ".xls":
@@ -83,7 +82,7 @@ type decisionReader struct {
 	headerSeen bool
 	stop       bool
 	cols       [nCols]int // column of each field; -1 when absent
-	decisions  []scoring.Decision
+	decisions  []criteria.Decision
 	probs      criteria.Problems
 }
 
@@ -197,7 +196,7 @@ func newDecisionParser(set *criteria.Set, units []*criteria.Unit) *decisionParse
 
 // parse reads one decision, adding its problems to probs; ok is false
 // when it has any.
-func (dp *decisionParser) parse(g *grid, r *row, c decisionCells, probs *criteria.Problems) (d scoring.Decision, ok bool) {
+func (dp *decisionParser) parse(g *grid, r *row, c decisionCells, probs *criteria.Problems) (d criteria.Decision, ok bool) {
 	n := len(*probs)
 	d.Place = g.at(r, -1)
 	d.Place.Msg = ""
@@ -339,9 +338,9 @@ func (dp *decisionParser) points(g *grid, r *row, col int, leaf *criteria.Node) 
 // with TARGET as in a decision: a metric id or a criterion code (or
 // metric:ID, code:CODE). Every problem is returned at once, each placed at
 // the change as written, in the words a decision's problem has.
-func ParseChanges(changes []string, set *criteria.Set, units []*criteria.Unit) ([]scoring.Decision, error) {
+func ParseChanges(changes []string, set *criteria.Set, units []*criteria.Unit) ([]criteria.Decision, error) {
 	dp := newDecisionParser(set, units)
-	var out []scoring.Decision
+	var out []criteria.Decision
 	var probs criteria.Problems
 	for _, ch := range changes {
 		g := &grid{file: ch}

@@ -12,7 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 var updateDecisions = flag.Bool("update-decisions", false, "rewrite the golden files of the decisions tests")
@@ -38,7 +37,7 @@ func decisionSet() *criteria.Set {
 
 // renderDecisions writes decisions one a line: place, unit, target,
 // value, reason, round.
-func renderDecisions(ds []scoring.Decision) []string {
+func renderDecisions(ds []criteria.Decision) []string {
 	var out []string
 	for _, d := range ds {
 		v := d.Value.String()

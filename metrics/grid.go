@@ -392,14 +392,6 @@ func significant(d decimal.Decimal, n int) decimal.Decimal {
 	return d.Round(int32(n - lead))
 }
 
-// checked turns a value and its error into value's results.
-func checked(v criteria.Value, err error) (criteria.Value, string, string) {
-	if err != nil {
-		return v, err.Error(), ""
-	}
-	return v, "", ""
-}
-
 // fastValue reads the text most cells of a large table hold (a plain
 // number, a common yes/no) without the general work of Metric.Parse; it
 // gives the value Parse would. ok is false for any other text, and for
@@ -486,3 +478,11 @@ var smallInts = func() (ds [1024]decimal.Decimal) {
 	}
 	return ds
 }()
+
+// checked turns a value and its error into value's results.
+func checked(v criteria.Value, err error) (criteria.Value, string, string) {
+	if err != nil {
+		return v, err.Error(), ""
+	}
+	return v, "", ""
+}

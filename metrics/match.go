@@ -133,7 +133,7 @@ func (m *Matcher) near(key string) []*criteria.Unit {
 		best := -1
 		keys := append(m.looseKeys[i][:len(m.looseKeys[i]):len(m.looseKeys[i])], criteria.LooseKey(criteria.ShortUnitName(u.Name)))
 		for _, k := range keys {
-			if d := distance(key, k, typoLimit(key)); d >= 0 && (best < 0 || d < best) {
+			if d := criteria.EditDistance(key, k, typoLimit(key)); d >= 0 && (best < 0 || d < best) {
 				best = d
 			}
 		}
@@ -181,38 +181,4 @@ func typoLimit(s string) int {
 	default:
 		return 2
 	}
-}
-
-// distance returns the Levenshtein distance of a and b in runes, or -1
-// when it is over limit.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
-		return -1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return -1
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(rb)] > limit {
-		return -1
-	}
-	return prev[len(rb)]
 }

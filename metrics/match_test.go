@@ -64,26 +64,6 @@ func TestMatchCandidates(t *testing.T) {
 	}
 }
 
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"late_rate", "late_rate", 2, 0},
-		{"late_rat", "late_rate", 2, 1},
-		{"satisfction", "satisfaction", 2, 1},
-		{"kỳ", "ky", 1, 1},
-		{"abc", "xyz", 2, -1},
-		{"a", "abcd", 2, -1},
-	}
-	for _, tt := range tests {
-		if got := distance(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
-		}
-	}
-}
-
 func TestSuggest(t *testing.T) {
 	units := []*criteria.Unit{
 		{ID: "dien-ban", Name: "Thị xã Điện Bàn"},

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // readFolder reads a folder of per-unit files, one unit a file. The table
@@ -245,7 +244,7 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 // known: the rows are still checked.
 func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *criteria.Problems) {
 	g := uf.g
-	vals := make(scoring.Values, len(f.inputs))
+	vals := make(criteria.Values, len(f.inputs))
 	places := map[string]criteria.Problem{}
 	notes := map[string]string{}
 	seen := map[string]*row{}

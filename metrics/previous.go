@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // LastYear is last year's ranking as read from previous.csv or
@@ -17,7 +16,7 @@ import (
 type LastYear struct {
 	// Units holds each unit's rank, and index when the file gives one, by
 	// unit id.
-	Units map[string]scoring.Previous
+	Units map[string]criteria.Previous
 	// Unknown names the units of rows that name no unit of units.yaml —
 	// merged away since, or renamed — each with its row: `"Xã Tam Xuân"
 	// (line 7)`. A warning, not an error, as for previous.json.
@@ -58,7 +57,7 @@ type previousReader struct {
 }
 
 func newPreviousReader(units []*criteria.Unit) *previousReader {
-	return &previousReader{match: NewMatcher(units), out: &LastYear{Units: map[string]scoring.Previous{}},
+	return &previousReader{match: NewMatcher(units), out: &LastYear{Units: map[string]criteria.Previous{}},
 		rankCol: -1, indexCol: -1, seen: map[string]string{}}
 }
 
@@ -107,7 +106,7 @@ func (pr *previousReader) data(g *grid, r *row) {
 		add(&pr.probs, g.at(r, pr.rankCol), "unit %s: rank %s is not a rank (a whole number, 1 or more)", quote(name), quote(strings.TrimSpace(r.text(pr.rankCol))))
 		return
 	}
-	p := scoring.Previous{Rank: rank, NoIndex: pr.indexCol < 0}
+	p := criteria.Previous{Rank: rank, NoIndex: pr.indexCol < 0}
 	if pr.indexCol >= 0 {
 		idx, msg := previousIndex(g, r, pr.indexCol)
 		if msg != "" {

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // Options for Read.
@@ -30,7 +29,7 @@ func (o Options) optional(m *criteria.Metric) bool { return o.Optional[m.ID] }
 type Table struct {
 	// Values holds each unit's values by unit id, then metric id, defaults
 	// applied. Derived ratios are not included: the scorer computes them.
-	Values map[string]scoring.Values
+	Values map[string]criteria.Values
 	// Notes holds the evidence and note columns of per-unit files by unit
 	// id, then metric id: "evidence: QĐ 12/QĐ-UBND; note: …". Nil for a
 	// wide table.
@@ -91,7 +90,7 @@ func (t *Table) Place(unitID, metricID string) criteria.Problem {
 }
 
 func newTable() *Table {
-	return &Table{Values: map[string]scoring.Values{}, places: map[string]*unitPlace{}}
+	return &Table{Values: map[string]criteria.Values{}, places: map[string]*unitPlace{}}
 }
 
 // Read reads the metric values at path: a .csv file or a .xlsx workbook

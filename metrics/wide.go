@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // wideTable reads a wide table row by row: a header of "unit" then metric
@@ -187,7 +186,7 @@ func suggestMetric(set *criteria.Set, k string) string {
 		if lk == criteria.LooseKey(m.Name) {
 			return fmt.Sprintf(" (that is the name of %q: write its id)", m.ID)
 		}
-		if d := distance(strings.ToLower(k), m.ID, typoLimit(m.ID)); d >= 0 && (bestD < 0 || d < bestD) {
+		if d := criteria.EditDistance(strings.ToLower(k), m.ID, typoLimit(m.ID)); d >= 0 && (bestD < 0 || d < bestD) {
 			best, bestD = m.ID, d
 		}
 	}
@@ -246,7 +245,7 @@ func (w *wideTable) data(g *grid, r *row) {
 	if ragged {
 		return
 	}
-	vals := make(scoring.Values, len(w.inputs))
+	vals := make(criteria.Values, len(w.inputs))
 	for col, m := range w.cols {
 		if m == nil {
 			continue

@@ -120,6 +120,8 @@ func (b *book) decisionValue(st scoring.DecisionStep, before bool) any {
 		return b.text(b.l.yes, kCenter)
 	case v.IsBool():
 		return b.text(b.l.no, kCenter)
+	case v.IsLevel():
+		return b.text(st.Metric.Label(v), kCenter)
 	}
 	num, _ := v.Fraction()
 	return b.num(num, kValue)

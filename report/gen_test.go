@@ -68,14 +68,14 @@ func synthetic(t testing.TB, fields, crits, n int) *scoring.Result {
 	if err != nil {
 		t.Fatalf("synthetic units: %v", err)
 	}
-	values := map[string]scoring.Values{}
+	values := map[string]criteria.Values{}
 	seed := uint64(12345)
 	next := func(m uint64) int64 {
 		seed = seed*6364136223846793005 + 1442695040888963407
 		return int64((seed >> 33) % m)
 	}
 	for _, u := range units {
-		vs := scoring.Values{}
+		vs := criteria.Values{}
 		for _, m := range metrics {
 			switch m.typ {
 			case "bool":

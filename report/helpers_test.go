@@ -50,7 +50,7 @@ func loadWorkspace(t testing.TB, dir string) *workspace {
 }
 
 // score scores values of the workspace's units.
-func (ws *workspace) score(t testing.TB, values map[string]scoring.Values) *scoring.Result {
+func (ws *workspace) score(t testing.TB, values map[string]criteria.Values) *scoring.Result {
 	t.Helper()
 	res, err := scoring.Score(scoring.Input{Set: ws.set, Units: ws.units, Values: values})
 	if err != nil {
@@ -77,12 +77,12 @@ func demoResult(t testing.TB, dir string) (*workspace, *scoring.Result) {
 		res.AttachSelf(sres)
 	}
 	if f, err := os.Open(filepath.Join(dir, "previous.json")); err == nil {
-		prev, err := scoring.ReadPrevious(f, "previous.json")
+		last, err := scoring.ReadLastYear(f, "previous.json")
 		f.Close()
 		if err != nil {
 			t.Fatalf("previous: %v", err)
 		}
-		res.AttachPrevious(prev)
+		res.AttachPrevious(last.Units)
 	}
 	return ws, res
 }

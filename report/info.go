@@ -14,8 +14,7 @@ import (
 func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 	l := b.l
 	set := b.set
-	warnings := append(append([]string{}, opts.Warnings...), res.Warnings...)
-	warnings = dedupe(warnings)
+	warnings := dedupe(append([]string{}, res.Warnings...))
 	if b.lang == criteria.Vietnamese {
 		for i, w := range warnings {
 			if vi := opts.WarningsVI[w]; vi != "" {
@@ -112,7 +111,7 @@ func (s *sheet) addFlush(cells []any) error {
 // dedupe drops repeated strings, keeping the first of each.
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}
-	out := ss[:0]
+	out := make([]string, 0, len(ss)) // a new slice: ss is the result's own
 	for _, s := range ss {
 		if !seen[s] {
 			seen[s] = true

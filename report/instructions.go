@@ -114,6 +114,8 @@ func (b *book) defaultWords(m *criteria.Metric) string {
 		return b.l.yes
 	case d.IsBool():
 		return b.l.no
+	case d.IsLevel() && d.Level() < len(m.Levels):
+		return m.Levels[d.Level()]
 	}
 	return criteria.FormatNumber(m.Default.Round(b.places+2), b.lang)
 }

@@ -118,12 +118,12 @@ func metricTypeWords(t criteria.MetricType, lang criteria.Lang) string {
 	vi := map[criteria.MetricType]string{
 		criteria.Bool: "có/không", criteria.Count: "số đếm, số nguyên ≥ 0",
 		criteria.Percent: "tỷ lệ %, từ 0 đến 100", criteria.Number: "số",
-		criteria.Points: "điểm",
+		criteria.Points: "điểm", criteria.Level: "mức, chọn trong danh sách",
 	}
 	en := map[criteria.MetricType]string{
 		criteria.Bool: "yes/no", criteria.Count: "count, whole number ≥ 0",
 		criteria.Percent: "percent, 0 to 100", criteria.Number: "number",
-		criteria.Points: "points",
+		criteria.Points: "points", criteria.Level: "level, chosen from the list",
 	}
 	if lang == criteria.English {
 		return en[t]

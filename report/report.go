@@ -44,7 +44,6 @@ type Options struct {
 	// UnitNotes holds the note columns of a wide table by unit id
 	// (metrics.Table.UnitNotes): "Ghi chú: …", for the unit sheets.
 	UnitNotes map[string]string
-	Warnings  []string // shown on Thông tin together with res.Warnings, each once
 	// WarningsVI gives a warning's Vietnamese text by its English text:
 	// a Vietnamese report shows that, and a warning it lacks as it is.
 	WarningsVI map[string]string

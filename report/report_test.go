@@ -293,9 +293,18 @@ func checkCriteriaSheet(c *checker, res *scoring.Result, l *labels) {
 		r := 5 + i
 		c.eqText(sh, cellRef(1, r), n.Code)
 		c.eqNum(sh, cellRef(3, r), n.MaxPoints())
-		if n.IsLeaf() {
-			c.eqText(sh, cellRef(5, r), n.Describe(res.Set, langOf(l)))
+		if !n.IsLeaf() {
+			continue
 		}
+		// The rule in words, then what N/A earns and the gate, where the set says.
+		want := n.Describe(res.Set, langOf(l))
+		if n.NA != criteria.NAExclude {
+			want += "; " + criteria.NAText(n.NA, langOf(l))
+		}
+		if len(n.Requires) > 0 {
+			want += "; " + criteria.GateText(n.Requires, langOf(l))
+		}
+		c.eqText(sh, cellRef(5, r), want)
 	}
 }
 
@@ -423,8 +432,8 @@ func TestReportTricky(t *testing.T) {
 		Version:  "9.9",
 		Inputs:   []InputFile{{"criteria.yaml", strings.Repeat("ab", 32)}, {"metrics.csv", strings.Repeat("cd", 32)}},
 		Evidence: map[string]map[string]string{"formula": {"plan": "tài liệu kiểm chứng: QĐ 12/QĐ-UBND", "done": "BC 3", "total": "Tai lieu kiem chung: KH 1; ghi chú: nộp muộn"}},
-		Warnings: []string{"a warning"},
 	}
+	res.Warnings = []string{"a warning"}
 	f, _ := writeReport(t, res, opts)
 	c := &checker{t: t, f: f, places: res.Set.Decimals}
 	checkSummary(c, res, &vietnamese)
@@ -517,8 +526,8 @@ func TestReportDetailsOfInfoAndPrevious(t *testing.T) {
 	}
 	gone := res.Units[2]
 	gone.Previous = nil
-	res.Warnings = []string{"from the result", "twice"}
-	f, _ := writeReport(t, res, Options{Warnings: []string{"twice", "from the command"}})
+	res.Warnings = []string{"twice", "from the result", "twice"}
+	f, _ := writeReport(t, res, Options{})
 	c := &checker{t: t, f: f, places: res.Set.Decimals}
 	l := &vietnamese
 	col := c.columns(l.summary, 4)
@@ -531,7 +540,7 @@ func TestReportDetailsOfInfoAndPrevious(t *testing.T) {
 			warnings = append(warnings, r[1])
 		}
 	}
-	if want := []string{"twice", "from the command", "from the result"}; !slices.Equal(warnings, want) {
+	if want := []string{"twice", "from the result"}; !slices.Equal(warnings, want) {
 		t.Errorf("Thông tin warnings %q, want %q", warnings, want)
 	}
 

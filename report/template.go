@@ -119,6 +119,9 @@ func (b *book) allowedWords(m *criteria.Metric) string {
 	if m.Type == criteria.Bool {
 		return b.l.yes + ", " + b.l.no + ", " + b.l.notApplicable
 	}
+	if m.Type == criteria.Level {
+		return strings.Join(m.Levels, ", ") + ", " + b.l.notApplicable
+	}
 	if m.Type == criteria.Number {
 		return tw.anyNumber
 	}
@@ -131,7 +134,7 @@ func shortTypeWords(t criteria.MetricType, lang criteria.Lang) string {
 	words := map[criteria.MetricType][2]string{
 		criteria.Bool: {"có/không", "yes/no"}, criteria.Count: {"số đếm", "count"},
 		criteria.Percent: {"tỷ lệ %", "percent"}, criteria.Number: {"số", "number"},
-		criteria.Points: {"điểm", "points"},
+		criteria.Points: {"điểm", "points"}, criteria.Level: {"mức", "level"},
 	}[t]
 	if lang == criteria.English {
 		return words[1]
@@ -273,6 +276,14 @@ func (b *book) validate(sheetName, ref string, m *criteria.Metric) error {
 		if err := dv.SetDropList([]string{b.l.yes, b.l.no, na}); err != nil {
 			return err
 		}
+	case criteria.Level:
+		na := "KPS"
+		if b.lang == criteria.English {
+			na = "N/A"
+		}
+		// Excel holds at most 255 characters of list; past that the
+		// cell's message still names every label.
+		_ = dv.SetDropList(append(append([]string{}, m.Levels...), na))
 	case criteria.Count:
 		formula = fmt.Sprintf(`OR(AND(ISNUMBER(%[1]s),%[1]s>=0,INT(%[1]s)=%[1]s),%[2]s)`, first, naTest)
 	case criteria.Percent:
@@ -308,7 +319,10 @@ func (b *book) validationTexts(m *criteria.Metric) (title, msg string) {
 			criteria.Percent: "a number from 0 to 100, without %", criteria.Number: "a number",
 			criteria.Points: "points, a number",
 		}[m.Type]
-		if m.Type == criteria.Points {
+		switch m.Type {
+		case criteria.Level:
+			what = "one of " + strings.Join(m.Levels, "; ")
+		case criteria.Points:
 			what = b.allowedWords(m)
 		}
 		return title, fmt.Sprintf("%s: %s. N/A if it did not occur this year.", m.Name, what)
@@ -319,7 +333,10 @@ func (b *book) validationTexts(m *criteria.Metric) (title, msg string) {
 		criteria.Percent: "số từ 0 đến 100, không kèm dấu %", criteria.Number: "một số",
 		criteria.Points: "số điểm",
 	}[m.Type]
-	if m.Type == criteria.Points {
+	switch m.Type {
+	case criteria.Level:
+		what = "chọn một trong: " + strings.Join(m.Levels, "; ")
+	case criteria.Points:
 		what = b.allowedWords(m)
 	}
 	return title, fmt.Sprintf("%s: %s. Nhập KPS nếu không phát sinh trong năm.", m.Name, what)

@@ -22,6 +22,8 @@ func cellText(m *criteria.Metric, v criteria.Value) (text string, numeric bool) 
 		return "có", false
 	case v.IsBool():
 		return "không", false
+	case v.IsLevel():
+		return m.Levels[v.Level()], false
 	case v.IsMissing():
 		return "", false
 	}
@@ -56,7 +58,7 @@ func resultJSON(t *testing.T, res *scoring.Result) string {
 // withDepartment adds to the values read back from a template the values
 // of the metrics the Department fills in, which the template does not
 // ask for, as department.csv would give them.
-func withDepartment(t *testing.T, ws *workspace, back map[string]scoring.Values) map[string]scoring.Values {
+func withDepartment(t *testing.T, ws *workspace, back map[string]criteria.Values) map[string]criteria.Values {
 	t.Helper()
 	for _, m := range ws.set.Inputs() {
 		if !m.ByDepartment {
@@ -205,6 +207,15 @@ func checkValidations(t *testing.T, f *excelize.File, sheet string, inputs []*cr
 			if dv.Type != "list" || !strings.Contains(dv.Formula1, "có") || !strings.Contains(dv.Formula1, "KPS") {
 				t.Errorf("%s: %s %q, want a list of có, không, KPS", ref, dv.Type, dv.Formula1)
 			}
+		case criteria.Level:
+			if dv.Type != "list" || !strings.Contains(dv.Formula1, "KPS") {
+				t.Errorf("%s: %s %q, want a list of the levels and KPS", ref, dv.Type, dv.Formula1)
+			}
+			for _, l := range m.Levels {
+				if !strings.Contains(dv.Formula1, l) {
+					t.Errorf("%s: list %q lacks the level %q", ref, dv.Formula1, l)
+				}
+			}
 		case criteria.Count, criteria.Percent, criteria.Points:
 			if dv.Type != "custom" || !strings.Contains(dv.Formula1, "KPS") || !strings.Contains(dv.Formula1, ">=0") {
 				t.Errorf("%s: %s %q, want a custom check ≥ 0 that lets KPS through", ref, dv.Type, dv.Formula1)
@@ -287,8 +298,10 @@ func TestAllowedWords(t *testing.T) {
 		{"citizen_survey", criteria.Vietnamese, "từ 0 đến 7 điểm"},
 		{"citizen_survey", criteria.English, "0 to 7 points"},
 		{"sipas", criteria.Vietnamese, "tỷ lệ %, từ 0 đến 100"},
-		{"plan_on_time", criteria.Vietnamese, "có, không, KPS"},
-		{"plan_on_time", criteria.English, "yes, no, N/A"},
+		{"legal_docs_procedure", criteria.Vietnamese, "có, không, KPS"},
+		{"legal_docs_procedure", criteria.English, "yes, no, N/A"},
+		{"plan_timing", criteria.Vietnamese, "đúng hạn, chậm, không ban hành, KPS"},
+		{"plan_timing", criteria.English, "đúng hạn, chậm, không ban hành, N/A"},
 		{"revenue_actual", criteria.Vietnamese, "một số"},
 	}
 	for _, tt := range tests {

@@ -22,12 +22,12 @@ import (
 // textWords is the fixed text of the terminal renderings in one language.
 type textWords struct {
 	rank, unit, group, groupRank, points, index, tier, change         string
-	units, newUnit, same, unitsWord                                   string
+	units, newUnit, same                                              string
 	maxTotal, points1, survey, bonus, penalty, notScored              string
 	rankOf, appraisal, surveyPts, previous, previousRank, self, first string
 	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove          string
 	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore        string
-	penaltyHead, capped, taken, and                                   string
+	penaltyHead, capped, taken                                        string
 	noLoss, code, name, max, got                                      string
 	lost, explain, moveUp, moveDown, moveSame, lastPlace              string
 }
@@ -35,7 +35,7 @@ type textWords struct {
 var textVietnamese = textWords{
 	rank: "Hạng", unit: "Đơn vị", group: "Nhóm", groupRank: "Hạng nhóm",
 	points: "Điểm", index: "Chỉ số", tier: "Xếp loại", change: "So với năm trước",
-	units: "đơn vị", newUnit: "mới", same: "=", unitsWord: "đơn vị",
+	units: "đơn vị", newUnit: "mới", same: "=",
 	maxTotal: "Tổng điểm tối đa", points1: "điểm", survey: "điều tra XHH",
 	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
 	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
@@ -55,7 +55,7 @@ var textVietnamese = textWords{
 var textEnglish = textWords{
 	rank: "Rank", unit: "Unit", group: "Group", groupRank: "In group",
 	points: "Points", index: "Index", tier: "Tier", change: "Since last year",
-	units: "units", newUnit: "new", same: "=", unitsWord: "units",
+	units: "units", newUnit: "new", same: "=",
 	maxTotal: "Maximum points", points1: "points", survey: "survey",
 	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
 	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",
@@ -158,7 +158,7 @@ func WriteRankingFit(w io.Writer, res *scoring.Result, lang criteria.Lang, width
 
 // textChange renders a rank change compactly: ↑2, ↓1, = or "mới" for a
 // unit absent from last year's result.
-func textChange(p *scoring.Previous, t *textWords) string {
+func textChange(p *criteria.Previous, t *textWords) string {
 	if p == nil {
 		return t.newUnit
 	}
@@ -257,13 +257,7 @@ func textPoints(d decimal.Decimal, set *criteria.Set, lang criteria.Lang) string
 
 // textPointWord is vi, or en made plural unless d is exactly 1.
 func textPointWord(d decimal.Decimal, vi, en string, lang criteria.Lang) string {
-	if lang != criteria.English {
-		return vi
-	}
-	if d.Equal(decimal.NewFromInt(1)) {
-		return en
-	}
-	return en + "s"
+	return criteria.Plural(lang, d, vi, en, en+"s")
 }
 
 // textCriteria counts criteria: "3 tiêu chí", "1 criterion", "3 criteria".

@@ -47,13 +47,13 @@ func textDecisions(w io.Writer, res *scoring.Result, u *scoring.UnitResult, lang
 }
 
 // decisionPlace names where a decision was read: "decisions.csv:3".
-func decisionPlace(d scoring.Decision) string {
+func decisionPlace(d criteria.Decision) string {
 	return strings.TrimSuffix(d.Place.Error(), ": ")
 }
 
 // DecisionTarget names what a decision changed for people: the
 // criterion's code and name, or the metric's id and name.
-func DecisionTarget(d scoring.Decision, set *criteria.Set) string {
+func DecisionTarget(d criteria.Decision, set *criteria.Set) string {
 	if d.Leaf != nil {
 		return d.Leaf.Code + " " + d.Leaf.Name
 	}
@@ -93,6 +93,8 @@ func valueText(v criteria.Value, m *criteria.Metric, lang criteria.Lang) string 
 			return "không phát sinh"
 		}
 		return "N/A"
+	case v.IsLevel():
+		return m.Label(v)
 	case v.IsBool():
 		switch {
 		case v.Bool() && vi:

@@ -12,127 +12,6 @@ import (
 	"parindex/scoring"
 )
 
-// LostPoint is a criterion on which a unit fell short: the points it did
-// not get on an ordinary criterion (max − points), or the points a penalty
-// took off. Node is a leaf, or a parent whose declared max caps its
-// sub-criteria: their own shortfalls would overstate what the parent lost.
-type LostPoint struct {
-	Node *scoring.NodeResult
-	Lost decimal.Decimal
-}
-
-// LostPoints returns where u lost points, largest loss first (ties in tree
-// order). The ordinary losses add up to the ordinary fields' max − points,
-// before bonus, penalty and clamping, as the unit sheets' points lost
-// column does; the penalty lines add up to the penalty. Under a parent
-// whose cap is below its sub-criteria's total max the parent is listed,
-// with its own loss, instead of its sub-criteria. A bonus not earned is
-// not a loss.
-func LostPoints(u *scoring.UnitResult) []LostPoint {
-	var out []LostPoint
-	skip := map[*criteria.Node]bool{} // under a parent listed as one line
-	for i, nr := range u.Nodes {
-		if nr == nil || !nr.Applicable || skip[nr.Node] {
-			continue
-		}
-		n := nr.Node
-		if n.Kind == criteria.Bonus {
-			continue
-		}
-		if !n.IsLeaf() {
-			if !lostCapped(u, i, nr) {
-				continue // its children's losses add up to its own
-			}
-			for _, c := range textDescendants(n) {
-				skip[c] = true
-			}
-		}
-		lost := nr.Max.Sub(nr.Points)
-		if n.Kind == criteria.Penalty {
-			lost = nr.Points
-		}
-		if lost.Sign() > 0 {
-			out = append(out, LostPoint{Node: nr, Lost: lost})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b LostPoint) int { return -a.Lost.Cmp(b.Lost) })
-	return out
-}
-
-// lostCapped reports whether the parent at u.Nodes[i] differs from the sum
-// of its applicable children: its cap took off max (an ordinary node) or
-// points (a penalty), so its children's figures do not add up to its own.
-func lostCapped(u *scoring.UnitResult, i int, nr *scoring.NodeResult) bool {
-	maxSum, ptsSum, _ := childSums(u, i)
-	if nr.Node.Kind == criteria.Penalty {
-		return !ptsSum.Equal(nr.Points)
-	}
-	return !maxSum.Equal(nr.Max)
-}
-
-// childSums adds up the max and points of the applicable children of the
-// parent at u.Nodes[i], and returns them with the children's results.
-func childSums(u *scoring.UnitResult, i int) (maxSum, ptsSum decimal.Decimal, kids []*scoring.NodeResult) {
-	j := i + 1
-	for _, c := range u.Nodes[i].Node.Children {
-		for j < len(u.Nodes) && u.Nodes[j].Node != c {
-			j++
-		}
-		if j < len(u.Nodes) && u.Nodes[j].Applicable {
-			kids = append(kids, u.Nodes[j])
-			maxSum, ptsSum = maxSum.Add(u.Nodes[j].Max), ptsSum.Add(u.Nodes[j].Points)
-		}
-	}
-	return maxSum, ptsSum, kids
-}
-
-func textDescendants(n *criteria.Node) []*criteria.Node {
-	var out []*criteria.Node
-	for _, c := range n.Children {
-		out = append(out, c)
-		out = append(out, textDescendants(c)...)
-	}
-	return out
-}
-
-// RankTies returns the other units sharing u's rank, in ranking order.
-func RankTies(res *scoring.Result, u *scoring.UnitResult) []*scoring.UnitResult {
-	var out []*scoring.UnitResult
-	for _, o := range res.Units {
-		if o != u && o.Rank == u.Rank {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// RankGap is the distance between a unit and a neighbour in the ranking.
-type RankGap struct {
-	Other  *scoring.UnitResult
-	Index  decimal.Decimal // |difference of indices|
-	Points decimal.Decimal // |difference of total points|
-}
-
-// RankGaps returns the gap from u to the nearest unit ranked above it and
-// to the nearest ranked below; a nil Other means there is none (u is first,
-// or last). Units sharing u's rank are neither above nor below.
-func RankGaps(res *scoring.Result, u *scoring.UnitResult) (above, below RankGap) {
-	i := slices.Index(res.Units, u)
-	for j := i - 1; j >= 0; j-- {
-		if o := res.Units[j]; o.Rank < u.Rank {
-			above = RankGap{Other: o, Index: o.Index.Sub(u.Index), Points: o.Points.Sub(u.Points)}
-			break
-		}
-	}
-	for j := i + 1; i >= 0 && j < len(res.Units); j++ {
-		if o := res.Units[j]; o.Rank > u.Rank {
-			below = RankGap{Other: o, Index: u.Index.Sub(o.Index), Points: u.Points.Sub(o.Points)}
-			break
-		}
-	}
-	return above, below
-}
-
 // WriteUnitExplain writes one unit's standing for a meeting: its rank,
 // points and tier, last year's rank and its self-assessment when known, the
 // gap to the units ranked just above and below, and every criterion on which
@@ -159,14 +38,15 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	b.WriteString(head + "\n")
 	fmt.Fprintf(&b, "%s: %s/%s (%s %s; %s %s", t.points, fx(u.Points), fx(u.Max), t.appraisal, fx(u.Appraisal), t.surveyPts, fx(u.Survey))
 	if textHasKind(set, criteria.Bonus) {
-		fmt.Fprintf(&b, "; %s +%s", t.bonus, fx(u.Bonus))
-	}
-	if textHasKind(set, criteria.Penalty) {
-		sign := "−"
-		if u.Penalty.IsZero() {
+		sign := "+" // added to the total, shown so only when there is something to add
+		if u.Bonus.IsZero() {
 			sign = ""
 		}
-		fmt.Fprintf(&b, "; %s %s%s", t.penalty, sign, fx(u.Penalty))
+		fmt.Fprintf(&b, "; %s %s%s", t.bonus, sign, fx(u.Bonus))
+	}
+	if textHasKind(set, criteria.Penalty) {
+		// The amount taken off, unsigned, as Tổng hợp and the JSON show it.
+		fmt.Fprintf(&b, "; %s %s", t.penalty, fx(u.Penalty))
 	}
 	b.WriteString(")\n")
 	switch p := u.Previous; {
@@ -199,14 +79,14 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 func textStanding(b *strings.Builder, res *scoring.Result, u *scoring.UnitResult, lang criteria.Lang) {
 	t := textFor(lang)
 	var names []string
-	for _, o := range RankTies(res, u) {
+	for _, o := range res.RankTies(u) {
 		names = append(names, o.Unit.Name)
 	}
 	tied := ""
 	if len(names) > 0 {
 		tied = fmt.Sprintf(t.tiedWith, u.Rank, strings.Join(names, ", "))
 	}
-	above, below := RankGaps(res, u)
+	above, below := res.RankGaps(u)
 	switch {
 	case above.Other == nil && tied != "":
 		b.WriteString(t.first + ", " + tied + ".\n")
@@ -214,7 +94,7 @@ func textStanding(b *strings.Builder, res *scoring.Result, u *scoring.UnitResult
 		b.WriteString(t.first + ".\n")
 	default:
 		if tied != "" {
-			b.WriteString(textCapitalize(tied) + ".\n")
+			b.WriteString(criteria.Capitalize(tied) + ".\n")
 		}
 		b.WriteString(textGap(t.above, t.ptsFewerAbove, above, res.Set, lang) + "\n")
 	}
@@ -228,7 +108,7 @@ func textStanding(b *strings.Builder, res *scoring.Result, u *scoring.UnitResult
 
 // textGap words the gap to a neighbour: the index points, then the
 // points, with "though fewer" when the points run against the index.
-func textGap(pattern, against string, g RankGap, set *criteria.Set, lang criteria.Lang) string {
+func textGap(pattern, against string, g scoring.RankGap, set *criteria.Set, lang criteria.Lang) string {
 	t := textFor(lang)
 	idx := textFixed(g.Index, set, lang) + " " + textPointWord(g.Index, t.indexPts, t.indexPts, lang)
 	line := fmt.Sprintf(pattern, g.Other.Unit.Name, g.Other.Rank, idx)
@@ -243,22 +123,14 @@ func textGap(pattern, against string, g RankGap, set *criteria.Set, lang criteri
 	return line + "."
 }
 
-// textCapitalize upper-cases the first letter of s.
-func textCapitalize(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
 // textLosses writes the table of points lost on ordinary criteria, whose
 // total is the unit's max less its points before bonus and penalty, then
 // the table of penalties taken off.
 func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang criteria.Lang) error {
 	t := textFor(lang)
-	var ord, pen []LostPoint
+	var ord, pen []scoring.LostPoint
 	ordSum, penSum := decimal.Zero, decimal.Zero
-	for _, l := range LostPoints(u) {
+	for _, l := range u.LostPoints() {
 		if l.Node.Node.Kind == criteria.Penalty {
 			pen, penSum = append(pen, l), penSum.Add(l.Lost)
 		} else {
@@ -279,7 +151,7 @@ func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang crit
 			kinds = append(kinds, t.penalty)
 		}
 		if len(kinds) > 0 {
-			fmt.Fprintf(&b, t.lostBefore, strings.Join(kinds, textAnd(lang)))
+			fmt.Fprintf(&b, t.lostBefore, criteria.JoinAnd(lang, kinds))
 		}
 		b.WriteString("):\n")
 		b.WriteString(textLossTable(u, ord, false, set, lang))
@@ -292,17 +164,9 @@ func textLosses(w io.Writer, u *scoring.UnitResult, set *criteria.Set, lang crit
 	return err
 }
 
-// textAnd joins two words.
-func textAnd(lang criteria.Lang) string {
-	if lang == criteria.English {
-		return " and "
-	}
-	return " và "
-}
-
 // textLossTable lays out losses: code, name, max, points got and lost, and
 // why; for penalties, the points taken off in place of got and lost.
-func textLossTable(u *scoring.UnitResult, losses []LostPoint, penalty bool, set *criteria.Set, lang criteria.Lang) string {
+func textLossTable(u *scoring.UnitResult, losses []scoring.LostPoint, penalty bool, set *criteria.Set, lang criteria.Lang) string {
 	t := textFor(lang)
 	tab := &textTable{right: []bool{false, false, true, true, true, false}}
 	if penalty {
@@ -332,7 +196,7 @@ func textWhy(u *scoring.UnitResult, nr *scoring.NodeResult, lang criteria.Lang) 
 		return nr.Explain(lang)
 	}
 	t := textFor(lang)
-	_, sum, kids := childSums(u, slices.Index(u.Nodes, nr))
+	_, sum, kids := u.ChildSums(slices.Index(u.Nodes, nr))
 	parts := make([]string, len(kids))
 	for i, k := range kids {
 		parts[i] = k.Node.Code + ": " + criteria.FormatNumber(k.Points, lang)

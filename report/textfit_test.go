@@ -19,20 +19,20 @@ func TestRankingFit(t *testing.T) {
 		row   string // Điện Bàn's row, trailing space trimmed
 	}{
 		{0, "Hạng  Đơn vị            Nhóm       Hạng nhóm   Điểm  Tối đa  Chỉ số  Xếp loại    So với năm trước",
-			"   6  Thị xã Điện Bàn   Đồng bằng          5  86,92   99,00   87,80  Khá         ↓5"},
+			"   7  Thị xã Điện Bàn   Đồng bằng          6  87,51   99,00   88,39  Khá         ↓6"},
 		{95, "Hạng  Đơn vị            Nhóm       H.nhóm   Điểm  Tối đa  Chỉ số  Loại        Năm trước",
-			"   6  Thị xã Điện Bàn   Đồng bằng       5  86,92   99,00   87,80  Khá         ↓5"},
+			"   7  Thị xã Điện Bàn   Đồng bằng       6  87,51   99,00   88,39  Khá         ↓6"},
 		{81, "Hạng  Đơn vị      Nhóm       H.nhóm   Điểm  Tối đa  Chỉ số  Loại        Năm trước",
-			"   6  Điện Bàn    Đồng bằng       5  86,92   99,00   87,80  Khá         ↓5"},
+			"   7  Điện Bàn    Đồng bằng       6  87,51   99,00   88,39  Khá         ↓6"},
 		{80, "Hạng  Đơn vị      Nhóm       H.nhóm   Điểm  Chỉ số  Loại        Năm trước",
-			"   6  Điện Bàn    Đồng bằng       5  86,92   87,80  Khá         ↓5"},
+			"   7  Điện Bàn    Đồng bằng       6  87,51   88,39  Khá         ↓6"},
 		{62, "Hạng  Đơn vị      H.nhóm   Điểm  Chỉ số  Loại        Năm trước",
-			"   6  Điện Bàn         5  86,92   87,80  Khá         ↓5"},
+			"   7  Điện Bàn         6  87,51   88,39  Khá         ↓6"},
 		{50, "Hạng  Đơn vị      H.nhóm   Điểm  Chỉ số  Năm trước",
-			"   6  Điện Bàn         5  86,92   87,80  ↓5"},
+			"   7  Điện Bàn         6  87,51   88,39  ↓6"},
 		// Names are never cut below 12 columns: the table stays wider.
 		{44, "Hạng  Đơn vị      H.nhóm   Điểm  Chỉ số  Năm trước",
-			"   6  Điện Bàn         5  86,92   87,80  ↓5"},
+			"   7  Điện Bàn         6  87,51   88,39  ↓6"},
 	}
 	for _, tt := range tests {
 		var b strings.Builder

@@ -33,11 +33,11 @@ func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error
 	// Each node takes a line in the table; a leaf's rule takes the next
 	// line, a single cell that runs past the columns.
 	tab := &textTable{right: []bool{false, true}}
-	var walk func(nodes []*criteria.Node, parentSurvey bool)
-	walk = func(nodes []*criteria.Node, parentSurvey bool) {
+	var walk func(nodes []*criteria.Node, parent *criteria.Node)
+	walk = func(nodes []*criteria.Node, parent *criteria.Node) {
 		for _, n := range nodes {
 			indent := strings.Repeat("  ", n.Depth)
-			label := indent + n.Code + "  " + n.Name + textTreeMarks(n, parentSurvey, t)
+			label := indent + n.Code + "  " + n.Name + textTreeMarks(n, parent, lang)
 			tab.add(label, criteria.FormatNumber(n.MaxPoints(), lang))
 			if n.IsLeaf() {
 				words := n.Describe(set, lang)
@@ -46,19 +46,22 @@ func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error
 				}
 				tab.add(indent + strings.Repeat(" ", textWidth(n.Code)+2) + "→ " + words)
 			}
-			walk(n.Children, n.Source == criteria.Survey)
+			walk(n.Children, n)
 		}
 	}
-	walk(set.Fields, false)
+	walk(set.Fields, nil)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
 	return tab.write(w)
 }
 
-// textTreeMarks notes on a field what kind of points it gives, and on the
-// topmost node of a survey subtree that its points come from the survey.
-func textTreeMarks(n *criteria.Node, parentSurvey bool, t *textWords) string {
+// textTreeMarks notes on a field what kind of points it gives; on the
+// topmost node of a survey subtree that its points come from the survey;
+// on a parent whose declared max is below its sub-criteria's, the cap;
+// where an na policy is declared, what N/A earns; and the gates.
+func textTreeMarks(n, parent *criteria.Node, lang criteria.Lang) string {
+	t := textFor(lang)
 	var marks []string
 	if n.Depth == 0 {
 		switch n.Kind {
@@ -68,8 +71,21 @@ func textTreeMarks(n *criteria.Node, parentSurvey bool, t *textWords) string {
 			marks = append(marks, t.penalty+", "+t.notScored)
 		}
 	}
-	if n.Source == criteria.Survey && !parentSurvey {
+	if n.Source == criteria.Survey && (parent == nil || parent.Source != criteria.Survey) {
 		marks = append(marks, t.survey)
+	}
+	if n.Capped() {
+		marks = append(marks, criteria.Say(lang, "tổng không quá %s", "capped at %s", criteria.PointsText(n.Max, lang)))
+	}
+	parentNA := criteria.NAExclude
+	if parent != nil {
+		parentNA = parent.NA
+	}
+	if n.NA != parentNA {
+		marks = append(marks, criteria.NAText(n.NA, lang))
+	}
+	if len(n.Requires) > 0 {
+		marks = append(marks, criteria.GateText(n.Requires, lang))
 	}
 	if len(marks) == 0 {
 		return ""

@@ -66,8 +66,28 @@ func (b *book) writeCriteria() error {
 }
 
 // ruleWords says how a node scores: a leaf's rule in words, a field's
-// kind, a parent's cap.
+// kind, a parent's cap; then what N/A earns, where the set says it earns
+// something, and the node's gate.
 func (b *book) ruleWords(n *criteria.Node) string {
+	words := b.ownRuleWords(n)
+	var notes []string
+	if n.IsLeaf() && n.NA != criteria.NAExclude {
+		notes = append(notes, criteria.NAText(n.NA, b.lang))
+	}
+	if len(n.Requires) > 0 {
+		notes = append(notes, criteria.GateText(n.Requires, b.lang))
+	}
+	for _, note := range notes {
+		if words != "" {
+			words += "; "
+		}
+		words += note
+	}
+	return words
+}
+
+// ownRuleWords is ruleWords without the notes.
+func (b *book) ownRuleWords(n *criteria.Node) string {
 	if n.IsLeaf() {
 		return n.Describe(b.set, b.lang)
 	}

@@ -212,6 +212,8 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 			return b.text(b.l.yes, kCenter)
 		}
 		return b.text(b.l.no, kCenter)
+	case v.IsLevel():
+		return b.text(b.set.Metric(n.Rule.Metric).Label(v), kCenter)
 	}
 	num, den := v.Fraction()
 	kind := kValue

@@ -70,6 +70,15 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) cri
 		case m.Type == criteria.Bool && v.IsNumber():
 			ps = append(ps, in.problem(unit, m.ID, "%q is not a yes/no value", v.String()))
 			continue
+		case m.Type == criteria.Level && !v.IsLevel() && !v.IsNA():
+			ps = append(ps, in.problem(unit, m.ID, "%q is not a level", v.String()))
+			continue
+		case m.Type == criteria.Level && v.Level() >= len(m.Levels):
+			ps = append(ps, in.problem(unit, m.ID, "level %d is not one of its %d levels", v.Level()+1, len(m.Levels)))
+			continue
+		case m.Type != criteria.Level && v.IsLevel():
+			ps = append(ps, in.problem(unit, m.ID, "a level is not a value of a %s metric", m.Type))
+			continue
 		case m.Type != criteria.Bool && v.IsBool():
 			ps = append(ps, in.problem(unit, m.ID, "%q is not a number", v.String()))
 			continue
@@ -159,35 +168,23 @@ func (p *plan) partsText(mi int, vals []criteria.Value) string {
 	return s
 }
 
-// checkRanges finds points outside a leaf's [0, max] and negative values
-// under a relative rule.
+// checkRanges finds the values a leaf's rule refuses: points outside a
+// leaf's [0, max], negative values under a relative rule.
 func (p *plan) checkRanges(in Input, unit *criteria.Unit, vals []criteria.Value) criteria.Problems {
 	var ps criteria.Problems
 	for _, l := range p.leaves {
-		v := vals[l.metric]
-		if !v.IsNumber() {
-			continue
-		}
-		switch l.rule.Type {
-		case criteria.PointsRule:
-			if v.Cmp(decimal.Zero) < 0 || v.Cmp(l.maxDec) > 0 {
-				ps = append(ps, in.problem(unit, l.met.ID, "%s points is outside 0 to %s, the range of criterion %s",
-					v, l.maxDec, l.node.Code))
-			}
-		case criteria.RelativeRule:
-			if v.Cmp(decimal.Zero) < 0 {
-				ps = append(ps, in.problem(unit, l.met.ID, "%s is negative, but criterion %s scores it against the best unit",
-					v, l.node.Code))
-			}
+		if msg := l.rule.Check(vals[l.metric]); msg != "" {
+			ps = append(ps, in.problem(unit, l.met.ID, "%s", msg))
 		}
 	}
 	return ps
 }
 
-// anyApplicable reports whether some leaf of an ordinary field has a value.
+// anyApplicable reports whether some leaf of an ordinary field applies: it
+// has a value, or an na policy that scores N/A.
 func (p *plan) anyApplicable(vals []criteria.Value) bool {
 	for _, l := range p.leaves {
-		if l.node.Kind == criteria.Ordinary && !vals[l.metric].IsNA() {
+		if l.node.Kind == criteria.Ordinary && p.leafApplies(l, vals) {
 			return true
 		}
 	}

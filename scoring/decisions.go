@@ -6,32 +6,6 @@ import (
 	"parindex/criteria"
 )
 
-// Decision is one row of the appraisal council's decisions (Hội đồng thẩm
-// định, SPEC §9): a unit's metric value, or a leaf's points, replaced, with
-// the reason. Exactly one of Metric and Leaf is set.
-type Decision struct {
-	Unit   *criteria.Unit
-	Metric *criteria.Metric // the metric whose appraised value is replaced
-	Leaf   *criteria.Node   // the leaf whose points are replaced
-	Value  criteria.Value   // Metric: the new value
-	Points decimal.Decimal  // Leaf: the new points, final whatever the rule says
-	Text   string           // the value as written
-	Reason string
-	Round  string
-	Place  criteria.Problem // where the row was read (File with Line or Cell), Msg empty
-}
-
-// Target names what d changes: the metric's id or the leaf's code.
-func (d *Decision) Target() string {
-	if d.Leaf != nil {
-		return d.Leaf.Code
-	}
-	if d.Metric != nil {
-		return d.Metric.ID
-	}
-	return ""
-}
-
 // Standing is a unit's points, index and rank in one scoring.
 type Standing struct {
 	Points decimal.Decimal
@@ -58,7 +32,7 @@ type LeafDecision struct {
 // the state after the decisions above it, then after it too. The figures
 // are known only when Input.Steps asked for them (Stepped).
 type DecisionStep struct {
-	Decision
+	criteria.Decision
 	ValueBefore  criteria.Value      // a metric's value after the rows above
 	PointsBefore decimal.NullDecimal // a leaf's points after the rows above
 	PointsAfter  decimal.NullDecimal // and after this row
@@ -130,7 +104,7 @@ type unitSnapshot struct {
 	points []decimal.NullDecimal // parallel to Set.Nodes()
 }
 
-func takeSnapshot(r *Result, decs []Decision) snapshot {
+func takeSnapshot(r *Result, decs []criteria.Decision) snapshot {
 	s := snapshot{}
 	for _, d := range decs {
 		id := d.Unit.ID
@@ -151,11 +125,11 @@ func takeSnapshot(r *Result, decs []Decision) snapshot {
 // its values (a copy: in.Values is not changed) and problems with a
 // decided value placed at its row, and the leaves' decided points by unit.
 // A later row for the same unit and target replaces an earlier one's.
-func applyDecisions(in Input, decs []Decision) (Input, map[string]leafPoints) {
+func applyDecisions(in Input, decs []criteria.Decision) (Input, map[string]leafPoints) {
 	out := in
 	out.Decisions = nil
 	var over map[string]leafPoints
-	values := make(map[string]Values, len(in.Values))
+	values := make(map[string]criteria.Values, len(in.Values))
 	for id, vs := range in.Values {
 		values[id] = vs
 	}
@@ -174,7 +148,7 @@ func applyDecisions(in Input, decs []Decision) (Input, map[string]leafPoints) {
 			continue
 		}
 		if !copied[id] {
-			vs := make(Values, len(values[id])+1)
+			vs := make(criteria.Values, len(values[id])+1)
 			for k, v := range values[id] {
 				vs[k] = v
 			}
@@ -277,7 +251,7 @@ func decidedOrder(in Input, unit *criteria.Unit, lp leafPoints) []*criteria.Node
 // leafApplies reports whether leaf l applies to a unit with the checked
 // values vals, the one test a decided leaf must pass.
 func (p *plan) leafApplies(l *leafPlan, vals []criteria.Value) bool {
-	return !vals[l.metric].IsNA()
+	return !vals[l.metric].IsNA() || l.na != criteria.NAExclude // SPEC §8.1: full and zero apply
 }
 
 // decisionSteps lists the decisions with what each changed. snaps holds
@@ -334,7 +308,7 @@ func markLeaves(in Input, before snapshot, res *Result) {
 
 // touches reports whether decision d touches leaf n: names it, or names
 // the metric its rule reads, directly or as a part of a ratio.
-func touches(set *criteria.Set, d Decision, n *criteria.Node) bool {
+func touches(set *criteria.Set, d criteria.Decision, n *criteria.Node) bool {
 	if d.Leaf != nil {
 		return d.Leaf == n
 	}
@@ -386,12 +360,7 @@ func (n *NodeResult) Decided() bool { return n.decided }
 // decidedExplain says why a leaf the council gave points to has them: the
 // rule no longer says why.
 func decidedExplain(n *NodeResult, lang criteria.Lang) string {
-	pts := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang)
-	switch {
-	case lang == criteria.Vietnamese:
-		return "điểm do Hội đồng thẩm định quyết định: " + pts + " điểm"
-	case n.Max.Equal(decimal.NewFromInt(1)):
-		return "points set by the appraisal council: " + pts + " point"
-	}
-	return "points set by the appraisal council: " + pts + " points"
+	pts := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " +
+		criteria.Plural(lang, n.Max, "điểm", "point", "points")
+	return criteria.Say(lang, "điểm do Hội đồng thẩm định quyết định: %s", "points set by the appraisal council: %s", pts)
 }

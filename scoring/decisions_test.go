@@ -32,14 +32,14 @@ func decisionSet() *criteria.Set {
 func decisionInput() Input {
 	set := decisionSet()
 	return input(set,
-		Values{"plan": yes, "initiatives": num("2"), "late": num("1"), "total": num("100")},
-		Values{"plan": no, "initiatives": num("1"), "late": num("10"), "total": num("100")},
-		Values{"plan": yes, "initiatives": num("0"), "late": na, "total": na},
+		criteria.Values{"plan": yes, "initiatives": num("2"), "late": num("1"), "total": num("100")},
+		criteria.Values{"plan": no, "initiatives": num("1"), "late": num("10"), "total": num("100")},
+		criteria.Values{"plan": yes, "initiatives": num("0"), "late": na, "total": na},
 	)
 }
 
-func decide(in Input, unit int, target, value string) Decision {
-	d := Decision{Unit: in.Units[unit], Reason: "lý do " + target, Round: "1", Text: value}
+func decide(in Input, unit int, target, value string) criteria.Decision {
+	d := criteria.Decision{Unit: in.Units[unit], Reason: "lý do " + target, Round: "1", Text: value}
 	for _, n := range in.Set.Leaves() {
 		if n.Code == target {
 			d.Leaf, d.Points = n, decimalOf(value)
@@ -65,7 +65,7 @@ func TestDecisions(t *testing.T) {
 	if got := []string{base.Units[0].Unit.ID, base.Units[1].Unit.ID, base.Units[2].Unit.ID}; strings.Join(got, " ") != "u1 u3 u2" {
 		t.Fatalf("ranking without decisions: %v", got)
 	}
-	in.Decisions = []Decision{
+	in.Decisions = []criteria.Decision{
 		decide(in, 1, "1.1", "2"),         // u2: 1.1 gets 2: field 1 is 2 + 1 = 3: 3 of 5 = 60, still 3rd
 		decide(in, 1, "late", "4"),        // u2: 4% late: 2.1 gets 2: 5 of 5 = 100, tied with u1
 		decide(in, 0, "1.2", "0"),         // u1: 1.2 set to 0, the cap no longer binds: 2 + 2 = 4 of 5
@@ -135,7 +135,7 @@ func TestDecisionProblems(t *testing.T) {
 	na.Place = criteria.Problem{File: "decisions.csv", Line: 2}
 	over := decide(in, 0, "late", "150")
 	over.Place = criteria.Problem{File: "decisions.csv", Line: 3}
-	in.Decisions = []Decision{na, over}
+	in.Decisions = []criteria.Decision{na, over}
 	_, err := Score(in)
 	got := ""
 	if err != nil {
@@ -145,7 +145,7 @@ func TestDecisionProblems(t *testing.T) {
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
-	in.Decisions = []Decision{na}
+	in.Decisions = []criteria.Decision{na}
 	_, err = Score(in)
 	if err == nil || err.Error() != `decisions.csv:2: unit "Huyện 3": criterion 2.1 does not apply to this unit (its value is N/A), so it cannot be given points` {
 		t.Fatalf("got %v", err)

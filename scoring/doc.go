@@ -10,6 +10,6 @@
 // # Results
 //
 // [Score] returns a [Result] with units in rank order. [Result.WriteJSON]
-// writes it in the parindex.result/v1 shape; [ReadPrevious] reads last
+// writes it in the parindex.result/v1 shape; [ReadLastYear] reads last
 // year's result back to give rank changes.
 package scoring

@@ -90,8 +90,8 @@ func genSet(rng *rand.Rand, nLeaves int) *criteria.Set {
 }
 
 // genValues gives every input metric of set a random value, some N/A.
-func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decimal, inputs []*criteria.Metric) Values {
-	vs := make(Values, len(inputs))
+func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decimal, inputs []*criteria.Metric) criteria.Values {
+	vs := make(criteria.Values, len(inputs))
 	for _, m := range inputs {
 		if rng.IntN(20) == 0 {
 			vs[m.ID] = criteria.NA()
@@ -117,7 +117,7 @@ func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decim
 			continue
 		}
 		a, b := m.Ratio.Numerator[0], m.Ratio.Denominator[0]
-		if vs[a].IsNumber() && vs[b].IsNumber() && cmpValues(vs[a], vs[b]) > 0 {
+		if vs[a].IsNumber() && vs[b].IsNumber() && criteria.CompareValues(vs[a], vs[b]) > 0 {
 			vs[a], vs[b] = vs[b], vs[a]
 		}
 	}
@@ -126,7 +126,7 @@ func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decim
 
 // genInput builds nUnits units with random values for set.
 func genInput(rng *rand.Rand, set *criteria.Set, nUnits int) Input {
-	in := Input{Set: set, Units: units(nUnits), Values: make(map[string]Values, nUnits)}
+	in := Input{Set: set, Units: units(nUnits), Values: make(map[string]criteria.Values, nUnits)}
 	maxOf := map[string]decimal.Decimal{}
 	for _, l := range set.Leaves() {
 		maxOf[l.Rule.Metric] = l.Max

@@ -89,8 +89,8 @@ func units(n int) []*criteria.Unit {
 }
 
 // input gives unit i the values vals[i].
-func input(set *criteria.Set, vals ...Values) Input {
-	in := Input{Set: set, Units: units(len(vals)), Values: map[string]Values{}}
+func input(set *criteria.Set, vals ...criteria.Values) Input {
+	in := Input{Set: set, Units: units(len(vals)), Values: map[string]criteria.Values{}}
 	for i, v := range vals {
 		in.Values[in.Units[i].ID] = v
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // Schema names the JSON result's shape (SPEC §6).
@@ -163,6 +164,10 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 	}
 	b = append(b, `,"applicable":`...)
 	b = strconv.AppendBool(b, n.Applicable)
+	if g := n.GatedBy(); g != "" {
+		b = append(b, `,"gated_by":`...)
+		b = appendString(b, g)
+	}
 	if n.Node.IsLeaf() {
 		b = append(b, `,"value":`...)
 		b = appendString(b, j.value(n))
@@ -174,9 +179,12 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 }
 
 // value writes the value a leaf read: a derived ratio to decimals+2 places,
-// anything else as read.
+// a level as its label, anything else as read.
 func (j *jsonWriter) value(n *NodeResult) string {
 	v := n.Value
+	if v.IsLevel() && n.leaf != nil {
+		return n.leaf.met.Label(v)
+	}
 	if v.IsNumber() && n.Node.Rule != nil {
 		if m := j.set.Metric(n.Node.Rule.Metric); m != nil && m.Ratio != nil {
 			return v.Round(j.dec + 2).StringFixed(j.dec + 2)
@@ -203,7 +211,7 @@ func (j *jsonWriter) pair(b []byte, key string, d decimal.Decimal) []byte {
 // makes are integers scaled by 10^-places, written without StringFixed's
 // allocations.
 func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
-	c, ok := coef(d)
+	c, ok := exact.Coef(d)
 	if !ok || d.Exponent() != -places || places == 0 {
 		return append(b, d.StringFixed(places)...)
 	}
@@ -211,9 +219,9 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 		b = append(b, '-')
 		c = -c
 	}
-	b = strconv.AppendInt(b, c/pow10[places], 10)
+	b = strconv.AppendInt(b, c/exact.Pow10[places], 10)
 	b = append(b, '.')
-	frac := strconv.AppendInt(nil, c%pow10[places]+pow10[places], 10)
+	frac := strconv.AppendInt(nil, c%exact.Pow10[places]+exact.Pow10[places], 10)
 	return append(b, frac[1:]...)
 }
 
@@ -250,23 +258,13 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// ReadPrevious reads last year's result, as WriteJSON wrote it, into each
-// unit's rank and index by unit id. file names the input in messages.
-func ReadPrevious(r io.Reader, file string) (map[string]Previous, error) {
-	last, err := ReadLastYear(r, file)
-	if err != nil {
-		return nil, err
-	}
-	return last.Units, nil
-}
-
 // LastYear is last year's result as ReadLastYear reads it: which criteria
 // set it was scored on, and each unit's standing.
 type LastYear struct {
 	CriteriaID string
 	Title      string
 	Year       int
-	Units      map[string]Previous // by unit id
+	Units      map[string]criteria.Previous // by unit id
 }
 
 // ReadLastYear reads last year's result, as WriteJSON wrote it, with the
@@ -327,7 +325,7 @@ func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 		}
 		ps.Append(pr)
 	}
-	out := make(map[string]Previous, len(doc.Units))
+	out := make(map[string]criteria.Previous, len(doc.Units))
 	for i, u := range doc.Units {
 		idx, ok := indexNumber(u.Index)
 		switch {
@@ -344,7 +342,7 @@ func ReadLastYear(r io.Reader, file string) (*LastYear, error) {
 		if _, dup := out[u.ID]; dup {
 			bad(i, "unit %s appears twice", criteria.Quote(u.ID))
 		}
-		out[u.ID] = Previous{Rank: u.Rank, Index: idx}
+		out[u.ID] = criteria.Previous{Rank: u.Rank, Index: idx}
 	}
 	if len(ps) > 0 {
 		return nil, ps

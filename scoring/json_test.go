@@ -26,16 +26,16 @@ func sample(t testing.TB) *Result {
 	set.Metrics[0].Name = "Ban hành kế hoạch CCHC đúng hạn"
 	set.Tiers = []criteria.Tier{{Name: "Tốt", Min: d("90")}, {Name: "Khá", Min: d("0")}}
 	in := input(set,
-		Values{"plan": yes, "late": num("1"), "total": num("12"), "sat": num("75"), "bo": na},
-		Values{"plan": no, "late": num("0"), "total": num("0"), "sat": num("100"), "bo": num("0.5")},
+		criteria.Values{"plan": yes, "late": num("1"), "total": num("12"), "sat": num("75"), "bo": na},
+		criteria.Values{"plan": no, "late": num("0"), "total": num("0"), "sat": num("100"), "bo": num("0.5")},
 	)
 	in.Units[0].Name, in.Units[0].ID, in.Units[0].Group = "Thị xã Điện Bàn", "dien-ban", "Đồng bằng"
 	in.Units[1].Name, in.Units[1].ID, in.Units[1].Group = "Huyện \"Nam\" Giang", "nam-giang", "Miền núi"
-	in.Values = map[string]Values{"dien-ban": in.Values["u1"], "nam-giang": in.Values["u2"]}
+	in.Values = map[string]criteria.Values{"dien-ban": in.Values["u1"], "nam-giang": in.Values["u2"]}
 	res := mustScore(t, in)
 	self := mustScore(t, in)
 	res.AttachSelf(self)
-	res.AttachPrevious(map[string]Previous{"dien-ban": {Rank: 2, Index: d("88.1")}})
+	res.AttachPrevious(map[string]criteria.Previous{"dien-ban": {Rank: 2, Index: d("88.1")}})
 	return res
 }
 
@@ -130,10 +130,10 @@ func TestExplain(t *testing.T) {
 		lang criteria.Lang
 		want string
 	}{
-		{"1.1", criteria.Vietnamese, "có ban hành kế hoạch CCHC đúng hạn: 1/1 điểm"},
-		{"1.1", criteria.English, "yes (ban hành kế hoạch CCHC đúng hạn): 1/1 point"},
-		{"2.1", criteria.Vietnamese, "75 so với cao nhất 100: 1,5/2 điểm"},
-		{"2.1", criteria.English, "75 against the best 100: 1.5/2 points"},
+		{"1.1", criteria.Vietnamese, "Ban hành kế hoạch CCHC đúng hạn — có: 1/1 điểm"},
+		{"1.1", criteria.English, "Ban hành kế hoạch CCHC đúng hạn — yes: 1/1 point"},
+		{"2.1", criteria.Vietnamese, "giá trị 75 so với mức cao nhất 100: 1,5/2 điểm"},
+		{"2.1", criteria.English, "value 75 against the highest 100: 1.5/2 points"},
 		{"T.1", criteria.Vietnamese, "không phát sinh: không tính điểm"},
 		{"1", criteria.Vietnamese, ""},
 	}
@@ -149,12 +149,13 @@ func TestReadPrevious(t *testing.T) {
 	if err := sample(t).WriteJSON(&buf, criteria.English); err != nil {
 		t.Fatal(err)
 	}
-	prev, err := ReadPrevious(&buf, "previous.json")
+	last, err := ReadLastYear(&buf, "previous.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	prev := last.Units
 	if p := prev["dien-ban"]; p.Rank != 2 || p.Index.StringFixed(2) != "81.25" || len(prev) != 2 {
-		t.Errorf("ReadPrevious: %v", prev)
+		t.Errorf("ReadLastYear: %v", prev)
 	}
 	bad := []struct{ in, want string }{
 		{`{"schema": "other/v1", "units": []}`, `previous.json: schema "other/v1", want "parindex.result/v1"`},
@@ -168,9 +169,9 @@ func TestReadPrevious(t *testing.T) {
 			`previous.json:1: unit "a": index "1000000000000000000000000000000000000000…" is not a number`},
 	}
 	for _, b := range bad {
-		_, err := ReadPrevious(strings.NewReader(b.in), "previous.json")
+		_, err := ReadLastYear(strings.NewReader(b.in), "previous.json")
 		if err == nil || !strings.HasPrefix(err.Error(), b.want) || len(err.Error()) > 200 {
-			t.Errorf("ReadPrevious(%s): %v, want %s…", b.in, err, b.want)
+			t.Errorf("ReadLastYear(%s): %v, want %s…", b.in, err, b.want)
 		}
 	}
 }
@@ -184,20 +185,20 @@ func TestReadPreviousPlacesProblems(t *testing.T) {
   {"id": "c", "rank": 3,
    "index": "x"}, {"id": "a", "rank": 4, "index": "70.00"}
  ]}`
-	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	_, err := ReadLastYear(strings.NewReader(doc), "previous.json")
 	want := `previous.json:5: unit "b": rank 0 is not a rank
 previous.json:6: unit "c": index "x" is not a number
 previous.json:7: unit "a" appears twice`
 	if err == nil || err.Error() != want {
-		t.Errorf("ReadPrevious problems:\n%v\nwant:\n%s", err, want)
+		t.Errorf("ReadLastYear problems:\n%v\nwant:\n%s", err, want)
 	}
 }
 
 func TestReadPreviousWrongType(t *testing.T) {
 	doc := "{\"schema\": \"parindex.result/v1\",\n\"units\": [{\"id\": \"a\", \"rank\": \"1\", \"index\": \"90.00\"}]}"
-	_, err := ReadPrevious(strings.NewReader(doc), "previous.json")
+	_, err := ReadLastYear(strings.NewReader(doc), "previous.json")
 	want := `previous.json:2: not a parindex result: "units.rank" holds a string where a number belongs`
 	if err == nil || err.Error() != want {
-		t.Errorf("ReadPrevious: %v, want %s", err, want)
+		t.Errorf("ReadLastYear: %v, want %s", err, want)
 	}
 }

@@ -3,11 +3,11 @@ package scoring
 import (
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // plan is what Score works out about a criteria set once, before it looks
@@ -21,6 +21,8 @@ type plan struct {
 	parent   []int   // -1 for a top-level field
 	children [][]int // node indices, file order
 	leafOf   []int   // node index → leaf index, or -1 for a parent
+	end      []int   // node index → index after its last descendant
+	gates    []gatePlan
 	leaves   []*leafPlan
 	capMax   []int64 // a parent's declared max, scaled; -1 when none
 	src      []int8  // the one source of every leaf below, or -1 when mixed
@@ -40,54 +42,16 @@ type leafPlan struct {
 	at     int // node index
 	metric int // metric index
 	met    *criteria.Metric
-	rule   *criteria.Rule
-	dec    int32
+	rule   *criteria.Compiled
+	na     criteria.NAPolicy
 	max    int64
 	maxDec decimal.Decimal
-	slow   bool // a parameter does not fit machine words
-	bands  []bandQ
-	from   q // linear
-	to     q
-	per    int64 // deduction, count: scaled
-
-	// relative and minmax: over every unit scored
-	hasBest     bool
-	best, worst criteria.Value
-	bestQ       q
-	worstQ      q
-
-	// the leaf's fixed phrases, made once per language on first use
-	wordsOnce [2]sync.Once
-	words     [2]leafWords
 }
 
-// leafWords are the parts of a leaf's explanation that are the same for
-// every unit: written once, not a million times.
-type leafWords struct {
-	bands       []string // each band's bounds in words
-	best, worst string   // relative, minmax
-	same        bool     // minmax: best = worst
-}
-
-type bandQ struct {
-	bounds []boundQ
-	pts    int64
-}
-
-type boundQ struct {
-	op int8 // 0 ≥, 1 >, 2 ≤, 3 <
-	v  q
-}
-
-func (b bandQ) holds(v q) bool {
-	for _, bd := range b.bounds {
-		c := cmpQ(v, bd.v)
-		switch {
-		case bd.op == 0 && c < 0, bd.op == 1 && c <= 0, bd.op == 2 && c > 0, bd.op == 3 && c >= 0:
-			return false
-		}
-	}
-	return true
+// gatePlan is one node's requires: (SPEC §8.3), as node indices.
+type gatePlan struct {
+	at       int
+	requires []int
 }
 
 // maxDecimals is the most places Score handles; indices and points are kept
@@ -105,7 +69,7 @@ func newPlan(set *criteria.Set) (*plan, error) {
 	if set.Decimals < 0 || set.Decimals > maxDecimals {
 		return nil, fmt.Errorf("%s: decimals %d is outside 0 to %d", set.File, set.Decimals, maxDecimals)
 	}
-	p := &plan{set: set, dec: set.Decimals, scale: pow10[set.Decimals], metrics: set.Metrics}
+	p := &plan{set: set, dec: set.Decimals, scale: exact.Pow10[set.Decimals], metrics: set.Metrics}
 	p.metricAt = make(map[string]int, len(set.Metrics))
 	for i, m := range set.Metrics {
 		p.metricAt[m.ID] = i
@@ -122,6 +86,7 @@ func newPlan(set *criteria.Set) (*plan, error) {
 			p.children = append(p.children, nil)
 			p.leafOf = append(p.leafOf, -1)
 			p.capMax = append(p.capMax, -1)
+			p.end = append(p.end, i+1)
 			p.src = append(p.src, int8(n.Source))
 			if parent < 0 {
 				p.top = append(p.top, i)
@@ -141,16 +106,20 @@ func newPlan(set *criteria.Set) (*plan, error) {
 				continue
 			}
 			if n.HasMax {
-				m, ok := scaled(n.Max, p.dec)
+				m, ok := exact.Scaled(n.Max, p.dec)
 				if !ok || m < 0 {
 					problems.Add(set.File, n.Line, "criterion %s: max %s is out of range", n.Code, n.Max)
 				}
 				p.capMax[i] = m
 			}
 			walk(n.Children, i)
+			p.end[i] = len(p.nodes)
 		}
 	}
 	walk(set.Fields, -1)
+	if err := p.planGates(); err != nil {
+		problems = append(problems, criteria.Problem{File: set.File, Msg: err.Error()})
+	}
 	p.mixSources()
 	if err := p.checkTotals(); err != nil {
 		problems = append(problems, criteria.Problem{File: set.File, Msg: err.Error()})
@@ -215,46 +184,16 @@ func (p *plan) decimal(r int64) decimal.Decimal {
 }
 
 func (p *plan) newLeaf(n *criteria.Node, at int) (*leafPlan, error) {
-	r := n.Rule
-	mi, ok := p.metricAt[r.Metric]
+	mi, ok := p.metricAt[n.Rule.Metric]
 	if !ok {
-		return nil, fmt.Errorf("criterion %s: metric %q is not declared", n.Code, r.Metric)
+		return nil, fmt.Errorf("criterion %s: metric %q is not declared", n.Code, n.Rule.Metric)
 	}
-	m, ok := scaled(n.Max, p.dec)
-	if !ok || m < 0 {
-		return nil, fmt.Errorf("criterion %s: max %s is out of range", n.Code, n.Max)
+	c, err := criteria.Compile(n, p.metrics[mi], p.dec)
+	if err != nil {
+		return nil, err
 	}
-	lp := &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: r, dec: p.dec, max: m, maxDec: n.Max}
 	p.markRead(mi)
-	switch r.Type {
-	case criteria.BandsRule:
-		for _, b := range r.Bands {
-			pts, ok := scaled(b.Points, p.dec)
-			if !ok {
-				return nil, fmt.Errorf("criterion %s: band points %s are out of range", n.Code, b.Points)
-			}
-			bq := bandQ{pts: pts}
-			for op, bound := range []decimal.NullDecimal{b.GTE, b.GT, b.LTE, b.LT} {
-				if bound.Valid {
-					v := qDec(bound.Decimal)
-					lp.slow = lp.slow || !v.ok
-					bq.bounds = append(bq.bounds, boundQ{op: int8(op), v: v})
-				}
-			}
-			lp.bands = append(lp.bands, bq)
-		}
-	case criteria.LinearRule:
-		lp.from, lp.to = qDec(r.From), qDec(r.To)
-		lp.slow = !lp.from.ok || !lp.to.ok
-	case criteria.DeductionRule, criteria.CountRule:
-		per, ok := scaled(r.Per, p.dec)
-		lp.per = per
-		lp.slow = !ok || !decimal.New(per, -p.dec).Equal(r.Per)
-	case criteria.BooleanRule, criteria.RelativeRule, criteria.MinMaxRule, criteria.PointsRule:
-	default:
-		return nil, fmt.Errorf("criterion %s: unknown rule type %d", n.Code, r.Type)
-	}
-	return lp, nil
+	return &leafPlan{node: n, at: at, metric: mi, met: p.metrics[mi], rule: c, na: n.NA, max: c.Max(), maxDec: n.Max}, nil
 }
 
 // markRead records that metric mi is read, with its ratio parts.
@@ -272,4 +211,38 @@ func (p *plan) markRead(mi int) {
 			}
 		}
 	}
+}
+
+// planGates turns every requires: into node indices, in the order in which
+// gates must be tried (criteria.Set.GateOrder).
+func (p *plan) planGates() error {
+	at := make(map[*criteria.Node]int, len(p.nodes))
+	byCode := make(map[string]int, len(p.nodes))
+	gated := false
+	for i, n := range p.nodes {
+		at[n] = i
+		if _, dup := byCode[n.Code]; !dup {
+			byCode[n.Code] = i
+		}
+		gated = gated || len(n.Requires) > 0
+	}
+	if !gated {
+		return nil
+	}
+	order := p.set.GateOrder()
+	if order == nil {
+		return errors.New("the requires of the criteria form a cycle")
+	}
+	for _, n := range order {
+		g := gatePlan{at: at[n]}
+		for _, code := range n.Requires {
+			r, ok := byCode[code]
+			if !ok {
+				return fmt.Errorf("criterion %s: requires %q: no such criterion", n.Code, code)
+			}
+			g.requires = append(g.requires, r)
+		}
+		p.gates = append(p.gates, g)
+	}
+	return nil
 }

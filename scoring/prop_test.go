@@ -82,12 +82,12 @@ func TestPropertyMonotone(t *testing.T) {
 	for _, r := range rules {
 		r.rule.Metric = "m"
 		set := newSet([]*criteria.Metric{metric("m", criteria.Number)}, parent("1", leaf("1.1", "1", r.rule)))
-		var vals []Values
+		var vals []criteria.Values
 		var xs []decimal.Decimal
 		for range 200 {
 			x := decimal.New(int64(rng.IntN(10001)), -2)
 			xs = append(xs, x)
-			vals = append(vals, Values{"m": criteria.Num(x)})
+			vals = append(vals, criteria.Values{"m": criteria.Num(x)})
 		}
 		res := mustScore(t, input(set, vals...))
 		pts := make([]decimal.Decimal, len(xs))

@@ -113,7 +113,7 @@ func (r *Result) AttachSelf(self *Result) {
 // AttachPrevious sets each unit's standing last year, by unit id, with
 // RankChange = last year's rank − this year's (> 0: moved up). A unit not
 // ranked last year keeps a nil Previous.
-func (r *Result) AttachPrevious(prev map[string]Previous) {
+func (r *Result) AttachPrevious(prev map[string]criteria.Previous) {
 	for _, u := range r.Units {
 		if pv, ok := prev[u.Unit.ID]; ok {
 			pv.RankChange = pv.Rank - u.Rank

@@ -98,11 +98,16 @@ func compareNode(d *diffs, at string, g *scoring.NodeResult, w *refNode) {
 	d.num(at, "max", g.Max, w.max)
 	d.num(at, "index", g.Index, w.index)
 	d.int(at, "rank", g.Rank, w.rank)
+	if g.GatedBy() != w.gatedBy {
+		d.addf("%s: gated by %q, reference %q", at, g.GatedBy(), w.gatedBy)
+	}
 	if g.Node.IsLeaf() {
 		v, wv := g.Value, w.value
 		switch {
 		case v.IsNA() != wv.na, v.IsBool() != wv.isBool:
 			d.addf("%s: value %s, reference kind differs", at, v)
+		case v.Level() != wv.level && !wv.na:
+			d.addf("%s: level %d, reference %d", at, v.Level(), wv.level)
 		case wv.isBool && v.Bool() != wv.b:
 			d.addf("%s: value %s, reference %v", at, v, wv.b)
 		case wv.r != nil && (!v.IsNumber() || v.Rat().Cmp(wv.r) != 0):
@@ -142,6 +147,16 @@ func checkAgainstRef(t *testing.T, name string, in scoring.Input, cov map[string
 	}
 	for _, s := range compareRef(in.Set, got, want) {
 		t.Errorf("%s: %s", name, s)
+	}
+	scoring.SetForceSlow(true)
+	slow, err := scoring.Score(in)
+	scoring.SetForceSlow(false)
+	if err != nil {
+		t.Errorf("%s: math/big path refuses it: %v", name, err)
+		return true
+	}
+	for _, s := range compareRef(in.Set, slow, want) {
+		t.Errorf("%s: math/big path: %s", name, s)
 	}
 	return true
 }

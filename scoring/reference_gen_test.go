@@ -10,6 +10,7 @@ package scoring_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,7 +174,7 @@ func (g *gen) bands(max decimal.Decimal) []criteria.Band {
 
 // rule builds a random rule of every type for a leaf worth max.
 func (g *gen) rule(max decimal.Decimal) *criteria.Rule {
-	r := &criteria.Rule{Type: criteria.RuleType(1 + g.r.IntN(8)), Expect: true}
+	r := &criteria.Rule{Type: criteria.RuleType(1 + g.r.IntN(9)), Expect: true}
 	switch r.Type {
 	case criteria.BooleanRule:
 		r.Metric = g.newMetric(criteria.Bool).m.ID
@@ -201,15 +202,25 @@ func (g *gen) rule(max decimal.Decimal) *criteria.Rule {
 		gm := g.newMetric(criteria.Points)
 		g.points[gm.m.ID] = max
 		r.Metric = gm.m.ID
+	case criteria.LevelsRule:
+		gm := g.newMetric(criteria.Level)
+		gm.m.Levels = []string{"tốt", "khá", "đạt", "chưa đạt"}[:2+g.r.IntN(3)]
+		r.Metric = gm.m.ID
+		for range gm.m.Levels {
+			r.Levels = append(r.Levels, g.steps(0, max.Div(g.q).IntPart()))
+		}
 	}
 	return r
 }
 
 // node builds a node at depth (0 a top-level field, at most 2) and its
 // subtree. A capped parent locks its subtree to its own source.
-func (g *gen) node(depth int, kind criteria.Kind, src criteria.Source, locked, capped bool) *criteria.Node {
+func (g *gen) node(depth int, kind criteria.Kind, src criteria.Source, na criteria.NAPolicy, locked, capped bool) *criteria.Node {
 	g.codes++
-	n := &criteria.Node{Code: fmt.Sprint(g.codes), Kind: kind, Source: src, Depth: depth}
+	n := &criteria.Node{Code: fmt.Sprint(g.codes), Kind: kind, Source: src, Depth: depth, NA: na}
+	if kind == criteria.Ordinary && g.r.IntN(5) == 0 {
+		n.NA = criteria.NAPolicy(g.r.IntN(3))
+	}
 	n.Name = "node " + n.Code
 	leaf := depth == 2 || depth == 1 && g.r.IntN(2) == 0 || depth == 0 && g.r.IntN(8) == 0
 	if leaf {
@@ -226,7 +237,7 @@ func (g *gen) node(depth int, kind criteria.Kind, src criteria.Source, locked, c
 		if !capped && !locked && g.r.IntN(5) == 0 {
 			csrc = 1 - src
 		}
-		c := g.node(depth+1, kind, csrc, locked || capped, false)
+		c := g.node(depth+1, kind, csrc, n.NA, locked || capped, false)
 		n.Children = append(n.Children, c)
 		if c.HasMax {
 			sum = sum.Add(c.Max)
@@ -269,13 +280,14 @@ func (g *gen) set(i int) *criteria.Set {
 		if g.r.IntN(4) == 0 {
 			src = criteria.Survey
 		}
-		s.Fields = append(s.Fields, g.node(0, criteria.Ordinary, src, false, false))
+		s.Fields = append(s.Fields, g.node(0, criteria.Ordinary, src, criteria.NAExclude, false, false))
 	}
 	for _, k := range []criteria.Kind{criteria.Bonus, criteria.Penalty} {
 		for range g.r.IntN(3) {
-			s.Fields = append(s.Fields, g.node(0, k, criteria.Appraisal, false, true))
+			s.Fields = append(s.Fields, g.node(0, k, criteria.Appraisal, criteria.NAExclude, false, true))
 		}
 	}
+	g.gates(s)
 	mins := []string{"90", "80", "65", "50.5", "25", "0"}
 	for _, m := range mins {
 		if g.r.IntN(2) == 0 {
@@ -289,6 +301,48 @@ func (g *gen) set(i int) *criteria.Set {
 	return s
 }
 
+// gates gives one ordinary node in five a requires of one or two other
+// ordinary nodes, neither its ancestor nor its descendant, dropping any
+// that would close a cycle.
+func (g *gen) gates(s *criteria.Set) {
+	var ord []*criteria.Node
+	for _, n := range s.Nodes() {
+		if n.Kind == criteria.Ordinary {
+			ord = append(ord, n)
+		}
+	}
+	for _, n := range ord {
+		if g.r.IntN(5) != 0 {
+			continue
+		}
+		for range 1 + g.r.IntN(2) {
+			r := ord[g.r.IntN(len(ord))]
+			if r == n || strings.HasPrefix(n.Code+".", r.Code+".") || slices.Contains(n.Requires, r.Code) ||
+				related(n, r) {
+				continue
+			}
+			n.Requires = append(n.Requires, r.Code)
+			if s.GateOrder() == nil {
+				n.Requires = n.Requires[:len(n.Requires)-1]
+			}
+		}
+	}
+}
+
+// related reports whether a contains b or b contains a.
+func related(a, b *criteria.Node) bool {
+	var contains func(x, y *criteria.Node) bool
+	contains = func(x, y *criteria.Node) bool {
+		for _, c := range x.Children {
+			if c == y || contains(c, y) {
+				return true
+			}
+		}
+		return false
+	}
+	return contains(a, b) || contains(b, a)
+}
+
 // value draws one value of gm for a unit; N/A one time in eight.
 func (g *gen) value(gm *genMetric) criteria.Value {
 	if g.r.IntN(8) == 0 {
@@ -297,6 +351,8 @@ func (g *gen) value(gm *genMetric) criteria.Value {
 	switch gm.m.Type {
 	case criteria.Bool:
 		return criteria.BoolValue(g.r.IntN(2) == 0)
+	case criteria.Level:
+		return criteria.LevelValue(g.r.IntN(len(gm.m.Levels)))
 	case criteria.Points:
 		// One place finer than the set, so that half-way points get rounded.
 		max := g.points[gm.m.ID]
@@ -308,16 +364,16 @@ func (g *gen) value(gm *genMetric) criteria.Value {
 
 // units builds n units, grouped or not, and their values; a unit now and
 // then copies an earlier one's values, for exact ties.
-func (g *gen) units(n int) ([]*criteria.Unit, map[string]scoring.Values) {
+func (g *gen) units(n int) ([]*criteria.Unit, map[string]criteria.Values) {
 	grouped := g.r.IntN(2) == 0
 	var units []*criteria.Unit
-	values := map[string]scoring.Values{}
+	values := map[string]criteria.Values{}
 	for i := range n {
 		u := &criteria.Unit{ID: fmt.Sprintf("u%d", i), Name: fmt.Sprintf("Unit %d", i), Line: i + 1}
 		if grouped {
 			u.Group = []string{"Đồng bằng", "Miền núi", "Hải đảo"}[g.r.IntN(3)]
 		}
-		vs := scoring.Values{}
+		vs := criteria.Values{}
 		if i > 0 && g.r.IntN(6) == 0 {
 			vs = values[units[g.r.IntN(i)].ID]
 		} else {
@@ -336,12 +392,12 @@ func (g *gen) units(n int) ([]*criteria.Unit, map[string]scoring.Values) {
 // spoil makes the values wrong one time in twenty-five, as SPEC calls an
 // input error: one unit with nothing applicable, or points above a
 // leaf's max. Both scorers must then refuse the input.
-func (g *gen) spoil(units []*criteria.Unit, values map[string]scoring.Values) {
+func (g *gen) spoil(units []*criteria.Unit, values map[string]criteria.Values) {
 	if g.r.IntN(25) != 0 {
 		return
 	}
 	u := units[g.r.IntN(len(units))].ID
-	vs := scoring.Values{}
+	vs := criteria.Values{}
 	for id, v := range values[u] {
 		vs[id] = v
 	}
@@ -402,7 +458,8 @@ var coverage = []string{
 	"value on a band bound", "points half-way, rounded up", "ratio with a zero denominator",
 	"ratio with an N/A part", "tied index", "tied field index",
 	"rule boolean", "rule bands", "rule linear", "rule relative", "rule minmax",
-	"rule deduction", "rule count", "rule points",
+	"rule deduction", "rule count", "rule points", "rule levels",
+	"na full", "na zero", "gate closed", "gate on an N/A node", "gate chain",
 	"relative with best 0", "minmax with best = worst",
 }
 
@@ -442,6 +499,9 @@ func yamlOf(s *criteria.Set) string {
 	b.WriteString("metrics:\n")
 	for _, m := range s.Metrics {
 		fmt.Fprintf(&b, "  - {id: %s, name: %s, type: %s", m.ID, m.Name, m.Type)
+		if len(m.Levels) > 0 {
+			fmt.Fprintf(&b, ", levels: [%s]", strings.Join(m.Levels, ", "))
+		}
 		if r := m.Ratio; r != nil {
 			fmt.Fprintf(&b, ", ratio: {numerator: [%s], denominator: [%s]}",
 				strings.Join(r.Numerator, ", "), strings.Join(r.Denominator, ", "))
@@ -449,8 +509,8 @@ func yamlOf(s *criteria.Set) string {
 		b.WriteString("}\n")
 	}
 	b.WriteString("fields:\n")
-	var walk func(ns []*criteria.Node, parent criteria.Source, indent string)
-	walk = func(ns []*criteria.Node, parent criteria.Source, indent string) {
+	var walk func(ns []*criteria.Node, parent criteria.Source, na criteria.NAPolicy, indent string)
+	walk = func(ns []*criteria.Node, parent criteria.Source, na criteria.NAPolicy, indent string) {
 		for _, n := range ns {
 			fmt.Fprintf(&b, "%s- code: %q\n%s  name: %s\n", indent, n.Code, indent, n.Name)
 			if n.Depth == 0 && n.Kind != criteria.Ordinary {
@@ -459,23 +519,38 @@ func yamlOf(s *criteria.Set) string {
 			if n.Source != parent {
 				fmt.Fprintf(&b, "%s  source: %s\n", indent, n.Source)
 			}
+			if n.NA != na {
+				fmt.Fprintf(&b, "%s  na: %s\n", indent, n.NA)
+			}
+			if len(n.Requires) > 0 {
+				fmt.Fprintf(&b, "%s  requires: [%s]\n", indent, strings.Join(quoted(n.Requires), ", "))
+			}
 			if n.HasMax {
 				fmt.Fprintf(&b, "%s  max: %s\n", indent, n.Max)
 			}
 			if n.Rule != nil {
-				fmt.Fprintf(&b, "%s  rule: %s\n", indent, yamlRule(n.Rule))
+				fmt.Fprintf(&b, "%s  rule: %s\n", indent, yamlRule(s, n.Rule))
 			} else {
 				fmt.Fprintf(&b, "%s  children:\n", indent)
-				walk(n.Children, n.Source, indent+"    ")
+				walk(n.Children, n.Source, n.NA, indent+"    ")
 			}
 		}
 	}
-	walk(s.Fields, criteria.Appraisal, "  ")
+	walk(s.Fields, criteria.Appraisal, criteria.NAExclude, "  ")
 	return b.String()
 }
 
+// quoted puts each code in double quotes, as YAML needs for "1.10".
+func quoted(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = fmt.Sprintf("%q", c)
+	}
+	return out
+}
+
 // yamlRule writes a rule in flow style.
-func yamlRule(r *criteria.Rule) string {
+func yamlRule(s *criteria.Set, r *criteria.Rule) string {
 	out := fmt.Sprintf("{type: %s, metric: %s", r.Type, r.Metric)
 	switch r.Type {
 	case criteria.BooleanRule:
@@ -504,6 +579,12 @@ func yamlRule(r *criteria.Rule) string {
 			bands = append(bands, "{"+strings.Join(keys, ", ")+"}")
 		}
 		out += ", bands: [" + strings.Join(bands, ", ") + "]"
+	case criteria.LevelsRule:
+		var pairs []string
+		for i, p := range r.Levels {
+			pairs = append(pairs, fmt.Sprintf("%s: %s", s.Metric(r.Metric).Levels[i], p))
+		}
+		out += ", points: {" + strings.Join(pairs, ", ") + "}"
 	}
 	return out + "}"
 }
@@ -524,8 +605,9 @@ func checkLoads(t *testing.T, name string, s *criteria.Set) {
 	for i := range a {
 		x, y := a[i], b[i]
 		same := x.Code == y.Code && x.HasMax == y.HasMax && x.Max.Equal(y.Max) &&
-			x.Source == y.Source && x.Kind == y.Kind && x.Depth == y.Depth &&
-			(x.Rule == nil) == (y.Rule == nil) && (x.Rule == nil || yamlRule(x.Rule) == yamlRule(y.Rule))
+			x.Source == y.Source && x.Kind == y.Kind && x.Depth == y.Depth && x.NA == y.NA &&
+			slices.Equal(x.Requires, y.Requires) &&
+			(x.Rule == nil) == (y.Rule == nil) && (x.Rule == nil || yamlRule(s, x.Rule) == yamlRule(got, y.Rule))
 		if !same {
 			t.Fatalf("%s: node %s reads back as %+v, built as %+v\n%s", name, x.Code, *y, *x, text)
 		}

@@ -1,6 +1,6 @@
 package scoring_test
 
-// A second scorer, written from SPEC §2–3 alone and kept deliberately
+// A second scorer, written from SPEC §2–3 and §8 alone and kept deliberately
 // plain: every number is a math/big.Rat, every rank is counted by brute
 // force, nothing is cached. It is slow and obviously right, and Score must
 // agree with it to the last digit on the demo workspace and on random sets.
@@ -16,7 +16,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
-	"parindex/scoring"
 )
 
 // refVal is a metric value as the reference sees it.
@@ -24,6 +23,7 @@ type refVal struct {
 	na     bool
 	isBool bool
 	b      bool
+	level  int      // a level's index in its metric's labels; -1 otherwise
 	r      *big.Rat // a number
 }
 
@@ -34,6 +34,7 @@ type refNode struct {
 	rank               int
 	value              refVal // leaves: the value the rule read
 	appraisal, survey  *big.Rat
+	gatedBy            string // the required node that closed this node's own gate
 }
 
 // refUnit is one unit's score.
@@ -117,7 +118,7 @@ func roundRat(x *big.Rat, places int32) *big.Rat {
 
 // refMetric is a unit's value of metric m: a given value, or a ratio of
 // sums in which an N/A part counts as 0 and a zero denominator gives N/A.
-func refMetric(m *criteria.Metric, vals scoring.Values) (refVal, error) {
+func refMetric(m *criteria.Metric, vals criteria.Values) (refVal, error) {
 	if m.Ratio == nil {
 		v, ok := vals[m.ID]
 		switch {
@@ -126,9 +127,11 @@ func refMetric(m *criteria.Metric, vals scoring.Values) (refVal, error) {
 		case v.IsNA():
 			return refVal{na: true}, nil
 		case v.IsBool():
-			return refVal{isBool: true, b: v.Bool()}, nil
+			return refVal{isBool: true, b: v.Bool(), level: -1}, nil
+		case v.IsLevel():
+			return refVal{level: v.Level()}, nil
 		}
-		return refVal{r: v.Rat()}, nil
+		return refVal{r: v.Rat(), level: -1}, nil
 	}
 	sum := func(ids []string) (*big.Rat, error) {
 		s := new(big.Rat)
@@ -159,7 +162,7 @@ func refMetric(m *criteria.Metric, vals scoring.Values) (refVal, error) {
 	if m.Type == criteria.Percent && r.Cmp(ratInt(100)) > 0 {
 		return refVal{}, fmt.Errorf("%w: ratio %s above 100", errRefInput, m.ID)
 	}
-	return refVal{r: r}, nil
+	return refVal{r: r, level: -1}, nil
 }
 
 // refRange is the best and worst value of a metric over all units, N/A
@@ -214,6 +217,8 @@ func refLeaf(n *criteria.Node, v refVal, rg refRange) (*big.Rat, error) {
 			return nil, fmt.Errorf("%w: node %s: points outside [0, max]", errRefInput, n.Code)
 		}
 		return v.r, nil
+	case criteria.LevelsRule:
+		return rat(r.Levels[v.level]), nil
 	}
 	return nil, fmt.Errorf("node %s: unknown rule", n.Code)
 }
@@ -241,9 +246,12 @@ func bandHolds(b criteria.Band, v *big.Rat) bool {
 type refScorer struct {
 	set    *criteria.Set
 	pos    map[*criteria.Node]int
-	vals   []map[string]refVal // by unit, then metric id
-	ranges map[string]refRange // by metric id, for relative and minmax
-	cov    map[string]int      // when set, counts the cases met, to show the random sets reach them
+	parent map[*criteria.Node]*criteria.Node
+	byCode map[string]*criteria.Node
+	done   map[*criteria.Node]bool // nodes of the unit being scored whose score is final
+	vals   []map[string]refVal     // by unit, then metric id
+	ranges map[string]refRange     // by metric id, for relative and minmax
+	cov    map[string]int          // when set, counts the cases met, to show the random sets reach them
 }
 
 // see counts one case met.
@@ -254,10 +262,15 @@ func (s *refScorer) see(what string) {
 }
 
 // refScore scores every unit by SPEC §2–3.
-func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scoring.Values, cov map[string]int) (*refResult, error) {
-	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}, cov: cov}
+func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]criteria.Values, cov map[string]int) (*refResult, error) {
+	s := &refScorer{set: set, pos: map[*criteria.Node]int{}, ranges: map[string]refRange{}, cov: cov,
+		parent: map[*criteria.Node]*criteria.Node{}, byCode: map[string]*criteria.Node{}}
 	for i, n := range set.Nodes() {
 		s.pos[n] = i
+		s.byCode[n.Code] = n
+		for _, c := range n.Children {
+			s.parent[c] = n
+		}
 	}
 	refused := &refRefusal{}
 	for _, u := range units {
@@ -280,7 +293,7 @@ func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scori
 	for _, m := range set.Metrics {
 		var rg refRange
 		for _, vs := range s.vals {
-			if v := vs[m.ID]; !v.na && !v.isBool {
+			if v := vs[m.ID]; !v.na && !v.isBool && v.r != nil {
 				if rg.hi == nil || v.r.Cmp(rg.hi) > 0 {
 					rg.hi = v.r
 				}
@@ -311,6 +324,7 @@ func refScore(set *criteria.Set, units []*criteria.Unit, values map[string]scori
 // unit scores one unit's tree and totals.
 func (s *refScorer) unit(i int, u *criteria.Unit) (*refUnit, error) {
 	ru := &refUnit{unit: u, order: i, nodes: make([]*refNode, len(s.pos))}
+	s.done = map[*criteria.Node]bool{}
 	zero := new(big.Rat)
 	ord, ordMax := zero, zero
 	ru.appraisal, ru.survey, ru.bonus, ru.penalty = zero, zero, zero, zero
@@ -363,25 +377,48 @@ func (s *refScorer) unit(i int, u *criteria.Unit) (*refUnit, error) {
 	return ru, nil
 }
 
-// node scores n and its subtree for unit i, into ru.nodes.
+// node scores n and its subtree for unit i, into ru.nodes. A node's score
+// is final once worked out: a gate asks for the final points of the nodes
+// it requires, which the loader has made sure never wait on the gate.
 func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error) {
+	if s.done[n] {
+		return ru.nodes[s.pos[n]], nil
+	}
 	rn := &refNode{}
 	ru.nodes[s.pos[n]] = rn
 	zero := new(big.Rat)
 	if n.IsLeaf() {
 		v := s.vals[i][n.Rule.Metric]
 		rn.value = v
-		if v.na {
+		var exact *big.Rat
+		switch {
+		case v.na && n.NA == criteria.NAFull:
+			s.see("na full")
+			exact = rat(n.Max)
+		case v.na && n.NA == criteria.NAZero:
+			s.see("na zero")
+			exact = zero
+		case v.na:
 			s.see("leaf not applicable")
+			s.done[n] = true
 			return rn, nil
-		}
-		exact, err := refLeaf(n, v, s.ranges[n.Rule.Metric])
-		if err != nil {
-			return nil, err
+		default:
+			var err error
+			exact, err = refLeaf(n, v, s.ranges[n.Rule.Metric])
+			if err != nil {
+				return nil, err
+			}
+			s.seeLeaf(n, v, exact, s.ranges[n.Rule.Metric])
 		}
 		rn.applicable = true
 		rn.points = roundRat(exact, s.set.Decimals)
-		s.seeLeaf(n, v, exact, s.ranges[n.Rule.Metric])
+		closed, err := s.closed(i, ru, n)
+		if err != nil {
+			return nil, err
+		}
+		if closed {
+			rn.points = zero
+		}
 		rn.max = rat(n.Max)
 		rn.appraisal, rn.survey = zero, zero
 		if n.Source == criteria.Survey {
@@ -405,6 +442,7 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 		}
 		if !rn.applicable {
 			s.see("parent not applicable")
+			s.done[n] = true
 			return rn, nil
 		}
 		rn.points, rn.max = sum, sumMax
@@ -429,12 +467,55 @@ func (s *refScorer) node(i int, ru *refUnit, n *criteria.Node) (*refNode, error)
 			}
 		}
 	}
+	if _, err := s.closed(i, ru, n); err != nil { // sets gatedBy on a parent
+		return nil, err
+	}
 	rn.index = roundRat(mul(quo(rn.points, rn.max), ratInt(100)), s.set.Decimals)
+	s.done[n] = true
 	return rn, nil
 }
 
+// closed reports whether n earns 0 through a gate, its own or an
+// ancestor's (SPEC §8.3): a required node that applies and whose final
+// points are 0 closes it. It records n's own closing on its result.
+func (s *refScorer) closed(i int, ru *refUnit, n *criteria.Node) (bool, error) {
+	shut := false
+	for a := n; a != nil; a = s.parent[a] {
+		for _, code := range a.Requires {
+			r, err := s.node(i, ru, s.byCode[code])
+			if err != nil {
+				return false, err
+			}
+			if !r.applicable {
+				s.see("gate on an N/A node")
+				continue
+			}
+			if r.points.Sign() == 0 {
+				if a == n && ru.nodes[s.pos[n]].applicable && ru.nodes[s.pos[n]].gatedBy == "" {
+					ru.nodes[s.pos[n]].gatedBy = code
+					s.see("gate closed")
+					if s.gated(ru, s.byCode[code]) {
+						s.see("gate chain")
+					}
+				}
+				shut = true
+				break
+			}
+		}
+		if shut && a == n {
+			break
+		}
+	}
+	return shut, nil
+}
+
+// gated reports whether r's own gate closed.
+func (s *refScorer) gated(ru *refUnit, r *criteria.Node) bool {
+	return ru.nodes[s.pos[r]].gatedBy != ""
+}
+
 // seeRatio counts the cases of a ratio worth seeing.
-func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals scoring.Values) {
+func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals criteria.Values) {
 	if v.na {
 		s.see("ratio with a zero denominator")
 		return

@@ -6,10 +6,6 @@ import (
 	"parindex/criteria"
 )
 
-// Values is one unit's metric values, by metric id. Derived ratio metrics
-// are not given: the scorer computes them from their parts.
-type Values map[string]criteria.Value
-
 // Result is a scored assessment: every unit's points and ranks.
 type Result struct {
 	Set      *criteria.Set
@@ -30,15 +26,15 @@ type UnitResult struct {
 	Max       decimal.Decimal // sum of the applicable ordinary fields' max
 	Index     decimal.Decimal // Points ÷ Max × 100, rounded
 	Rank      int
-	GroupRank int             // rank within the unit's group; 0 when ungrouped
-	Tier      string          // empty when the set has no tiers
-	Appraisal decimal.Decimal // points of ordinary fields from appraisal, before clamping
-	Survey    decimal.Decimal // points of ordinary fields from the survey, before clamping
-	Bonus     decimal.Decimal // sum of bonus fields
-	Penalty   decimal.Decimal // sum of penalty fields, as a positive amount
-	Nodes     []*NodeResult   // parallel to Set.Nodes(): depth first, file order
-	Self      *SelfResult     // nil unless self-assessed values were scored
-	Previous  *Previous       // nil unless last year's result was given
+	GroupRank int                // rank within the unit's group; 0 when ungrouped
+	Tier      string             // empty when the set has no tiers
+	Appraisal decimal.Decimal    // points of ordinary fields from appraisal, before clamping
+	Survey    decimal.Decimal    // points of ordinary fields from the survey, before clamping
+	Bonus     decimal.Decimal    // sum of bonus fields
+	Penalty   decimal.Decimal    // sum of penalty fields, as a positive amount
+	Nodes     []*NodeResult      // parallel to Set.Nodes(): depth first, file order
+	Self      *SelfResult        // nil unless self-assessed values were scored
+	Previous  *criteria.Previous // nil unless last year's result was given
 	// BeforeDecisions is the unit's standing scored without the council's
 	// decisions; nil when there are none.
 	BeforeDecisions *Standing
@@ -51,6 +47,8 @@ type UnitResult struct {
 type NodeResult struct {
 	Node       *criteria.Node
 	Applicable bool
+	ownGate    bool            // gate closed this node's own requires, not an ancestor's
+	decided    bool            // the points are a decision's, not the rule's
 	band       int32           // the band that held in a bands rule, or -1
 	Points     decimal.Decimal // zero when not applicable
 	Max        decimal.Decimal // zero when not applicable
@@ -58,11 +56,26 @@ type NodeResult struct {
 	Rank       int             // on ranked top-level fields only; 0 otherwise
 	Value      criteria.Value  // leaves: the value the rule read
 
+	// gate is the required node that closed this node's gate or an
+	// ancestor's (SPEC §8.3); nil when open. A pointer, not the code, as a
+	// million nodes carry it.
+	gate *criteria.Node
+
 	// Decision is set on a leaf a council decision touched (SPEC §9).
 	Decision *LeafDecision
 
-	leaf    *leafPlan // the rule as scored, for Explain; nil for a parent
-	decided bool      // the points are a decision's, not the rule's
+	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
+}
+
+// GatedBy returns the code of the required node that closed this node's
+// own gate (SPEC §8.3: the first, in the listed order, that applies and
+// earned 0), or "" when its gate is open or it has none. A node under a
+// closed parent earns 0 too but does not repeat the code.
+func (n *NodeResult) GatedBy() string {
+	if n.gate == nil || !n.ownGate {
+		return ""
+	}
+	return n.gate.Code
 }
 
 // SelfResult is a unit's self-assessed score (tự đánh giá), computed by
@@ -71,12 +84,4 @@ type SelfResult struct {
 	Points decimal.Decimal
 	Index  decimal.Decimal
 	Nodes  []*NodeResult // parallel to the unit's Nodes
-}
-
-// Previous is a unit's standing in last year's result.
-type Previous struct {
-	Rank       int
-	Index      decimal.Decimal
-	RankChange int  // > 0: the unit moved up
-	NoIndex    bool // last year's ranking gave the rank only (previous.csv without an index)
 }

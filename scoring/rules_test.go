@@ -91,9 +91,9 @@ func TestRules(t *testing.T) {
 				tt.rule.Metric = "m"
 				set := newSet([]*criteria.Metric{metric("m", tt.typ), metric("other", criteria.Bool)},
 					parent("1", leaf("1.1", tt.max, tt.rule), leaf("1.2", "1", criteria.Rule{Type: criteria.BooleanRule, Metric: "other", Expect: true})))
-				var vals []Values
+				var vals []criteria.Values
 				for _, v := range tt.values {
-					vals = append(vals, Values{"m": v, "other": yes})
+					vals = append(vals, criteria.Values{"m": v, "other": yes})
 				}
 				res := mustScore(t, input(set, vals...))
 				for i, want := range tt.want {
@@ -123,10 +123,10 @@ func TestRatios(t *testing.T) {
 			{LTE: nd("10"), Points: d("1")}, {GT: nd("10"), LT: nd("33.34"), Points: d("0.5")}}}),
 		leaf("1.2", "1", criteria.Rule{Type: criteria.BooleanRule, Metric: "ok", Expect: true})))
 	in := input(set,
-		Values{"late": num("1"), "late_land": na, "total": num("10"), "ok": yes},      // 10% exactly: lte 10
-		Values{"late": num("1"), "late_land": num("2"), "total": num("9"), "ok": yes}, // 33.33…% < 33.34
-		Values{"late": na, "late_land": na, "total": num("0"), "ok": yes},             // 0/0: N/A
-		Values{"late": num("2"), "late_land": num("1"), "total": na, "ok": yes},       // denominator N/A counts 0: N/A
+		criteria.Values{"late": num("1"), "late_land": na, "total": num("10"), "ok": yes},      // 10% exactly: lte 10
+		criteria.Values{"late": num("1"), "late_land": num("2"), "total": num("9"), "ok": yes}, // 33.33…% < 33.34
+		criteria.Values{"late": na, "late_land": na, "total": num("0"), "ok": yes},             // 0/0: N/A
+		criteria.Values{"late": num("2"), "late_land": num("1"), "total": na, "ok": yes},       // denominator N/A counts 0: N/A
 	)
 	res := mustScore(t, in)
 	want := []string{"1.00/1.00/100.00", "0.50/1.00/50.00", "n/a", "n/a"}

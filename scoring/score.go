@@ -5,20 +5,21 @@ import (
 	"sync"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // Input is everything one scoring run reads.
 type Input struct {
 	Set    *criteria.Set
-	Units  []*criteria.Unit  // in units.yaml order
-	Values map[string]Values // by unit id
+	Units  []*criteria.Unit           // in units.yaml order
+	Values map[string]criteria.Values // by unit id
 	// Place, when set, says where a unit's metric value was read from, so
 	// that a problem found while scoring carries it (File, Line or Cell set,
 	// Msg empty).
 	Place func(unitID, metricID string) criteria.Problem
 	// Decisions are the appraisal council's corrections (SPEC §9), applied
 	// in order on top of Values; see decisions.go.
-	Decisions []Decision
+	Decisions []criteria.Decision
 	// DecisionsGiven says a decisions file was given, even one with no
 	// row yet: each unit then carries its standing before the council.
 	DecisionsGiven bool
@@ -81,6 +82,10 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	return res, nil
 }
 
+// forceSlow makes every leaf take the math/big path; tests set it to check
+// that both paths agree.
+var forceSlow = false
+
 // parallel splits [0, n) into one contiguous run per processor.
 func parallel(n int, f func(lo, hi int)) {
 	w := min(runtime.GOMAXPROCS(0), n/256+1)
@@ -123,11 +128,16 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 			l := p.leaves[li]
 			nr.leaf = l
 			nr.Value = vals[l.metric]
-			if !nr.Value.IsNA() {
+			switch {
+			case !nr.Value.IsNA():
 				app, mx = true, l.max
 				var band int
-				pts, band = l.score(nr.Value)
+				pts, band = l.rule.Score(nr.Value, forceSlow)
 				nr.band = int32(band)
+			case l.na == criteria.NAFull:
+				app, pts, mx = true, l.max, l.max
+			case l.na == criteria.NAZero:
+				app, mx = true, l.max
 			}
 			if d, ok := over[l.node]; ok {
 				// The council's points are final (SPEC §9): checkLeafOver
@@ -154,6 +164,9 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 			nr.Points, nr.Max, nr.Index = p.decimal(pts), p.decimal(mx), p.decimal(p.index(pts, mx))
 		}
 	}
+	if len(p.gates) > 0 {
+		p.closeGates(w, ur)
+	}
 	var ord, umax, bonus, pen int64
 	var bySrc [2]int64
 	for _, i := range p.top {
@@ -177,12 +190,68 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 	ur.Bonus, ur.Penalty = p.decimal(bonus), p.decimal(pen)
 }
 
+// closeGates applies the requires: of SPEC §8.3, in the order planned: a
+// gated node that applies earns 0, with everything under it but the points
+// a council decided (final, SPEC §9), when a node it requires applies and
+// earns 0; its ancestors are summed again.
+func (p *plan) closeGates(w *worker, ur *UnitResult) {
+	for _, g := range p.gates {
+		if !w.app[g.at] {
+			continue
+		}
+		closer := -1
+		for _, r := range g.requires {
+			if w.app[r] && w.pts[r] == 0 {
+				closer = r
+				break
+			}
+		}
+		if closer < 0 {
+			continue
+		}
+		by := p.nodes[closer]
+		ur.Nodes[g.at].gate, ur.Nodes[g.at].ownGate = by, true
+		for i := p.end[g.at] - 1; i >= g.at; i-- { // bottom up
+			nr := ur.Nodes[i]
+			if nr.gate == nil {
+				nr.gate = by
+			}
+			switch {
+			case !w.app[i]:
+			case p.leafOf[i] < 0:
+				p.resum(w, ur, i)
+			case !nr.decided:
+				w.pts[i] = 0
+				nr.Points, nr.Index = p.decimal(0), p.decimal(0)
+			}
+		}
+		for a := p.parent[g.at]; a >= 0; a = p.parent[a] {
+			p.resum(w, ur, a)
+		}
+	}
+}
+
+// resum sums parent i's applicable children again, under its cap.
+func (p *plan) resum(w *worker, ur *UnitResult, i int) {
+	var pts int64
+	for _, c := range p.children[i] {
+		if w.app[c] {
+			pts += w.pts[c]
+		}
+	}
+	if cp := p.capMax[i]; cp >= 0 {
+		pts = min(pts, cp)
+	}
+	w.pts[i] = pts
+	ur.Nodes[i].Points, ur.Nodes[i].Index = p.decimal(pts), p.decimal(p.index(pts, w.max[i]))
+}
+
 // index returns pts ÷ max × 100 as a count of 10^-dec, rounded once.
 func (p *plan) index(pts, mx int64) int64 {
 	if mx <= 0 {
 		return 0
 	}
-	return roundDiv(pts*100*p.scale, mx)
+	return exact.RoundDiv(pts*100*p.scale, mx)
 }
 
 // bySource adds node i's points to its source's total, or, when its leaves
@@ -200,22 +269,22 @@ func (p *plan) bySource(i int, w *worker, acc *[2]int64) {
 	}
 }
 
-// findBest sets the best and worst value of every relative and minmax leaf,
-// over the units whose value is not N/A.
+// findBest gives every ranged leaf (relative, minmax) the highest and
+// lowest value over the units whose value is not N/A.
 func (p *plan) findBest(vals []criteria.Value, nu int) {
 	nm := len(p.metrics)
 	for _, l := range p.leaves {
-		if l.rule.Type != criteria.RelativeRule && l.rule.Type != criteria.MinMaxRule {
+		if !l.rule.Ranged() {
 			continue
 		}
 		var hi, lo criteria.Value
-		var hiQ, loQ q
+		var hiQ, loQ exact.Q
 		for u := range nu {
 			v := vals[u*nm+l.metric]
 			if !v.IsNumber() {
 				continue
 			}
-			vq := qValue(v)
+			vq := v.Q()
 			if hi.IsMissing() || cmpBoth(v, vq, hi, hiQ) > 0 {
 				hi, hiQ = v, vq
 			}
@@ -223,31 +292,16 @@ func (p *plan) findBest(vals []criteria.Value, nu int) {
 				lo, loQ = v, vq
 			}
 		}
-		if hi.IsMissing() {
-			continue
+		if !hi.IsMissing() {
+			l.rule.SetRange(hi, lo)
 		}
-		l.hasBest = true
-		l.best, l.worst = hi, lo
-		if l.rule.Type == criteria.MinMaxRule && l.rule.Lower {
-			l.best, l.worst = lo, hi
-		}
-		l.bestQ, l.worstQ = qValue(l.best), qValue(l.worst)
-		l.slow = l.slow || !l.bestQ.ok || !l.worstQ.ok
 	}
 }
 
 // cmpBoth compares two numbers exactly, in machine words when both fit.
-func cmpBoth(a criteria.Value, qa q, b criteria.Value, qb q) int {
-	if qa.ok && qb.ok {
-		return cmpQ(qa, qb)
-	}
-	return a.Rat().Cmp(b.Rat())
-}
-
-// cmpValues compares two numbers exactly.
-func cmpValues(a, b criteria.Value) int {
-	if qa, qb := qValue(a), qValue(b); qa.ok && qb.ok {
-		return cmpQ(qa, qb)
+func cmpBoth(a criteria.Value, qa exact.Q, b criteria.Value, qb exact.Q) int {
+	if qa.OK && qb.OK {
+		return exact.Cmp(qa, qb)
 	}
 	return a.Rat().Cmp(b.Rat())
 }

@@ -81,7 +81,7 @@ func (s *Server) num(set *criteria.Set, d decimal.Decimal) string {
 // change words a rank change as the ranking table does: ↑2, ↓1, =, or
 // new for a unit absent from last year's result; with a class for its
 // colour.
-func (s *Server) change(p *scoring.Previous) (text, class string) {
+func (s *Server) change(p *criteria.Previous) (text, class string) {
 	switch {
 	case p == nil:
 		return s.words["newUnit"], "new"

@@ -201,19 +201,19 @@ func TestWhatIf(t *testing.T) {
 	for _, m := range moved {
 		got[m[1]] = m[2] + "→" + m[3]
 	}
-	want := map[string]string{"dien-ban": "6→4", "tien-phuoc": "4→5", "duy-xuyen": "5→6", "phu-ninh": "6→7"}
+	want := map[string]string{"dien-ban": "7→4", "tien-phuoc": "4→5", "phu-ninh": "5→6", "duy-xuyen": "6→7"}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s moves %q, want %q (all: %v)", id, got[id], w, got)
 		}
 	}
-	if !strings.Contains(body, "Thị xã Điện Bàn: hạng 4 (hiện tại 6)") {
+	if !strings.Contains(body, "Thị xã Điện Bàn: hạng 4 (hiện tại 7)") {
 		t.Errorf("the unit's new rank is not stated\n%s", body)
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "metrics.csv")); !bytes.Contains(data, []byte(",3690,")) {
 		t.Errorf("the what-if changed metrics.csv")
 	}
-	if _, body := get(t, s, "/"); !strings.Contains(body, `<tr data-unit="dien-ban">`+"\n"+`<td class="int rank">6</td>`) {
+	if _, body := get(t, s, "/"); !strings.Contains(body, `<tr data-unit="dien-ban">`+"\n"+`<td class="int rank">7</td>`) {
 		t.Errorf("the ranking changed after a what-if")
 	}
 
@@ -222,7 +222,7 @@ func TestWhatIf(t *testing.T) {
 		{"late_rate", "3", "is a ratio worked out from other metrics: give its parts"},
 		{"no_such_metric", "3", "unknown target &#34;no_such_metric&#34;"},
 		{"code:1.1.1", "5", "1.1.1"},
-		{"plan_on_time", "maybe", "is not a yes/no value"},
+		{"plan_timing", "maybe", "is not one of the levels"},
 	} {
 		form := url.Values{"token": {s.Token()}, "target": {tt.target}, "value": {tt.value}}
 		status, body, _ := postForm(t, s, "/unit/dien-ban/whatif", form)

@@ -24,13 +24,13 @@ func TestPages(t *testing.T) {
 		status     int
 		want       []string
 	}{
-		{"vi", "/", 200, []string{"Tổng hợp — Năm 2019", `<a href="/unit/hoi-an">Thành phố Hội An</a>`, "<svg", "96,07", "▼ 5", "Hạng năm trước", "Miền núi"}},
-		{"en", "/", 200, []string{"Summary — Year 2019", "96.07", "Last year&#39;s rank", "PAR index by unit"}},
+		{"vi", "/", 200, []string{"Tổng hợp — Năm 2019", `<a href="/unit/hoi-an">Thành phố Hội An</a>`, "<svg", "96,30", "▼ 6", "Hạng năm trước", "Miền núi"}},
+		{"en", "/", 200, []string{"Summary — Year 2019", "96.30", "Last year&#39;s rank", "PAR index by unit"}},
 		{"vi", "/fields", 200, []string{"Theo lĩnh vực", "Công tác chỉ đạo, điều hành CCHC (tối đa 10,00)", `href="/unit/tam-ky"`}},
-		{"vi", "/unit/dien-ban", 200, []string{"Thị xã Điện Bàn", `id="rank">6<`, "87,80", "Điểm bị mất", "Điểm tự chấm", "Hạng năm trước",
-			"có ban hành kế hoạch CCHC năm đúng thời hạn", `action="/unit/dien-ban/whatif"`, "KPS"}},
-		{"en", "/unit/dien-ban", 200, []string{"Points lost", "Self-assessed", "87.80"}},
-		{"vi", "/criteria", 200, []string{"Bộ tiêu chí", "Ban hành kế hoạch CCHC năm đúng thời hạn", "Tốt", "Điều tra XHH"}},
+		{"vi", "/unit/dien-ban", 200, []string{"Thị xã Điện Bàn", `id="rank">7<`, "88,39", "Điểm bị mất", "Điểm tự chấm", "Hạng năm trước",
+			"mức “đúng hạn”", `action="/unit/dien-ban/whatif"`, "KPS"}},
+		{"en", "/unit/dien-ban", 200, []string{"Points lost", "Self-assessed", "88.39"}},
+		{"vi", "/criteria", 200, []string{"Bộ tiêu chí", "Thời hạn ban hành kế hoạch CCHC năm", "Tốt", "Điều tra XHH"}},
 		{"vi", "/files", 200, []string{"criteria.yaml", "metrics.csv", `name="token"`, "/download/report.xlsx", "/download/template.xlsx", "/download/result.json", "Kéo tệp"}},
 		{"vi", "/unit/khong-co", 404, []string{"Không có đơn vị &#34;khong-co&#34; trong units.yaml."}},
 		{"en", "/unit/khong-co", 404, []string{"No unit &#34;khong-co&#34; in units.yaml."}},
@@ -178,7 +178,7 @@ func TestProblemsPage(t *testing.T) {
 			t.Errorf("%s: numbers shown although the inputs have problems", path)
 		}
 	}
-	if status, body := get(t, s, "/criteria"); status != 200 || !strings.Contains(body, "Ban hành kế hoạch CCHC năm đúng thời hạn") {
+	if status, body := get(t, s, "/criteria"); status != 200 || !strings.Contains(body, "Thời hạn ban hành kế hoạch CCHC năm") {
 		t.Errorf("the criteria page needs only criteria.yaml, but shows %d\n%s", status, body)
 	}
 	if status, _ := get(t, s, "/download/report.xlsx"); status != 200 {

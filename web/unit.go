@@ -160,7 +160,7 @@ func (s *Server) nodeRow(set *criteria.Set, u *scoring.UnitResult, i int, nr *sc
 			d.Reason + " (" + s.words["decRound"] + " " + d.Round + ")"
 	}
 	if n.IsLeaf() {
-		row.Value = s.valueText(set, nr.Value)
+		row.Value = s.valueText(set, set.Metric(n.Rule.Metric), nr.Value)
 		if notes != nil {
 			row.Evidence = notes[n.Rule.Metric]
 		}
@@ -196,10 +196,12 @@ func (s *Server) nodeRow(set *criteria.Set, u *scoring.UnitResult, i int, nr *sc
 // valueText is the value a leaf's rule read, as the unit's sheet shows
 // it: có/không, KPS, or the number (a ratio to two more places than the
 // points).
-func (s *Server) valueText(set *criteria.Set, v criteria.Value) string {
+func (s *Server) valueText(set *criteria.Set, m *criteria.Metric, v criteria.Value) string {
 	switch {
 	case v.IsMissing():
 		return ""
+	case v.IsLevel():
+		return m.Label(v)
 	case v.IsNA():
 		return s.words["notApplicable"]
 	case v.IsBool():

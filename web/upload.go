@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parindex/criteria"
+	"parindex/internal/atomicfile"
 	"parindex/workspace"
 )
 
@@ -169,7 +170,7 @@ func (s *Server) replace(kind, ext string, data []byte) ([]string, error) {
 		}
 		kept = append(kept, filepath.Base(bak))
 	}
-	err := workspace.WriteFileAtomic(target, nil, func(w io.Writer) error {
+	err := atomicfile.WriteFile(target, nil, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

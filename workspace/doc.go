@@ -14,16 +14,15 @@
 //
 // # Writing outputs
 //
-// [WriteFileAtomic] is how every output is written: to a temporary file
-// beside the target, synced, then renamed, so that a failure never leaves a
-// partial file and never touches an existing one; it refuses to write over
-// one of the run's inputs. A symbolic link is written through, and a
-// device or pipe directly; [Cleanup] removes the temporary files of writes
-// in progress when a run is interrupted. A run killed outright cannot
-// clean up: each temporary file's name carries the id of the process
-// writing it, and a later write of the same output removes those whose
-// process no longer runs. An output whose folder is missing is refused
-// before anything is written, naming the folder.
+// Every output is written by parindex/internal/atomicfile: to a temporary
+// file beside the target, synced, then renamed, so that a failure never
+// leaves a partial file and never touches an existing one; it refuses to
+// write over one of the run's inputs, which [Workspace.InputPaths] lists.
+// A symbolic link is written through, and a device or pipe directly. A run
+// killed outright cannot clean up: each temporary file's name carries the
+// id of the process writing it, and a later write of the same output
+// removes those whose process no longer runs. An output whose folder is
+// missing is refused before anything is written, naming the folder.
 //
 // # Warnings
 //

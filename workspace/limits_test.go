@@ -60,6 +60,8 @@ func TestHostileInputsBounded(t *testing.T) {
 		{"an endless metrics.csv through a pipe", "metrics.csv", piped(tinyRows()), "more than 4000000 cells"},
 		{"a single 100 MB line through a pipe", "metrics.csv", piped(oneLine(100 << 20)), "the file is larger than 64 MiB"},
 		{"a 500 MB previous.json", "previous.json", sparse(500 << 20), "previous.json: the file is larger than 256 MiB"},
+		{"a 200 MB criteria.yaml", "criteria.yaml", sparse(200 << 20), "criteria.yaml: the file is larger than 4 MiB"},
+		{"an endless units.yaml through a pipe", "units.yaml", piped(oneLine(1 << 30)), "units.yaml: the file is larger than 4 MiB"},
 		{"a 2.5 MB zip bomb", "metrics.xlsx", workbook(sheetPartName, repeated("", "<row/>", "", 2500<<20), 1000),
 			"cannot be unzipped"},
 		{"a zip directory claiming 1 GB", "metrics.xlsx", workbook(sheetPartName, repeated("", "<row/>", "", 1<<10), 1<<30),

@@ -25,6 +25,11 @@ type warning struct{ en, vi string }
 // warning's Vietnamese text in ws.WarningsVI.
 func (ws *Workspace) warnings() []string {
 	var found []warning
+	if ws.Set != nil {
+		for _, r := range ws.Set.Remarks {
+			found = append(found, warning{r.Error(), r.Error()})
+		}
+	}
 	found = append(found, ws.lastYearWarnings()...)
 	found = append(found, ws.selfWarnings()...)
 	if ws.Metrics != nil {

@@ -59,12 +59,12 @@ type Workspace struct {
 	Paths    Paths // as resolved: every input that exists has its path
 	Set      *criteria.Set
 	Units    []*criteria.Unit
-	Metrics  *metrics.Table              // nil when only the definition was loaded
-	Self     *metrics.Table              // nil without a self-assessment
-	Previous map[string]scoring.Previous // by unit id; nil without previous.json
-	Last     *scoring.LastYear           // previous.json as read, with its criteria set; nil without it
+	Metrics  *metrics.Table               // nil when only the definition was loaded
+	Self     *metrics.Table               // nil without a self-assessment
+	Previous map[string]criteria.Previous // by unit id; nil without previous.json
+	Last     *scoring.LastYear            // previous.json as read, with its criteria set; nil without it
 	// Decisions are the council's decisions in file order; nil without them.
-	Decisions []scoring.Decision
+	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
 	// WarningsVI gives, by its English text, the Vietnamese text of each
 	// warning Score added, for a report in Vietnamese.
@@ -248,7 +248,7 @@ func (ws *Workspace) Score() (*scoring.Result, error) {
 	return res, nil
 }
 
-// InputPaths returns the path of every file read, for WriteFileAtomic to
+// InputPaths returns the path of every file read, for atomicfile.WriteFiles to
 // refuse writing over one of them. Resolved paths not yet read are included
 // too, so an output can never land on an input even after a failed read.
 func (ws *Workspace) InputPaths() []string {
@@ -274,9 +274,17 @@ type loader struct {
 // read reads a whole file and records its hash; a file that cannot be read
 // is a problem, reported with a hint when it is simply absent.
 func (l *loader) read(name string) ([]byte, bool) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		l.problems = append(l.problems, fileProblem(name, err))
+		l.problems.Append(fileProblem(name, err))
+		return nil, false
+	}
+	defer f.Close()
+	// ReadYAML stops past criteria.MaxFileSize, so that a huge or endless
+	// file (a sparse file, /dev/zero) is refused without being held whole.
+	data, err := criteria.ReadYAML(f, name)
+	if err != nil {
+		l.add(name, err)
 		return nil, false
 	}
 	sum := sha256.Sum256(data)

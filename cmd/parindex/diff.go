@@ -10,6 +10,7 @@ import (
 
 	"parindex/analysis"
 	"parindex/criteria"
+	"parindex/internal/atomicfile"
 	"parindex/metrics"
 	"parindex/report"
 	"parindex/workspace"
@@ -84,7 +85,7 @@ func runDiff(opts *DiffOptions) error {
 	case "-":
 		return d.WriteJSON(e.out)
 	}
-	err := workspace.WriteFilesAtomic([]workspace.Output{{Path: opts.JSON, Write: d.WriteJSON}}, inputs)
+	err := atomicfile.WriteFiles([]atomicfile.Output{{Path: opts.JSON, Write: d.WriteJSON}}, inputs)
 	if err != nil {
 		return err
 	}

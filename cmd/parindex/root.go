@@ -62,7 +62,7 @@ func printError(w io.Writer, err error) {
 	if len(ps) == 1 {
 		fmt.Fprintf(w, "parindex: error: %s\n", ps[0].Error())
 	} else {
-		fmt.Fprintf(w, "parindex: error: %d problems in the inputs\n", len(ps))
+		fmt.Fprintf(w, "parindex: error: %d problems in the inputs\n", ps.Count())
 		for _, p := range ps {
 			fmt.Fprintln(w, p.Error())
 		}

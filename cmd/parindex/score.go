@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parindex/criteria"
+	"parindex/internal/atomicfile"
 	"parindex/report"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -97,9 +98,9 @@ func runScore(opts *ScoreOptions) error {
 		reportPath = filepath.Join(ws.Paths.Dir, "report.xlsx")
 	}
 	lang := e.Lang()
-	var outputs []workspace.Output
+	var outputs []atomicfile.Output
 	if opts.JSON != "" && opts.JSON != "-" {
-		outputs = append(outputs, workspace.Output{Path: opts.JSON,
+		outputs = append(outputs, atomicfile.Output{Path: opts.JSON,
 			Write: func(w io.Writer) error { return res.WriteJSON(w, lang) }})
 	}
 	if !opts.NoReport {
@@ -111,7 +112,7 @@ func runScore(opts *ScoreOptions) error {
 		if ro.Sensitivity, err = opts.Sens.analyse(res); err != nil {
 			return err
 		}
-		outputs = append(outputs, workspace.Output{Path: reportPath,
+		outputs = append(outputs, atomicfile.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
 	removeFolder := func() {}
@@ -119,16 +120,16 @@ func runScore(opts *ScoreOptions) error {
 		if err := refuseReportsAsValues(ws, opts.PerUnit); err != nil {
 			return err
 		}
-		if removeFolder, err = workspace.MakeFolder(opts.PerUnit); err != nil {
+		if removeFolder, err = atomicfile.MakeFolder(opts.PerUnit); err != nil {
 			return err
 		}
 		ro := reportOptions(ws, res, e)
 		for _, u := range res.Units {
-			outputs = append(outputs, workspace.Output{Path: filepath.Join(opts.PerUnit, u.Unit.ID+".xlsx"),
+			outputs = append(outputs, atomicfile.Output{Path: filepath.Join(opts.PerUnit, u.Unit.ID+".xlsx"),
 				Write: func(w io.Writer) error { return report.WriteUnitReport(w, res, u.Unit.ID, ro) }})
 		}
 	}
-	if err := workspace.WriteFilesAtomic(outputs, ws.InputPaths()); err != nil {
+	if err := atomicfile.WriteFiles(outputs, ws.InputPaths()); err != nil {
 		removeFolder() // a refused or failed run leaves no trace, the folder included
 		return err
 	}

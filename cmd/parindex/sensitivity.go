@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parindex/analysis"
+	"parindex/internal/atomicfile"
 	"parindex/report"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -132,8 +133,8 @@ func runSensitivity(opts *SensitivityOptions) error {
 		return s.WriteJSON(e.out, res.Set)
 	case "":
 	default:
-		out := []workspace.Output{{Path: opts.JSON, Write: func(w io.Writer) error { return s.WriteJSON(w, res.Set) }}}
-		if err := workspace.WriteFilesAtomic(out, ws.InputPaths()); err != nil {
+		out := []atomicfile.Output{{Path: opts.JSON, Write: func(w io.Writer) error { return s.WriteJSON(w, res.Set) }}}
+		if err := atomicfile.WriteFiles(out, ws.InputPaths()); err != nil {
 			return err
 		}
 		defer fmt.Fprintf(e.errOut, "parindex: wrote %s\n", opts.JSON)

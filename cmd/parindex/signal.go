@@ -5,7 +5,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"parindex/workspace"
+	"parindex/internal/atomicfile"
 )
 
 // exitInterrupted is the status of a run stopped by Ctrl+C: 128 + SIGINT,
@@ -24,7 +24,7 @@ func stopOnSignal() (stop func()) {
 	go func() {
 		select {
 		case <-ch:
-			workspace.Cleanup()
+			atomicfile.Cleanup()
 			os.Exit(int(exitInterrupted))
 		case <-done:
 		}

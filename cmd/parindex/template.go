@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parindex/criteria"
+	"parindex/internal/atomicfile"
 	"parindex/report"
 	"parindex/workspace"
 )
@@ -68,7 +69,7 @@ func runTemplate(opts *TemplateOptions) error {
 	}
 	inputs := ws.InputPaths()
 	lang := e.Lang()
-	var outs []workspace.Output
+	var outs []atomicfile.Output
 	if opts.PerUnit == "" || opts.Output != "" {
 		path := opts.Output
 		if path == "" {
@@ -77,7 +78,7 @@ func runTemplate(opts *TemplateOptions) error {
 		if err := refuseValuesName(ws, path, false); err != nil {
 			return err
 		}
-		outs = append(outs, workspace.Output{Path: path,
+		outs = append(outs, atomicfile.Output{Path: path,
 			Write: func(w io.Writer) error { return report.WriteTemplate(w, ws.Set, ws.Units, lang) }})
 	}
 	removeFolders := func() {}
@@ -85,15 +86,15 @@ func runTemplate(opts *TemplateOptions) error {
 		if err := refuseValuesName(ws, opts.PerUnit, true); err != nil {
 			return err
 		}
-		if removeFolders, err = workspace.MakeFolder(opts.PerUnit); err != nil {
+		if removeFolders, err = atomicfile.MakeFolder(opts.PerUnit); err != nil {
 			return err
 		}
 		for _, u := range ws.Units {
-			outs = append(outs, workspace.Output{Path: filepath.Join(opts.PerUnit, u.ID+".xlsx"),
+			outs = append(outs, atomicfile.Output{Path: filepath.Join(opts.PerUnit, u.ID+".xlsx"),
 				Write: func(w io.Writer) error { return report.WriteUnitTemplate(w, ws.Set, u, lang) }})
 		}
 	}
-	if err := workspace.WriteFilesAtomic(outs, inputs); err != nil {
+	if err := atomicfile.WriteFiles(outs, inputs); err != nil {
 		removeFolders() // a refused or failed run leaves no trace, folders included
 		return err
 	}

@@ -1,4 +1,4 @@
-package workspace
+package atomicfile
 
 import (
 	"errors"
@@ -67,9 +67,9 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := WriteFileAtomic(tt.path, []string{input}, tt.write)
+			err := WriteFile(tt.path, []string{input}, tt.write)
 			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("WriteFileAtomic error = %v, want %v", err, tt.wantErr)
+				t.Fatalf("WriteFile error = %v, want %v", err, tt.wantErr)
 			}
 			got, _ := os.ReadFile(out)
 			if string(got) != tt.want {
@@ -95,7 +95,7 @@ func TestWriteFileAtomicRefusesLinkToInput(t *testing.T) {
 	if err := os.Symlink(input, link); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	err := WriteFileAtomic(link, []string{input}, func(w io.Writer) error { return nil })
+	err := WriteFile(link, []string{input}, func(w io.Writer) error { return nil })
 	if !errors.Is(err, ErrOverwriteInput) {
 		t.Errorf("writing through a link to an input: error = %v, want %v", err, ErrOverwriteInput)
 	}
@@ -131,7 +131,7 @@ func TestWriteFileAtomicFolderProblems(t *testing.T) {
 			if tt.skip {
 				t.Skip("running as the superuser, who may write anywhere")
 			}
-			err := WriteFileAtomic(tt.path, nil, func(w io.Writer) error { return nil })
+			err := WriteFile(tt.path, nil, func(w io.Writer) error { return nil })
 			var ps criteria.Problems
 			if !errors.As(err, &ps) || len(ps) != 1 {
 				t.Fatalf("error = %v, want one problem", err)
@@ -148,7 +148,7 @@ func TestWriteFileAtomicFolderProblems(t *testing.T) {
 
 func TestWriteFileAtomicFolder(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteFileAtomic(dir, nil, func(w io.Writer) error { return nil }); err == nil {
+	if err := WriteFile(dir, nil, func(w io.Writer) error { return nil }); err == nil {
 		t.Error("writing over a folder: no error")
 	}
 }
@@ -160,16 +160,16 @@ func TestWriteFilesAtomicAllOrNone(t *testing.T) {
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.xlsx")
 	ok := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
 	fail := func(w io.Writer) error { return errors.New("boom") }
-	if err := WriteFilesAtomic([]Output{{a, ok}, {b, fail}}, nil); err == nil {
-		t.Fatal("WriteFilesAtomic with a failing output: no error")
+	if err := WriteFiles([]Output{{a, ok}, {b, fail}}, nil); err == nil {
+		t.Fatal("WriteFiles with a failing output: no error")
 	}
 	if extra := leftovers(t, dir); len(extra) > 0 {
 		t.Errorf("after a failure, files exist: %v", extra)
 	}
-	if err := WriteFilesAtomic([]Output{{a, ok}, {filepath.Join(dir, ".", "a.json"), ok}}, nil); err == nil {
+	if err := WriteFiles([]Output{{a, ok}, {filepath.Join(dir, ".", "a.json"), ok}}, nil); err == nil {
 		t.Error("the same output named twice: no error")
 	}
-	if err := WriteFilesAtomic([]Output{{a, ok}, {b, ok}}, nil); err != nil {
+	if err := WriteFiles([]Output{{a, ok}, {b, ok}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range []string{a, b} {

@@ -1,4 +1,4 @@
-package workspace
+package atomicfile
 
 import (
 	"errors"
@@ -43,7 +43,7 @@ func TestWriteThroughSymlink(t *testing.T) {
 			if err := os.Symlink(tt.target, link); err != nil {
 				t.Fatal(err)
 			}
-			if err := WriteFileAtomic(link, nil, writeString("new")); err != nil {
+			if err := WriteFile(link, nil, writeString("new")); err != nil {
 				t.Fatal(err)
 			}
 			fi, err := os.Lstat(link)
@@ -68,7 +68,7 @@ func TestWriteThroughSymlink(t *testing.T) {
 		if err := os.Symlink("metrics.csv", link); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteFileAtomic(link, []string{input}, writeString("x")); !errors.Is(err, ErrOverwriteInput) {
+		if err := WriteFile(link, []string{input}, writeString("x")); !errors.Is(err, ErrOverwriteInput) {
 			t.Fatalf("error = %v, want %v", err, ErrOverwriteInput)
 		}
 		if got, _ := os.ReadFile(input); string(got) != "unit\n" {
@@ -99,7 +99,7 @@ func TestWriteToFIFO(t *testing.T) {
 		b, _ := io.ReadAll(f)
 		got <- string(b)
 	}()
-	if err := WriteFileAtomic(fifo, nil, writeString("result")); err != nil {
+	if err := WriteFile(fifo, nil, writeString("result")); err != nil {
 		t.Fatal(err)
 	}
 	if s := <-got; s != "result" {
@@ -122,7 +122,7 @@ func TestCleanup(t *testing.T) {
 	started, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
-		done <- WriteFileAtomic(filepath.Join(dir, "report.xlsx"), nil, func(w io.Writer) error {
+		done <- WriteFile(filepath.Join(dir, "report.xlsx"), nil, func(w io.Writer) error {
 			close(started)
 			<-release
 			_, err := io.WriteString(w, "late")
@@ -139,7 +139,7 @@ func TestCleanup(t *testing.T) {
 	}
 	close(release)
 	<-done // the rename fails or not; nothing may be left either way
-	if err := WriteFileAtomic(filepath.Join(dir, "other.xlsx"), nil, writeString("x")); err == nil {
+	if err := WriteFile(filepath.Join(dir, "other.xlsx"), nil, writeString("x")); err == nil {
 		t.Error("a write after Cleanup succeeded")
 	}
 	if extra := leftovers(t, dir); len(extra) > 0 {

@@ -1,4 +1,9 @@
-package workspace
+// Package atomicfile writes a command's outputs whole or not at all: each
+// into a temporary file beside its target, synced, then renamed over it,
+// and never over one of the run's own inputs. Special files (a terminal, a
+// pipe, a device) are written directly. Cleanup removes the temporary
+// files and folders of writes under way, for an interrupt.
+package atomicfile
 
 import (
 	"bufio"
@@ -15,18 +20,18 @@ import (
 	"parindex/criteria"
 )
 
-// ErrOverwriteInput is returned by WriteFileAtomic when the output is one of
+// ErrOverwriteInput is returned by WriteFile when the output is one of
 // the run's own inputs.
 var ErrOverwriteInput = errors.New("refusing to overwrite an input of this run")
 
-// WriteFileAtomic writes the output write produces to path, whole or not at
+// WriteFile writes the output write produces to path, whole or not at
 // all: into a temporary file in the same folder, synced, then renamed over
 // path. On any error the temporary file is removed and an existing file at
 // path is left as it was. It refuses, before writing anything, when path is
 // one of inputs (compared as cleaned absolute paths and as the same file on
 // disk, so a link or another spelling does not slip through).
-func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) error {
-	return WriteFilesAtomic([]Output{{Path: path, Write: write}}, inputs)
+func WriteFile(path string, inputs []string, write func(io.Writer) error) error {
+	return WriteFiles([]Output{{Path: path, Write: write}}, inputs)
 }
 
 // Output is one file a command writes, and how to produce its content.
@@ -35,7 +40,7 @@ type Output struct {
 	Write func(io.Writer) error
 }
 
-// WriteFilesAtomic writes every output whole, or none: each goes to its
+// WriteFiles writes every output whole, or none: each goes to its
 // own temporary file beside its path, and only when all of them have been
 // written and synced are they renamed into place. Outputs are produced
 // concurrently, at most GOMAXPROCS at a time, since each is an independent
@@ -50,7 +55,7 @@ type Output struct {
 // device such as /dev/stdout, a named pipe — is written to directly, since
 // renaming over it would replace the device with a plain file; atomicity
 // does not apply there.
-func WriteFilesAtomic(outputs []Output, inputs []string) error {
+func WriteFiles(outputs []Output, inputs []string) error {
 	targets := make([]string, len(outputs))
 	direct := make([]bool, len(outputs))
 	// Outputs are compared by their spellings and, when they exist, by
@@ -332,7 +337,7 @@ func removeAll(tmps []string) {
 	}
 }
 
-// CheckOutput returns the error WriteFileAtomic would give before writing
+// CheckOutput returns the error WriteFile would give before writing
 // anything: path is one of inputs, or a folder. A command writing several
 // outputs checks them all first, so that it writes all or none.
 func CheckOutput(path string, inputs []string) error {

@@ -1,4 +1,4 @@
-package workspace
+package atomicfile
 
 import (
 	"io"
@@ -51,7 +51,7 @@ func TestRemoveStale(t *testing.T) {
 		}
 	}
 	write := func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }
-	err := WriteFilesAtomic([]Output{
+	err := WriteFiles([]Output{
 		{Path: filepath.Join(dir, "report.xlsx"), Write: write},
 		{Path: filepath.Join(dir, "result.json"), Write: write},
 	}, nil)
@@ -76,7 +76,7 @@ func TestTempNameCarriesPID(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.xlsx")
 	var seen []string
-	err := WriteFileAtomic(out, nil, func(w io.Writer) error {
+	err := WriteFile(out, nil, func(w io.Writer) error {
 		entries, err := os.ReadDir(dir)
 		for _, e := range entries {
 			seen = append(seen, e.Name())

@@ -1,6 +1,6 @@
 //go:build !unix && !windows
 
-package workspace
+package atomicfile
 
 // processAlive cannot tell on this system, so every process is taken as
 // alive: a temporary file is kept rather than removed from a live run.
