@@ -64,7 +64,7 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 	}
 	heads := b.unitColumns(v)
 	numW := fit(9, 11, "100.00", b.l.notApplicable)
-	widths := []float64{fit(5, 9, codes...), fit(30, 50, names...), numW, fit(9, 12, b.l.notApplicable), numW, numW}
+	widths := []float64{fit(5, 9, codes...), fit(30, 50, names...), numW, fit(9, 16, append(levelLabels(b.set), b.l.notApplicable)...), numW, numW}
 	if v.hasSelf {
 		widths = append(widths, numW, fit(11, 13, longestWord(b.l.selfDiff)))
 	}
@@ -327,4 +327,14 @@ func foldHeader(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// levelLabels are the labels of the set's level metrics, which the value
+// column shows in full.
+func levelLabels(set *criteria.Set) []string {
+	var out []string
+	for _, m := range set.Metrics {
+		out = append(out, m.Levels...)
+	}
+	return out
 }
