@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -183,6 +184,10 @@ func textMove(change int, t *textWords) string {
 type textTable struct {
 	right []bool // per column: align right (numbers)
 	rows  [][]string
+	// width, when above 0, is the terminal's: a first column that would
+	// push a row past it is narrowed, and its long cells wrap under their
+	// own text, so that the other columns stay aligned on the first line.
+	width int
 }
 
 func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
@@ -200,11 +205,21 @@ func (t *textTable) write(w io.Writer) error {
 			widths[i] = max(widths[i], textWidth(c))
 		}
 	}
+	first := t.firstColumn(widths)
+	if len(widths) > 0 {
+		widths[0] = min(widths[0], first)
+	}
 	var b strings.Builder
 	for _, r := range t.rows {
 		if len(r) == 1 {
 			b.WriteString(strings.TrimRight(r[0], " ") + "\n")
 			continue
+		}
+		r = slices.Clone(r)
+		var more []string
+		if textWidth(r[0]) > widths[0] {
+			lines := wrapCell(r[0], widths[0])
+			r[0], more = lines[0], lines[1:]
 		}
 		var line strings.Builder
 		for i, c := range r {
@@ -223,9 +238,57 @@ func (t *textTable) write(w io.Writer) error {
 		}
 		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteByte('\n')
+		for _, m := range more {
+			b.WriteString(m + "\n")
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// minFirstColumn is the narrowest a first column is made to fit a
+// terminal: narrower, names would break every few words, and the line is
+// left to run on instead.
+const minFirstColumn = 30
+
+// firstColumn is the width the first column may take: all it needs, or
+// what t.width leaves beside the other columns.
+func (t *textTable) firstColumn(widths []int) int {
+	if len(widths) == 0 {
+		return 0
+	}
+	if t.width <= 0 {
+		return widths[0]
+	}
+	rest := 0
+	for _, w := range widths[1:] {
+		rest += w + 2
+	}
+	return min(widths[0], max(t.width-rest, minFirstColumn))
+}
+
+// wrapCell breaks a cell into lines of at most width columns at spaces;
+// each continuation starts under the cell's text after its indent and
+// code (its first run of two spaces), as a criterion's name continues
+// under itself.
+func wrapCell(cell string, width int) []string {
+	hang := len(cell) - len(strings.TrimLeft(cell, " "))
+	if i := strings.Index(cell[hang:], "  "); i >= 0 {
+		hang += i + 2
+	}
+	hang = min(textWidth(cell[:hang]), width-minFirstColumn/2)
+	var lines []string
+	room := width
+	for cell != "" {
+		head, rest := cutAt(cell, room, len(lines) == 0, hang)
+		if len(lines) > 0 {
+			head = strings.Repeat(" ", hang) + head
+		}
+		lines = append(lines, strings.TrimRight(head, " "))
+		cell = strings.TrimLeft(rest, " ")
+		room = width - hang
+	}
+	return lines
 }
 
 // textWidth is the number of terminal cells s takes: combining marks take

@@ -62,7 +62,7 @@ func TestTextGolden(t *testing.T) {
 		write func(*bytes.Buffer, criteria.Lang) error
 	}{
 		{"ranking", func(b *bytes.Buffer, l criteria.Lang) error { return WriteRanking(b, res, l) }},
-		{"criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l) }},
+		{"criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l, 0) }},
 		{"explain-tam-thang", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "tam-thang", l) }},
 		{"explain-an-my", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "an-my", l) }},
 		{"explain-an-son", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "an-son", l) }},
@@ -89,7 +89,7 @@ func TestTextGoldenDemo(t *testing.T) {
 		name  string
 		write func(*bytes.Buffer, criteria.Lang) error
 	}{
-		{"demo-criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l) }},
+		{"demo-criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l, 0) }},
 		{"demo-explain-phuoc-son", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "phuoc-son", l) }},
 		{"demo-explain-nam-tra-my", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "nam-tra-my", l) }},
 	}

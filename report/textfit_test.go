@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -95,6 +96,56 @@ func TestWrap(t *testing.T) {
 		got := Wrap(tt.in, tt.width)
 		if got != tt.want {
 			t.Errorf("%s: Wrap =\n%q\nwant\n%q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCriteriaTreeFit checks that the criteria tree of the demo fits a
+// narrow terminal with each node's maximum kept at the end of its first
+// line, aligned, and every name whole across its lines.
+func TestCriteriaTreeFit(t *testing.T) {
+	_, res := demoResult(t, demoDir)
+	for _, width := range []int{80, 100} {
+		var b bytes.Buffer
+		if err := WriteCriteriaTree(&b, res.Set, criteria.Vietnamese, width); err != nil {
+			t.Fatal(err)
+		}
+		out := Wrap(b.String(), width)
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		for i, l := range lines {
+			if w := textWidth(l); w > width {
+				t.Errorf("width %d: line %d is %d columns: %q", width, i+1, w, l)
+			}
+		}
+		var end int
+		for _, n := range res.Set.Nodes() {
+			max := criteria.FormatNumber(n.MaxPoints(), criteria.Vietnamese)
+			found := false
+			for _, l := range lines {
+				code := strings.TrimLeft(l, " ")
+				if !strings.HasPrefix(code, n.Code+"  ") {
+					continue
+				}
+				found = true
+				if !strings.HasSuffix(l, " "+max) {
+					t.Errorf("width %d: node %s: first line does not end with its max %s: %q", width, n.Code, max, l)
+				}
+				if end == 0 {
+					end = textWidth(l)
+				} else if textWidth(l) != end {
+					t.Errorf("width %d: node %s: max ends at column %d, others at %d", width, n.Code, textWidth(l), end)
+				}
+			}
+			if !found {
+				t.Errorf("width %d: node %s not found", width, n.Code)
+			}
+		}
+		// The name of 1.1.2 reads whole once its max, on its first line, is
+		// taken out.
+		joined := strings.Join(strings.Fields(out), " ")
+		joined = strings.Replace(joined, "tiêu chí 1,5 1.1.1", "tiêu chí 1.1.1", 1)
+		if !strings.Contains(joined, "1.1.2 Mức độ hoàn thành kế hoạch CCHC năm [chỉ chấm khi tiêu chí 1.1.1 đạt điểm] ") {
+			t.Errorf("width %d: a wrapped name does not read whole", width)
 		}
 	}
 }

@@ -13,8 +13,10 @@ import (
 // WriteCriteriaTree writes the criteria tree: one line a node, indented by
 // depth, with its maximum points in a right-hand column, and under each
 // leaf its rule in words. Survey, bonus and penalty nodes are marked, since
-// they count apart from appraised points.
-func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error {
+// they count apart from appraised points. width is the terminal's (0 for
+// no limit): a name too long for it wraps under itself, and the maximum
+// stays on the node's first line.
+func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang, width int) error {
 	t := textFor(lang)
 	title := set.Title
 	if title == "" {
@@ -32,7 +34,7 @@ func WriteCriteriaTree(w io.Writer, set *criteria.Set, lang criteria.Lang) error
 
 	// Each node takes a line in the table; a leaf's rule takes the next
 	// line, a single cell that runs past the columns.
-	tab := &textTable{right: []bool{false, true}}
+	tab := &textTable{right: []bool{false, true}, width: width}
 	var walk func(nodes []*criteria.Node, parent *criteria.Node)
 	walk = func(nodes []*criteria.Node, parent *criteria.Node) {
 		for _, n := range nodes {

@@ -47,7 +47,7 @@ func runCriteria(opts *CriteriaOptions) error {
 		return err
 	}
 	var b strings.Builder
-	if err := report.WriteCriteriaTree(&b, ws.Set, opts.env.Lang()); err != nil {
+	if err := report.WriteCriteriaTree(&b, ws.Set, opts.env.Lang(), opts.env.Width()); err != nil {
 		return err
 	}
 	_, err = io.WriteString(opts.env.out, report.Wrap(b.String(), opts.env.Width()))
