@@ -12,7 +12,7 @@ import (
 
 // The keys of each level of criteria.yaml, in the order SPEC §2 lists them.
 var (
-	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields"}
+	setKeys    = []string{"id", "title", "year", "decimals", "tiers", "metrics", "fields", "report"}
 	tierKeys   = []string{"name", "min"}
 	metricKeys = []string{"id", "name", "type", "levels", "default", "ratio", "filled_by"}
 	ratioKeys  = []string{"numerator", "denominator"}
@@ -104,6 +104,9 @@ func (l *loader) load(data []byte) *Set {
 	}
 	l.gates()
 	l.remarks()
+	if e, ok := top["report"]; ok {
+		s.Report = l.reportBlock(e.val)
+	}
 	return s
 }
 

@@ -11,7 +11,8 @@ type Set struct {
 	Decimals int32 // places for points and indices
 	Tiers    []Tier
 	Metrics  []*Metric
-	Fields   []*Node // top-level nodes, in file order
+	Fields   []*Node      // top-level nodes, in file order
+	Report   *ReportBlock // the official header and footer; nil when not given
 
 	File string // the file it was loaded from, for messages
 

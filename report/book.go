@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -21,27 +22,39 @@ const fontName = "Times New Roman"
 type cellKind int
 
 const (
-	kTitle      cellKind = iota // the criteria set's title, top of every sheet
-	kSubtitle                   // the sheet's own heading under it
-	kHeader                     // table header: bold, shaded, wrapped
-	kText                       // ordinary text, bordered
-	kTextWrap                   // long text that wraps
-	kName                       // a criterion's name: wraps, centred vertically as the numbers beside it
-	kTextBold                   // text of a field row
-	kNumber                     // a decimal shown to the set's places
-	kNumberBold                 // a field row's decimal
-	kLost                       // points lost, highlighted
-	kInt                        // a rank or count
-	kChange                     // a rank change: ▲ 2, ▼ 3, –
-	kDiff                       // a signed difference: +0.50, -1.00
-	kValue                      // a metric value as read: General
-	kCenter                     // short centred text (KPS, tier)
-	kOwnMax                     // a unit's own max under its points, grey italic
-	kOwnMaxText                 // the label of a row of kOwnMax
-	kPlain                      // text without borders (notes under a table)
-	kRow                        // a row's own style: the font, nothing else
-	kPercent                    // a share (0.873) shown as a percentage with one place
-	kNote                       // a sentence over a table: wraps, no border
+	kTitle          cellKind = iota // the criteria set's title, top of every sheet
+	kSubtitle                       // the sheet's own heading under it
+	kHeader                         // table header: bold, shaded, wrapped
+	kText                           // ordinary text, bordered
+	kTextWrap                       // long text that wraps
+	kName                           // a criterion's name: wraps, centred vertically as the numbers beside it
+	kTextBold                       // text of a field row
+	kNumber                         // a decimal shown to the set's places
+	kNumberBold                     // a field row's decimal
+	kLost                           // points lost, highlighted
+	kInt                            // a rank or count
+	kChange                         // a rank change: ▲ 2, ▼ 3, –
+	kDiff                           // a signed difference: +0.50, -1.00
+	kValue                          // a metric value as read: General
+	kCenter                         // short centred text (KPS, tier)
+	kOwnMax                         // a unit's own max under its points, grey italic
+	kOwnMaxText                     // the label of a row of kOwnMax
+	kPlain                          // text without borders (notes under a table)
+	kRow                            // a row's own style: the font, nothing else
+	kCentre                         // official header text: centred, no border
+	kCentreBold                     // the issuing office, the motto, signing titles and names
+	kCentreItalic                   // the place and date, the decision line
+	kTitleCentre                    // the title of an official sheet
+	kSubtitleCentre                 // its heading
+	kValuePercent                   // a percent value as read: 38.46%
+	kValueInt                       // a count as read: no decimals
+	kSmallNote                      // a note under a table: small, italic, no border
+	kLegendLow                      // the colour scale's legend: lowest, red
+	kLegendMid                      // its middle, yellow
+	kLegendHigh                     // its highest, green
+	kLegendTitle                    // the legend's label, right-aligned to run leftwards
+	kPercent                        // a share (0.873) shown as a percentage with one place
+	kNote                           // a sentence over a table: wraps, no border
 )
 
 // styleKey identifies one style: a kind and an indent for tree names.
@@ -64,6 +77,8 @@ type book struct {
 	// across several pages at scale percent (100 when 0).
 	wide  bool
 	scale uint
+	now   time.Time     // when the report is made: the default date, and on Thông tin
+	names []definedName // print titles and areas, added as the workbook is written
 }
 
 func newBook(set *criteria.Set, lang criteria.Lang) *book {
@@ -114,13 +129,41 @@ func (b *book) styleOf(k styleKey) *excelize.Style {
 		st.Alignment.WrapText = false
 	case kRow:
 		st.Border, st.Alignment = nil, nil
+	case kCentre, kCentreBold, kCentreItalic, kTitleCentre, kSubtitleCentre:
+		st.Border = nil
+		st.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+		font.Bold = k.kind == kCentreBold || k.kind == kTitleCentre || k.kind == kSubtitleCentre
+		font.Italic = k.kind == kCentreItalic
+		switch k.kind {
+		case kTitleCentre:
+			font.Size = 14
+		case kSubtitleCentre:
+			font.Size = 12
+		}
+	case kLegendLow, kLegendMid, kLegendHigh:
+		colour := map[cellKind]string{kLegendLow: "F8696B", kLegendMid: "FFEB84", kLegendHigh: "63BE7B"}[k.kind]
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
+		st.Alignment.Horizontal = "center"
+		font.Size = 10
+	case kSmallNote, kLegendTitle:
+		st.Border = nil
+		font.Italic, font.Size = true, 10
+		if k.kind == kLegendTitle {
+			st.Alignment.Horizontal = "right"
+		}
+	case kValuePercent:
+		st.CustomNumFmt = custom(fixed + `"%"`)
+		st.Alignment.Horizontal = "right"
+	case kValueInt:
+		st.NumFmt = 3 // "#,##0"
+		st.Alignment.Horizontal = "right"
 	case kHeader:
 		font.Bold = true
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
 		st.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	case kTextWrap:
+		// centred as the numbers beside it are
 		st.Alignment.WrapText = true
-		st.Alignment.Vertical = "top"
 	case kName:
 		st.Alignment.WrapText = true
 	case kTextBold:
@@ -237,6 +280,14 @@ type sheet struct {
 	sw     *excelize.StreamWriter
 	row    int       // the last row written
 	widths []float64 // column widths, set before the first row
+	// heights holds each written row's height in points (index row-1), as
+	// the reader will lay it out, to find where printed pages end.
+	heights []float64
+	// While pageCap > 0 the sheet puts its own page breaks, so that where
+	// each printed page ends is known: pageY is how far down the current
+	// page the last row ends, repeatH the height of the rows every page
+	// repeats (all in points at 100%).
+	pageCap, pageY, repeatH float64
 }
 
 // newSheet adds a worksheet named name (the first call renames Sheet1),
@@ -303,6 +354,10 @@ func (b *book) pageSetup(name string) error {
 // add writes the next row; height 0 leaves the row's height to the reader.
 func (s *sheet) add(cells []any, height float64) error {
 	s.row++
+	s.noteHeight(height)
+	if err := s.paginate(s.heights[s.row-1]); err != nil {
+		return err
+	}
 	// A row style spares excelize a search of the column styles for
 	// every cell; it only sets the font of the row's empty cells.
 	opts := excelize.RowOpts{Height: height, StyleID: s.b.style(styleKey{kind: kRow})}
@@ -311,16 +366,32 @@ func (s *sheet) add(cells []any, height float64) error {
 }
 
 // skip leaves a row empty.
-func (s *sheet) skip() { s.row++ }
+func (s *sheet) skip() {
+	// written with its height, so that the reader lays it out as counted
+	if err := s.add(nil, defaultRowHeight); err != nil && s.b.err == nil {
+		s.b.err = err
+	}
+}
+
+// defaultRowHeight is the height in points of a row left to the reader.
+const defaultRowHeight = 15
+
+// noteHeight records the height of the row just started.
+func (s *sheet) noteHeight(height float64) {
+	if height == 0 {
+		height = defaultRowHeight
+	}
+	for len(s.heights) < s.row-1 {
+		s.heights = append(s.heights, defaultRowHeight)
+	}
+	s.heights = append(s.heights, height)
+}
 
 // titleBlock writes the criteria set's title and year, then the sheet's
 // heading, then an empty row.
 func (s *sheet) titleBlock(heading string) error {
 	b := s.b
-	title := b.set.Title
-	if b.set.Year != 0 {
-		title = fmt.Sprintf("%s — %s %d", title, b.l.year, b.set.Year)
-	}
+	title := b.titleWithYear()
 	if err := s.add([]any{b.text(title, kTitle)}, 21); err != nil {
 		return err
 	}
@@ -329,6 +400,16 @@ func (s *sheet) titleBlock(heading string) error {
 	}
 	s.skip()
 	return nil
+}
+
+// titleWithYear is the set's title with its year, unless the title
+// already names the year ("… năm 2019").
+func (b *book) titleWithYear() string {
+	title := b.set.Title
+	if b.set.Year != 0 && !strings.Contains(title, fmt.Sprint(b.set.Year)) {
+		title = fmt.Sprintf("%s — %s %d", title, b.l.year, b.set.Year)
+	}
+	return title
 }
 
 // header writes a header row whose height fits its wrapped texts.
@@ -348,17 +429,46 @@ func (s *sheet) heightFor(texts []string, bold bool) float64 {
 		if i >= len(s.widths) || t == "" {
 			continue
 		}
-		per := s.widths[i] - 1
+		// A column's width counts digits of the default font; Times New
+		// Roman's letters, diacritics and all, are narrower than its
+		// digits, but bold ones, in LibreOffice, a little wider.
+		per := (s.widths[i] - 1) * 1.2
 		if bold {
-			per *= 0.9
+			per = (s.widths[i] - 1) * 0.85
 		}
 		n := 0
 		for _, para := range strings.Split(t, "\n") {
-			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))/math.Max(per, 1))))
+			n += wrappedLines(para, math.Max(per, 1))
 		}
 		lines = max(lines, n)
 	}
 	return float64(lines)*14.5 + 3
+}
+
+// wrappedLines counts the lines para takes when wrapped at word breaks
+// into lines of per characters, as a spreadsheet wraps it: a name that
+// fits in two lines by its length may need three when its words do not
+// break evenly. Leading spaces (an indent) count on the first line.
+func wrappedLines(para string, per float64) int {
+	indent := utf8.RuneCountInString(para) - utf8.RuneCountInString(strings.TrimLeft(para, " "))
+	lines, cur := 1, float64(indent)
+	for _, w := range strings.Fields(para) {
+		n := float64(utf8.RuneCountInString(w))
+		switch {
+		case cur == 0:
+			cur = n
+		case cur+1+n <= per:
+			cur += 1 + n
+		default:
+			lines++
+			cur = n
+		}
+		for cur > per { // a word longer than a line breaks inside
+			lines++
+			cur -= per
+		}
+	}
+	return lines
 }
 
 // freeze keeps the first rows and columns in view when scrolling; it must
@@ -390,7 +500,7 @@ func (s *sheet) printTitles(first, last int, cols ...int) error {
 		col, _ := excelize.ColumnNumberToName(cols[0])
 		ref = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(s.name), col, ref)
 	}
-	return s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: s.name})
+	return s.b.define("_xlnm.Print_Titles", ref, s.name)
 }
 
 // printableWidth is the width of an A4 landscape page inside the margins,

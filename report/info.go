@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 
+	"parindex/criteria"
+
 	"parindex/scoring"
 )
 
@@ -12,15 +14,25 @@ import (
 func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 	l := b.l
 	set := b.set
-	warnings := dedupe(res.Warnings)
+	warnings := dedupe(append([]string{}, res.Warnings...))
+	if b.lang == criteria.Vietnamese {
+		for i, w := range warnings {
+			if vi := opts.WarningsVI[w]; vi != "" {
+				warnings[i] = vi
+			}
+		}
+	}
 	notes := []string{}
-	if len(res.Units) > maxUnitSheets {
-		notes = append(notes, fmt.Sprintf(l.unitSheetsLeftOut, len(res.Units), maxUnitSheets))
+	switch sheets := unitSheetCount(opts.UnitSheets, len(res.Units)); {
+	case sheets == 0 && len(res.Units) > 0:
+		notes = append(notes, l.unitSheetsNone)
+	case sheets < len(res.Units):
+		notes = append(notes, fmt.Sprintf(l.unitSheetsLeftOut, sheets, len(res.Units)))
 	}
 	if len(res.Units) > maxDetailUnits {
 		notes = append(notes, fmt.Sprintf(l.detailsCut, maxDetailUnits, len(res.Units)))
 	}
-	labelsCol := []string{l.criteriaID, l.criteriaTitle, l.year, l.decimals, l.engineVersion, l.unitsCount, l.inputs, l.warnings}
+	labelsCol := []string{l.criteriaID, l.criteriaTitle, l.year, l.decimals, l.engineVersion, l.unitsCount, l.madeAt, l.inputs, l.warnings}
 	files, sums := []string{}, []string{}
 	for _, in := range opts.Inputs {
 		files, sums = append(files, in.Name), append(sums, in.SHA256)
@@ -47,6 +59,7 @@ func (b *book) writeInfo(res *scoring.Result, opts Options) error {
 		{l.decimals, b.integer(int(set.Decimals), kInt)},
 		{l.engineVersion, b.text(opts.Version, kText)},
 		{l.unitsCount, b.integer(len(res.Units), kInt)},
+		{l.madeAt, b.text(b.madeAtText(), kText)},
 	}
 	if s := opts.Sensitivity; s != nil {
 		rows = append(rows, sensInfo(b, s))
@@ -106,4 +119,13 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// madeAtText is when the report was made, as the report's language writes
+// a date and time.
+func (b *book) madeAtText() string {
+	if b.lang == criteria.English {
+		return b.now.Format("2 January 2006, 15:04 MST")
+	}
+	return fmt.Sprintf("%s ngày %02d/%02d/%d (%s)", b.now.Format("15:04"), b.now.Day(), int(b.now.Month()), b.now.Year(), b.now.Format("MST"))
 }

@@ -6,7 +6,7 @@ import "parindex/criteria"
 // language, so that the sheets never mix Vietnamese and English.
 type labels struct {
 	// sheet names
-	summary, byField, details, criteriaSheet, info, data, instructions string
+	summary, chartSheet, byField, details, criteriaSheet, info, data, instructions string
 
 	// column headers
 	rank, unit, group, groupRank, appraisal, survey, bonus, penalty, total, max,
@@ -16,13 +16,13 @@ type labels struct {
 	// words in cells
 	notApplicable, yes, no, srcAppraisal, srcSurvey, year, unitsCount,
 	engineVersion, criteriaID, criteriaTitle, decimals, inputs, file, sha256,
-	warnings, noWarnings, unitSheetsLeftOut, detailsCut, chartTitle, chartTopTitle,
+	warnings, noWarnings, unitSheetsLeftOut, unitSheetsNone, yourFields, criteriaDetail, field, bestIndex, avgIndex, unitReportNote, madeAt, legendTitle, legendLow, legendMid, legendHigh, groupTable, adjust, adjustNote, detailsCut, chartTitle, chartTopTitle,
 	unitTotal, unitIndex, unitRank, unitTier, unitSelf, tiers, kindBonus,
 	kindPenalty, maxShort, newUnit, ownMax string
 }
 
 var vietnamese = labels{
-	summary: "Tổng hợp", byField: "Theo lĩnh vực", details: "Chi tiết",
+	summary: "Tổng hợp", chartSheet: "Biểu đồ", byField: "Theo lĩnh vực", details: "Chi tiết",
 	criteriaSheet: "Bộ tiêu chí", info: "Thông tin", data: "Số liệu",
 	instructions: "Hướng dẫn",
 
@@ -41,9 +41,18 @@ var vietnamese = labels{
 	criteriaID: "Mã bộ tiêu chí", criteriaTitle: "Tên bộ tiêu chí",
 	decimals: "Số chữ số thập phân", inputs: "Tệp đầu vào", file: "Tệp",
 	sha256: "SHA-256", warnings: "Cảnh báo", noWarnings: "Không có cảnh báo",
-	unitSheetsLeftOut: "Không lập trang riêng cho từng đơn vị vì có %d đơn vị (nhiều hơn %d); xem trang Chi tiết.",
-	detailsCut:        "Trang Chi tiết chỉ có %d đơn vị xếp hạng đầu trong %d đơn vị: một trang tính có tối đa 16.384 cột; xem kết quả JSON.",
-	chartTitle:        "Chỉ số CCHC theo đơn vị", chartTopTitle: "Chỉ số CCHC: %d đơn vị dẫn đầu",
+	unitSheetsLeftOut: "Trang riêng chỉ lập cho %d đơn vị xếp hạng đầu trong %d đơn vị; xem trang Chi tiết cho các đơn vị còn lại.",
+	unitSheetsNone:    "Không lập trang riêng cho từng đơn vị; xem trang Chi tiết.",
+	madeAt:            "Thời điểm lập báo cáo",
+	yourFields:        "Kết quả", criteriaDetail: "Từng tiêu chí", field: "Lĩnh vực",
+	bestIndex: "Chỉ số cao nhất (%)", avgIndex: "Chỉ số bình quân (%)",
+	unitReportNote: "Chỉ số cao nhất và bình quân tính trên %d đơn vị được đánh giá; trang Từng tiêu chí ghi điểm bị mất và lý do ở từng tiêu chí.",
+	legendTitle:    "Màu cột chỉ số:", legendLow: "thấp nhất", legendMid: "trung vị", legendHigh: "cao nhất",
+	groupTable: "Xếp hạng nhóm %s (%d đơn vị)",
+	adjust:     "Điều chỉnh theo giới hạn",
+	adjustNote: "Điều chỉnh theo giới hạn: phần cộng hoặc trừ để tổng điểm không vượt quá điểm tối đa và không nhỏ hơn 0; tổng điểm bằng tổng các cột điểm đứng trước.",
+	detailsCut: "Trang Chi tiết chỉ có %d đơn vị xếp hạng đầu trong %d đơn vị: một trang tính có tối đa 16.384 cột; xem kết quả JSON.",
+	chartTitle: "Chỉ số CCHC theo đơn vị", chartTopTitle: "Chỉ số CCHC: %d đơn vị dẫn đầu",
 	unitTotal: "Tổng điểm", unitIndex: "Chỉ số (%)", unitRank: "Xếp hạng",
 	unitTier: "Xếp loại", unitSelf: "Tự đánh giá", tiers: "Xếp loại",
 	kindBonus: "điểm thưởng", kindPenalty: "điểm trừ", maxShort: "tối đa", newUnit: "mới",
@@ -51,7 +60,7 @@ var vietnamese = labels{
 }
 
 var english = labels{
-	summary: "Summary", byField: "By field", details: "Details",
+	summary: "Summary", chartSheet: "Chart", byField: "By field", details: "Details",
 	criteriaSheet: "Criteria", info: "Information", data: "Data",
 	instructions: "Instructions",
 
@@ -70,9 +79,18 @@ var english = labels{
 	criteriaID: "Criteria set id", criteriaTitle: "Criteria set",
 	decimals: "Decimal places", inputs: "Input files", file: "File",
 	sha256: "SHA-256", warnings: "Warnings", noWarnings: "No warnings",
-	unitSheetsLeftOut: "No sheet per unit: there are %d units (more than %d); see Details.",
-	detailsCut:        "Details holds the top %d of %d units only: a worksheet has at most 16,384 columns; see the JSON result.",
-	chartTitle:        "PAR index by unit", chartTopTitle: "PAR index: top %d units",
+	unitSheetsLeftOut: "A sheet each for the top %d of %d units only; see Details for the others.",
+	unitSheetsNone:    "No sheet per unit; see Details.",
+	madeAt:            "Report made",
+	yourFields:        "Result", criteriaDetail: "Each criterion", field: "Field",
+	bestIndex: "Best index (%)", avgIndex: "Average index (%)",
+	unitReportNote: "Best and average index over the %d units assessed; the sheet Each criterion gives the points lost on each criterion and why.",
+	legendTitle:    "Index colours:", legendLow: "lowest", legendMid: "median", legendHigh: "highest",
+	groupTable: "Ranking of group %s (%d units)",
+	adjust:     "Held to limits",
+	adjustNote: "Held to limits: what is added or taken off so that the total is neither above the max nor below 0; the total is the sum of the point columns before it.",
+	detailsCut: "Details holds the top %d of %d units only: a worksheet has at most 16,384 columns; see the JSON result.",
+	chartTitle: "PAR index by unit", chartTopTitle: "PAR index: top %d units",
 	unitTotal: "Total", unitIndex: "Index (%)", unitRank: "Rank",
 	unitTier: "Tier", unitSelf: "Self-assessment", tiers: "Tiers",
 	kindBonus: "bonus", kindPenalty: "penalty", maxShort: "max", newUnit: "new",

@@ -83,6 +83,20 @@ func (c *checker) eqText(sheet, cell, want string) {
 	}
 }
 
+// rowOf returns the first row whose cell in column col holds text, failing
+// when none does.
+func (c *checker) rowOf(sheet string, col int, text string) int {
+	c.t.Helper()
+	rows, _ := c.f.GetRows(sheet)
+	for i, r := range rows {
+		if len(r) >= col && r[col-1] == text {
+			return i + 1
+		}
+	}
+	c.t.Fatalf("%s: no row with %q in column %d", sheet, text, col)
+	return 0
+}
+
 // columns maps the header texts of row to their column numbers.
 func (c *checker) columns(sheet string, row int) map[string]int {
 	c.t.Helper()
@@ -108,14 +122,15 @@ func TestReportDemoNumbers(t *testing.T) {
 	checkDetails(c, res, &vietnamese)
 	for i, u := range res.Units {
 		sheets := f.GetSheetList()
-		checkUnitSheet(c, res, u, sheets[3+i], &vietnamese)
+		checkUnitSheet(c, res, u, sheets[4+i], &vietnamese)
 	}
 	checkCriteriaSheet(c, res, &vietnamese)
 }
 
 func checkSummary(c *checker, res *scoring.Result, l *labels) {
 	sh := l.summary
-	col := c.columns(sh, 4)
+	head := c.rowOf(sh, 1, l.rank)
+	col := c.columns(sh, head)
 	heads := []string{l.rank, l.unit, l.appraisal, l.survey, l.total, l.index, l.tier}
 	optional := map[string]bool{l.bonus: hasKind(res.Set, criteria.Bonus), l.penalty: hasKind(res.Set, criteria.Penalty), l.group: res.Grouped, l.groupRank: res.Grouped, l.prevRank: hasPrevious(res), l.change: hasPrevious(res)}
 	for h, want := range optional {
@@ -131,7 +146,7 @@ func checkSummary(c *checker, res *scoring.Result, l *labels) {
 		}
 	}
 	for i, u := range res.Units {
-		r := 5 + i
+		r := head + 1 + i
 		at := func(h string) string { return cellRef(col[h], r) }
 		c.eqInt(sh, at(l.rank), u.Rank)
 		c.eqText(sh, at(l.unit), u.Unit.Name)
@@ -145,7 +160,7 @@ func checkSummary(c *checker, res *scoring.Result, l *labels) {
 			c.eqNum(sh, at(l.bonus), u.Bonus)
 		}
 		if hasKind(res.Set, criteria.Penalty) {
-			c.eqNum(sh, at(l.penalty), u.Penalty)
+			c.eqNum(sh, at(l.penalty), u.Penalty.Neg())
 		}
 		c.eqNum(sh, at(l.total), u.Points)
 		c.eqNum(sh, at(l.max), u.Max)
@@ -165,8 +180,9 @@ func checkSummary(c *checker, res *scoring.Result, l *labels) {
 func checkByField(c *checker, res *scoring.Result, l *labels) {
 	sh := l.byField
 	idx := nodeIndex(res.Set)
+	head := c.rowOf(sh, 1, l.rank)
 	for i, u := range res.Units {
-		r := 6 + i
+		r := head + 3 + i
 		c.eqInt(sh, cellRef(1, r), u.Rank)
 		c.eqText(sh, cellRef(2, r), u.Unit.Name)
 		for j, fld := range ordinaryFields(res.Set) {
@@ -234,9 +250,10 @@ func checkUnitSheet(c *checker, res *scoring.Result, u *scoring.UnitResult, sh s
 	c.eqNum(sh, "D5", u.Max)
 	c.eqNum(sh, "E5", u.Index)
 	c.eqInt(sh, "F5", u.Rank)
-	col := c.columns(sh, 7)
+	head := c.rowOf(sh, 1, l.code)
+	col := c.columns(sh, head)
 	for i, n := range res.Set.Nodes() {
-		r := 8 + i
+		r := head + 1 + i
 		nr := u.Nodes[i]
 		at := func(h string) string { return cellRef(col[h], r) }
 		c.eqText(sh, at(l.code), n.Code)
@@ -302,7 +319,7 @@ func TestReportLayout(t *testing.T) {
 	_, res := demoResult(t, demoDir)
 	f, data := writeReport(t, res, Options{})
 	l := &vietnamese
-	want := []string{l.summary, l.byField, l.details}
+	want := []string{l.summary, l.chartSheet, l.byField, l.details}
 	for range res.Units {
 		want = append(want, "")
 	}
@@ -318,9 +335,10 @@ func TestReportLayout(t *testing.T) {
 		}
 	}
 	// Printed across pages at a fixed scale: Tổng hợp (its chart on a
-	// page right of the table) and, with 18 units, Chi tiết, whose first
-	// columns repeat on every page. Theo lĩnh vực's 9 fields still fit.
-	across := map[string]string{l.summary: "", l.details: "$A:$C,"}
+	// page right of the table), Theo lĩnh vực, its 9 fields too many for
+	// one page wide, and, with 18 units, Chi tiết: their first columns
+	// repeat on every page.
+	across := map[string]string{l.summary: "", l.byField: "$A:$B,", l.details: "$A:$C,"}
 	for i, sh := range sheets {
 		if want[i] != "" && sh != want[i] {
 			t.Errorf("sheet %d is %q, want %q", i, sh, want[i])
@@ -342,6 +360,9 @@ func TestReportLayout(t *testing.T) {
 			if !fitted {
 				t.Errorf("%s: not fitted to the page", sh)
 			}
+		}
+		if sh == l.chartSheet {
+			continue // a chart and its title only
 		}
 		if sh != l.info && titles[sh] == "" {
 			t.Errorf("%s: no print titles", sh)
@@ -400,7 +421,7 @@ func TestReportEnglish(t *testing.T) {
 	checkSummary(c, res, &english)
 	checkByField(c, res, &english)
 	checkDetails(c, res, &english)
-	checkUnitSheet(c, res, res.Units[0], sheets[3], &english)
+	checkUnitSheet(c, res, res.Units[0], sheets[4], &english)
 	checkCriteriaSheet(c, res, &english)
 	c.eqText("Information", "A4", "Criteria set id")
 }
@@ -431,17 +452,18 @@ func TestReportTricky(t *testing.T) {
 		seen[strings.ToLower(sh)] = true
 	}
 	for i, u := range res.Units {
-		sh := sheets[3+i]
+		sh := sheets[4+i]
 		checkUnitSheet(c, res, u, sh, &vietnamese)
 		if u.Unit.ID == "formula" {
-			col := c.columns(sh, 7)
+			head := c.rowOf(sh, 1, vietnamese.code)
+			col := c.columns(sh, head)
 			nodes := res.Set.Nodes()
 			for j, n := range nodes {
 				switch n.Code {
 				case "1.1":
-					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "QĐ 12/QĐ-UBND")
+					c.eqText(sh, cellRef(col[vietnamese.evidence], head+1+j), "QĐ 12/QĐ-UBND")
 				case "1.2":
-					c.eqText(sh, cellRef(col[vietnamese.evidence], 8+j), "Số nhiệm vụ hoàn thành: BC 3\nTổng số nhiệm vụ: KH 1; ghi chú: nộp muộn")
+					c.eqText(sh, cellRef(col[vietnamese.evidence], head+1+j), "Số nhiệm vụ hoàn thành: BC 3\nTổng số nhiệm vụ: KH 1; ghi chú: nộp muộn")
 				}
 			}
 		}
@@ -571,5 +593,26 @@ func TestCriterionNamesWrap(t *testing.T) {
 	}
 	if !tall {
 		t.Error("no row of Chi tiết is taller than one line: long names are cut off")
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		text string
+		per  float64
+		want int
+	}{
+		{"Huyện Nam Trà My", 20, 1},
+		{"Huyện Nam Trà My", 10, 2},
+		{"Thành phố Hội An", 8, 3}, // 16 letters in two lines of 8, but the words break into three
+		{"Ban hành kế hoạch", 17, 1},
+		{"    Ban hành kế hoạch", 17, 2}, // the indent takes room
+		{"", 10, 1},
+		{"abcdefghijklmnopqrstuvwxy", 10, 3},
+	}
+	for _, tt := range tests {
+		if got := wrappedLines(tt.text, tt.per); got != tt.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tt.text, tt.per, got, tt.want)
+		}
 	}
 }

@@ -30,7 +30,7 @@ func WriteTemplate(w io.Writer, set *criteria.Set, units []*criteria.Unit, lang 
 	if err := b.writeInstructions(false); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	return b.f.Write(w)
+	return b.write(w)
 }
 
 // WriteUnitTemplate writes one unit's data-collection workbook in the
@@ -51,7 +51,7 @@ func WriteUnitTemplate(w io.Writer, set *criteria.Set, unit *criteria.Unit, lang
 	if err := b.writeInstructions(true); err != nil {
 		return fmt.Errorf("writing the template: %w", err)
 	}
-	return b.f.Write(w)
+	return b.write(w)
 }
 
 // templateWords are the texts of the data sheets, by language. The first

@@ -12,15 +12,30 @@ import (
 	"parindex/scoring"
 )
 
-// maxUnitSheets is the most units that get a sheet each; beyond it the
-// workbook would be unwieldy, and Chi tiết holds the same numbers.
-const maxUnitSheets = 60
+// DefaultUnitSheets is how many units, first by rank, get a sheet each
+// unless Options.UnitSheets says otherwise: a province's communes and
+// wards (SPEC §13). Beyond it the workbook would be unwieldy, and Chi tiết
+// holds the same numbers.
+const DefaultUnitSheets = 300
+
+// unitSheetCount is how many of n units get a sheet, as asked.
+func unitSheetCount(asked, n int) int {
+	switch {
+	case asked < 0:
+		return 0
+	case asked == 0:
+		return min(n, DefaultUnitSheets)
+	}
+	return min(n, asked)
+}
 
 // unitView is what a unit's sheet needs besides the unit's result.
 type unitView struct {
-	res      *scoring.Result
-	evidence map[string]string // metric id → note, for this unit
-	hasSelf  bool
+	res         *scoring.Result
+	evidence    map[string]string // metric id → note, for this unit
+	hasSelf     bool
+	hasEvidence bool   // some unit has evidence: the column is shown on every sheet
+	note        string // the unit's row notes from the wide table ("Ghi chú: …")
 }
 
 // unitColumns are the headers of a unit sheet's table, self-assessment
@@ -31,7 +46,10 @@ func (b *book) unitColumns(v unitView) []string {
 	if v.hasSelf {
 		heads = append(heads, l.self, l.selfDiff)
 	}
-	return append(heads, l.evidence, l.explain)
+	if v.hasEvidence {
+		heads = append(heads, l.evidence)
+	}
+	return append(heads, l.explain)
 }
 
 // writeUnit writes one unit's sheet: its standing, then every node with
@@ -46,31 +64,51 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 	}
 	heads := b.unitColumns(v)
 	numW := fit(9, 11, "100.00", b.l.notApplicable)
-	widths := []float64{fit(5, 9, codes...), fit(30, 50, names...), numW, fit(9, 12, b.l.notApplicable), numW, numW}
+	widths := []float64{fit(5, 9, codes...), fit(30, 50, names...), numW, fit(9, 16, append(levelLabels(b.set), b.l.notApplicable)...), numW, numW}
 	if v.hasSelf {
 		widths = append(widths, numW, fit(11, 13, longestWord(b.l.selfDiff)))
 	}
-	widths = append(widths, fit(16, 40, notes...), fit(24, 60, explains...))
+	if v.hasEvidence {
+		widths = append(widths, fit(16, 40, notes...))
+	}
+	widths = append(widths, fit(24, 60, explains...))
 	s, err := b.newSheet(name, widths)
 	if err != nil {
 		return err
 	}
-	const headRow = 7
+	standing := b.unitStanding(u, v)
+	perRow := len(widths) - 3 // the number columns, between the name and the texts
+	if v.hasEvidence {
+		perRow--
+	}
+	standingRows := 2 * ((len(standing) + perRow - 1) / perRow)
+	if v.note != "" {
+		standingRows++
+	}
+	headRow := 3 + standingRows + 2
 	if err := s.freeze(2, headRow); err != nil {
 		return err
 	}
 	if err := s.titleBlock(u.Unit.Name); err != nil {
 		return err
 	}
-	if err := b.unitStanding(s, u, v); err != nil {
-		return err
+	for i := 0; i < len(standing); i += perRow {
+		if err := s.standingRows(standing[i:min(i+perRow, len(standing))]); err != nil {
+			return err
+		}
+	}
+	if v.note != "" {
+		// the notes the unit's row carried in the values, under its standing
+		if err := s.add([]any{nil, b.text(v.note, kSmallNote)}, 0); err != nil {
+			return err
+		}
 	}
 	s.skip()
 	if err := s.header(heads); err != nil {
 		return err
 	}
 	for i, n := range nodes {
-		if err := b.unitRow(s, u, i, n, explains[i], notes[i], v.hasSelf); err != nil {
+		if err := b.unitRow(s, u, i, n, explains[i], notes[i], v); err != nil {
 			return err
 		}
 	}
@@ -80,16 +118,19 @@ func (b *book) writeUnit(name string, u *scoring.UnitResult, v unitView) error {
 	return s.flush()
 }
 
-// unitStanding writes two rows under the title: labels, then the unit's
-// total, max, index, rank, tier, self-assessment and last year's rank.
-func (b *book) unitStanding(s *sheet, u *scoring.UnitResult, v unitView) error {
+// standingItem is one figure of a unit's standing: a label over a value.
+type standingItem struct {
+	head string
+	val  any
+}
+
+// unitStanding is the unit's total, max, index, rank, tier,
+// self-assessment and last year's rank, shown under the title.
+func (b *book) unitStanding(u *scoring.UnitResult, v unitView) []standingItem {
 	l := b.l
-	heads := []any{nil, nil, b.text(l.unitTotal, kHeader), b.text(l.max, kHeader), b.text(l.unitIndex, kHeader), b.text(l.unitRank, kHeader)}
-	vals := []any{nil, nil, b.num(u.Points, kNumberBold), b.num(u.Max, kNumber), b.num(u.Index, kNumberBold), b.integer(u.Rank, kInt)}
-	texts := []string{"", "", l.unitTotal, l.max, l.unitIndex, l.unitRank}
-	add := func(head string, val any) {
-		heads, vals, texts = append(heads, b.text(head, kHeader)), append(vals, val), append(texts, head)
-	}
+	items := []standingItem{{l.unitTotal, b.num(u.Points, kNumberBold)}, {l.max, b.num(u.Max, kNumber)},
+		{l.unitIndex, b.num(u.Index, kNumberBold)}, {l.unitRank, b.integer(u.Rank, kInt)}}
+	add := func(head string, val any) { items = append(items, standingItem{head, val}) }
 	if v.res.Grouped {
 		add(l.groupRank, b.integer(u.GroupRank, kInt))
 	}
@@ -107,6 +148,17 @@ func (b *book) unitStanding(s *sheet, u *scoring.UnitResult, v unitView) error {
 		add(l.prevRank, b.text(l.newUnit, kCenter)) // absent from last year's result
 		add(l.change, b.text(l.newUnit, kCenter))
 	}
+	return items
+}
+
+// standingRows writes items from the third column on: their labels, then
+// their values. They stay within the table's number columns, so that
+// none spills over the texts or past the table.
+func (s *sheet) standingRows(items []standingItem) error {
+	heads, vals, texts := []any{nil, nil}, []any{nil, nil}, []string{"", ""}
+	for _, it := range items {
+		heads, vals, texts = append(heads, s.b.text(it.head, kHeader)), append(vals, it.val), append(texts, it.head)
+	}
 	if err := s.add(heads, s.heightFor(texts, true)); err != nil {
 		return err
 	}
@@ -114,7 +166,7 @@ func (b *book) unitStanding(s *sheet, u *scoring.UnitResult, v unitView) error {
 }
 
 // unitRow writes node n's row on a unit's sheet.
-func (b *book) unitRow(s *sheet, u *scoring.UnitResult, i int, n *criteria.Node, explain, note string, hasSelf bool) error {
+func (b *book) unitRow(s *sheet, u *scoring.UnitResult, i int, n *criteria.Node, explain, note string, v unitView) error {
 	l := b.l
 	nr := u.Nodes[i]
 	textKind, numKind := kText, kNumber
@@ -133,13 +185,17 @@ func (b *book) unitRow(s *sheet, u *scoring.UnitResult, i int, n *criteria.Node,
 	} else {
 		cells = append(cells, b.text(l.notApplicable, kCenter), b.text("", kText))
 	}
-	if hasSelf {
+	if v.hasSelf {
 		cells = append(cells, b.selfCells(u, i, nr)...)
 	}
-	cells = append(cells, b.text(note, kTextWrap), b.text(explain, kTextWrap))
 	texts := make([]string, len(s.widths))
 	texts[1] = strings.Repeat(" ", 2*n.Depth) + n.Name
-	texts[len(texts)-2], texts[len(texts)-1] = note, explain
+	if v.hasEvidence {
+		cells = append(cells, b.text(note, kTextWrap))
+		texts[len(texts)-2] = note
+	}
+	cells = append(cells, b.text(explain, kTextWrap))
+	texts[len(texts)-1] = explain
 	return s.add(cells, s.heightFor(texts, n.Depth == 0))
 }
 
@@ -160,6 +216,15 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 		return b.text(b.set.Metric(n.Rule.Metric).Label(v), kCenter)
 	}
 	num, den := v.Fraction()
+	kind := kValue
+	switch m := b.set.Metric(n.Rule.Metric); {
+	case m == nil:
+	case m.Type == criteria.Percent:
+		// the value itself, shown as the percent it is: 38.46%
+		kind = kValuePercent
+	case m.Type == criteria.Count && den.Equal(decimal.NewFromInt(1)):
+		kind = kValueInt
+	}
 	if !den.Equal(decimal.NewFromInt(1)) {
 		num = v.Round(b.places + 2)
 	}
@@ -168,7 +233,7 @@ func (b *book) valueCell(n *criteria.Node, nr *scoring.NodeResult) any {
 	if extra := num.NumDigits() - 15; extra > 0 {
 		num = num.Round(-num.Exponent() - int32(extra))
 	}
-	return b.num(num, kValue)
+	return b.num(num, kind)
 }
 
 // lostCell is the points a node lost, highlighted when there are any. A
@@ -262,4 +327,14 @@ func foldHeader(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// levelLabels are the labels of the set's level metrics, which the value
+// column shows in full.
+func levelLabels(set *criteria.Set) []string {
+	var out []string
+	for _, m := range set.Metrics {
+		out = append(out, m.Levels...)
+	}
+	return out
 }

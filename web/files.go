@@ -132,7 +132,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 // reportOptions is what the report shows besides the result, as
 // parindex score writes it.
 func (s *Server) reportOptions(st *state) report.Options {
-	o := report.Options{Lang: s.opts.Lang, Version: s.opts.Version}
+	o := report.Options{Lang: s.opts.Lang, Version: s.opts.Version, WarningsVI: st.ws.WarningsVI}
 	for _, in := range st.ws.Inputs {
 		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
 	}

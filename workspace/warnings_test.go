@@ -48,31 +48,33 @@ func TestWarnings(t *testing.T) {
 		name  string
 		files map[string]string
 		want  []string // each a substring of one warning, in order
+		vi    string   // a substring of the first warning's Vietnamese text
 	}{
-		{"none", map[string]string{"metrics.csv": tinyMetrics, "previous.json": previous("tiny-2023", "2023")}, nil},
+		{"none", map[string]string{"metrics.csv": tinyMetrics, "previous.json": previous("tiny-2023", "2023")}, nil, ""},
 		{"previous of the same year", map[string]string{"metrics.csv": tinyMetrics, "previous.json": previous("tiny-2024", "2024")},
-			[]string{"previous.json: its criteria set is for 2024, not a year before 2024"}},
+			[]string{"previous.json: its criteria set is for 2024, not a year before 2024"}, "bộ tiêu chí của tệp là năm 2024"},
 		{"previous of another set", map[string]string{"metrics.csv": tinyMetrics, "previous.json": previous("province-2023", "2023")},
-			[]string{`previous.json: scored on criteria set "province-2023", this year's is "tiny-2024"`}},
+			[]string{`previous.json: scored on criteria set "province-2023", this year's is "tiny-2024"`}, "hai bộ tiêu chí khác nhau"},
 		{"previous of other units", map[string]string{"metrics.csv": tinyMetrics,
 			"previous.json": strings.ReplaceAll(previous("tiny-2023", "2023"), `", "rank"`, `-x", "rank"`)},
-			[]string{"previous.json: none of the 4 units is in last year's result"}},
+			[]string{"previous.json: none of the 4 units is in last year's result"}, "không đơn vị nào trong 4 đơn vị"},
 		{"a new unit", map[string]string{"metrics.csv": tinyMetrics,
 			"previous.json": strings.Replace(previous("tiny-2023", "2023"), `"tam-phu"`, `"old"`, 1)},
 			[]string{`previous.json: 1 unit is in last year's result but not in units.yaml (merged or renamed since?), left out: "old"`,
-				"previous.json: 1 unit is not in last year's result, shown as new: Xã Tam Phú"}},
+				"previous.json: 1 unit is not in last year's result, shown as new: Xã Tam Phú"},
+			"1 đơn vị có trong kết quả năm trước nhưng không có trong units.yaml (đã sáp nhập hoặc đổi tên?), không tính: \"old\""},
 		{"previous.csv, a unit merged away", map[string]string{"metrics.csv": tinyMetrics,
 			"previous.csv": "BẢNG XẾP HẠNG NĂM 2023;;\nSTT;Đơn vị;Hạng;Chỉ số\n1;Phường An Mỹ;1;90,5\n2;Phường An Sơn;2;80\n3;Xã Tam Thăng;3;70\n4;Xã Tam Phú;4;60\n5;Xã Tam Xuân;5;55,25\n"},
-			[]string{`previous.csv: 1 unit is in last year's result but not in units.yaml (merged or renamed since?), left out: "Xã Tam Xuân" (line 7)`}},
+			[]string{`previous.csv: 1 unit is in last year's result but not in units.yaml (merged or renamed since?), left out: "Xã Tam Xuân" (line 7)`}, `không tính: "Xã Tam Xuân" (line 7)`},
 		{"previous.csv, ranks only", map[string]string{"metrics.csv": tinyMetrics,
 			"previous.csv": "unit,rank\nan-my,2\nan-son,1\nXã Tam Thăng,3\n"},
-			[]string{"previous.csv: 1 unit is not in last year's result, shown as new: Xã Tam Phú"}},
+			[]string{"previous.csv: 1 unit is not in last year's result, shown as new: Xã Tam Phú"}, "ghi là mới: Xã Tam Phú"},
 		{"self-assessment from some", map[string]string{"metrics.csv": tinyMetrics,
 			"self.csv": strings.Join(strings.Split(tinyMetrics, "\n")[:2], "\n") + "\n"},
-			[]string{"self.csv: 3 units sent no self-assessment: Phường An Sơn, Xã Tam Thăng, Xã Tam Phú"}},
+			[]string{"self.csv: 3 units sent no self-assessment: Phường An Sơn, Xã Tam Thăng, Xã Tam Phú"}, "3 đơn vị không gửi kết quả tự đánh giá"},
 		{"fractions for percentages", map[string]string{"metrics.csv": strings.NewReplacer(
 			"42.5", "0.425", ",30,", ",0.3,", ",12,", ",0,", "8%", "1").Replace(tinyMetrics)},
-			[]string{`metrics.csv: metric "online_share": every value is between 0 and 1`}},
+			[]string{`metrics.csv: metric "online_share": every value is between 0 and 1`}, `chỉ tiêu "online_share": mọi giá trị đều từ 0 đến 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +93,9 @@ func TestWarnings(t *testing.T) {
 				if !strings.Contains(res.Warnings[i], w) {
 					t.Errorf("warning %d = %q, want it to contain %q", i, res.Warnings[i], w)
 				}
+			}
+			if tt.vi != "" && !strings.Contains(ws.WarningsVI[res.Warnings[0]], tt.vi) {
+				t.Errorf("warning %q in Vietnamese is %q, want it to contain %q", res.Warnings[0], ws.WarningsVI[res.Warnings[0]], tt.vi)
 			}
 		})
 	}

@@ -66,6 +66,9 @@ type Workspace struct {
 	// Decisions are the council's decisions in file order; nil without them.
 	Decisions []criteria.Decision
 	Inputs    []Input // every file read, in the order read
+	// WarningsVI gives, by its English text, the Vietnamese text of each
+	// warning Score added, for a report in Vietnamese.
+	WarningsVI map[string]string
 
 	lastYearUnknown []string // rows of previous.csv naming no unit of units.yaml, placed
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"parindex/criteria"
+	"parindex/report"
 	"parindex/workspace"
 )
 
@@ -19,10 +20,10 @@ func TestScoreFlags(t *testing.T) {
 		args []string
 		want ScoreOptions
 	}{
-		{[]string{"ws"}, ScoreOptions{Paths: workspace.Paths{Dir: "ws"}}},
-		{[]string{"ws", "-o", "r.xlsx", "--json", "-"}, ScoreOptions{Paths: workspace.Paths{Dir: "ws"}, Output: "r.xlsx", JSON: "-"}},
+		{[]string{"ws"}, ScoreOptions{UnitSheets: report.DefaultUnitSheets, Paths: workspace.Paths{Dir: "ws"}}},
+		{[]string{"ws", "-o", "r.xlsx", "--json", "-"}, ScoreOptions{UnitSheets: report.DefaultUnitSheets, Paths: workspace.Paths{Dir: "ws"}, Output: "r.xlsx", JSON: "-"}},
 		{[]string{"ws", "--no-report", "--metrics", "m.xlsx", "--self", "s/", "--previous", "p.json", "--criteria", "c.yaml", "--units", "u.yaml"},
-			ScoreOptions{NoReport: true, Paths: workspace.Paths{Dir: "ws", Metrics: "m.xlsx", Self: "s/", Previous: "p.json", Criteria: "c.yaml", Units: "u.yaml"}}},
+			ScoreOptions{UnitSheets: report.DefaultUnitSheets, NoReport: true, Paths: workspace.Paths{Dir: "ws", Metrics: "m.xlsx", Self: "s/", Previous: "p.json", Criteria: "c.yaml", Units: "u.yaml"}}},
 	}
 	for _, tt := range tests {
 		var got *ScoreOptions

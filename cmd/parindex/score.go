@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parindex/criteria"
 	"parindex/internal/atomicfile"
 	"parindex/report"
 	"parindex/scoring"
@@ -21,7 +22,12 @@ type ScoreOptions struct {
 	Output   string // the Excel report; default DIR/report.xlsx
 	JSON     string // the JSON result: a file, "-" for stdout, "" for none
 	NoReport bool
-	Sens     sensitivityFlags // --sensitivity adds the sheet Độ nhạy
+	// UnitSheets is --unit-sheets: how many units, first by rank, get a
+	// sheet each; 0 none.
+	UnitSheets int
+	// PerUnit is --per-unit-reports: a folder for one workbook per unit.
+	PerUnit string
+	Sens    sensitivityFlags // --sensitivity adds the sheet Độ nhạy
 }
 
 // NewCmdScore builds "parindex score". runF, when set, replaces runScore
@@ -53,6 +59,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 			if err := checkJSONName(opts.JSON); err != nil {
 				return err
 			}
+			if opts.UnitSheets < 0 {
+				return usagef("--unit-sheets %d: give a number of units, 0 for none", opts.UnitSheets)
+			}
 			if err := opts.Sens.check(cmd, true); err != nil {
 				return err
 			}
@@ -67,6 +76,9 @@ to a temporary file and then renamed, and never over one of the inputs.`,
 	cmd.Flags().StringVar(&opts.JSON, "json", "", "also write the result as JSON to `file` (- for standard output, then no ranking is printed)")
 	_ = cmd.MarkFlagFilename("json", "json")
 	cmd.Flags().BoolVar(&opts.NoReport, "no-report", false, "do not write the Excel report")
+	cmd.Flags().IntVar(&opts.UnitSheets, "unit-sheets", report.DefaultUnitSheets, "write a sheet for each of the first `N` units by rank (0 writes none)")
+	cmd.Flags().StringVar(&opts.PerUnit, "per-unit-reports", "", "also write one small workbook per unit into `folder`, OUTDIR/<unit-id>.xlsx")
+	_ = cmd.MarkFlagDirname("per-unit-reports")
 	opts.Sens.add(cmd, true)
 	addPathFlags(cmd, &opts.Paths, workspace.Everything)
 	return cmd
@@ -93,13 +105,32 @@ func runScore(opts *ScoreOptions) error {
 	}
 	if !opts.NoReport {
 		ro := reportOptions(ws, res, e)
+		ro.UnitSheets = opts.UnitSheets
+		if ro.UnitSheets == 0 {
+			ro.UnitSheets = -1 // the report's 0 is its default
+		}
 		if ro.Sensitivity, err = opts.Sens.analyse(res); err != nil {
 			return err
 		}
 		outputs = append(outputs, atomicfile.Output{Path: reportPath,
 			Write: func(w io.Writer) error { return report.Write(w, res, ro) }})
 	}
+	removeFolder := func() {}
+	if opts.PerUnit != "" {
+		if err := refuseReportsAsValues(ws, opts.PerUnit); err != nil {
+			return err
+		}
+		if removeFolder, err = atomicfile.MakeFolder(opts.PerUnit); err != nil {
+			return err
+		}
+		ro := reportOptions(ws, res, e)
+		for _, u := range res.Units {
+			outputs = append(outputs, atomicfile.Output{Path: filepath.Join(opts.PerUnit, u.Unit.ID+".xlsx"),
+				Write: func(w io.Writer) error { return report.WriteUnitReport(w, res, u.Unit.ID, ro) }})
+		}
+	}
 	if err := atomicfile.WriteFiles(outputs, ws.InputPaths()); err != nil {
+		removeFolder() // a refused or failed run leaves no trace, the folder included
 		return err
 	}
 	// With --json - the JSON takes the place of the ranking; the report
@@ -112,8 +143,11 @@ func runScore(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, o := range outputs {
+	for _, o := range outputs[:len(outputs)-perUnitCount(opts, res)] {
 		fmt.Fprintf(e.errOut, "parindex: wrote %s\n", o.Path)
+	}
+	if opts.PerUnit != "" {
+		fmt.Fprintf(e.errOut, "parindex: wrote %d unit reports in %s\n", len(res.Units), opts.PerUnit)
 	}
 	return nil
 }
@@ -137,7 +171,7 @@ func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scori
 // the engine version, every input with its hash and the evidence notes.
 // The warnings are res.Warnings, which the report reads itself.
 func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.Options {
-	o := report.Options{Lang: e.Lang(), Version: engineVersion()}
+	o := report.Options{Lang: e.Lang(), Version: engineVersion(), WarningsVI: ws.WarningsVI}
 	for _, in := range ws.Inputs {
 		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
 	}
@@ -179,6 +213,32 @@ func checkJSONName(path string) error {
 			msg:  fmt.Sprintf("--json %s: the JSON result would be written under a spreadsheet's name", path),
 			hint: "name it .json (--json result.json); the Excel report is -o FILE.xlsx",
 		}
+	}
+	return nil
+}
+
+// perUnitCount is how many of a run's outputs are per-unit reports.
+func perUnitCount(opts *ScoreOptions, res *scoring.Result) int {
+	if opts.PerUnit == "" {
+		return 0
+	}
+	return len(res.Units)
+}
+
+// refuseReportsAsValues refuses unit reports written into the workspace
+// folder as metrics/, self/ or decisions/: the next run would read the
+// reports as the units' values.
+func refuseReportsAsValues(ws *workspace.Workspace, path string) error {
+	dir, err1 := filepath.Abs(ws.Paths.Dir)
+	at, err2 := filepath.Abs(filepath.Dir(filepath.Clean(path)))
+	if err1 != nil || err2 != nil || dir != at {
+		return nil
+	}
+	switch base := strings.ToLower(filepath.Base(filepath.Clean(path))); base {
+	case "metrics", "self", "decisions":
+		return criteria.Problems{{File: path,
+			Msg:  fmt.Sprintf("unit reports in the workspace's %s folder would be read as its %s", base, base),
+			Hint: "write the unit reports elsewhere (--per-unit-reports FOLDER outside the workspace, or under another name)"}}
 	}
 	return nil
 }
