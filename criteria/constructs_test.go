@@ -173,6 +173,19 @@ func TestRemarks(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("remarks (-want +got):\n%s", diff)
 	}
+	// A Vietnamese report shows them in Vietnamese, at the same places.
+	got = got[:0]
+	for _, r := range set.Remarks {
+		got = append(got, r.Text(Vietnamese))
+	}
+	want = []string{
+		`criteria.yaml:13: tiêu chí 1.1: khoảng 3 không bao giờ được xét: khoảng 1 đứng trước đã gồm mọi giá trị của nó`,
+		`criteria.yaml:14: tiêu chí 1.2: các khoảng của tỷ lệ "p" đều nằm trong khoảng 0–1: ghi 80 cho 80%, không ghi 0.8`,
+		`criteria.yaml:15: tiêu chí 1.3: thang từ 0 đến 1 của tỷ lệ "p" nằm trong khoảng 0–1: ghi 80 cho 80%, không ghi 0.8`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("remarks in Vietnamese (-want +got):\n%s", diff)
+	}
 }
 
 func TestSay(t *testing.T) {

@@ -1,8 +1,28 @@
 package criteria
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 )
+
+// Remark is one remark of the loader: where it is and what it says, in
+// English as standard error prints it (the embedded Problem) and in
+// Vietnamese as a Vietnamese report shows it.
+type Remark struct {
+	Problem
+	VI string // the message in Vietnamese, without its place
+}
+
+// Text is the remark with its place, in lang.
+func (r Remark) Text(lang Lang) string {
+	if lang == English || r.VI == "" {
+		return r.Error()
+	}
+	p := r.Problem
+	p.Msg = r.VI
+	return p.Error()
+}
 
 // remarks notes what is likely a mistake in the rules but not wrong
 // (SPEC §8.4): a band that no value reaches because an earlier band takes
@@ -18,25 +38,32 @@ func (l *loader) remarks() {
 			continue
 		}
 		m := l.set.Metric(r.Metric)
-		note := func(format string, args ...any) {
-			l.set.Remarks.Add(l.file, n.Line, "criterion %s: "+format, append([]any{n.Code}, args...)...)
+		note := func(en, vi string, args ...any) {
+			args = append([]any{n.Code}, args...)
+			l.set.Remarks = append(l.set.Remarks, Remark{
+				Problem: Problem{File: l.file, Line: n.Line, Msg: fmt.Sprintf("criterion %s: "+en, args...)},
+				VI:      fmt.Sprintf("tiêu chí %s: "+vi, args...),
+			})
 		}
 		switch r.Type {
 		case BandsRule:
 			for i, b := range r.Bands {
 				for j := range i {
 					if r.Bands[j].covers(b) {
-						note("band %d is never reached: band %d before it takes all its values", i+1, j+1)
+						note("band %d is never reached: band %d before it takes all its values",
+							"khoảng %d không bao giờ được xét: khoảng %d đứng trước đã gồm mọi giá trị của nó", i+1, j+1)
 						break
 					}
 				}
 			}
 			if m != nil && m.Type == Percent && fractionBounds(bandBounds(r.Bands)) {
-				note("the bands of the percentage %q all lie between 0 and 1: write 80 for 80%%, not 0.8", m.ID)
+				note("the bands of the percentage %q all lie between 0 and 1: write 80 for 80%%, not 0.8",
+					"các khoảng của tỷ lệ %q đều nằm trong khoảng 0–1: ghi 80 cho 80%%, không ghi 0.8", m.ID)
 			}
 		case LinearRule:
 			if m != nil && m.Type == Percent && fractionBounds([]decimal.Decimal{r.From, r.To}) {
 				note("from %s to %s on the percentage %q lie between 0 and 1: write 80 for 80%%, not 0.8",
+					"thang từ %s đến %s của tỷ lệ %q nằm trong khoảng 0–1: ghi 80 cho 80%%, không ghi 0.8",
 					r.From, r.To, m.ID)
 			}
 		}

@@ -19,7 +19,7 @@ type Set struct {
 	// Remarks are what the loader found worth a look but not wrong
 	// (SPEC §8.4): a band no value reaches, percent bounds that look like
 	// fractions. check and score show them as warnings.
-	Remarks Problems
+	Remarks []Remark
 
 	metrics map[string]*Metric
 }

@@ -27,7 +27,7 @@ func (ws *Workspace) warnings() []string {
 	var found []warning
 	if ws.Set != nil {
 		for _, r := range ws.Set.Remarks {
-			found = append(found, warning{r.Error(), r.Error()})
+			found = append(found, warning{r.Text(criteria.English), r.Text(criteria.Vietnamese)})
 		}
 	}
 	found = append(found, ws.lastYearWarnings()...)
