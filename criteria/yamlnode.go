@@ -76,6 +76,11 @@ func (r *reader) parse(data []byte) (root *yaml.Node) {
 		if len(second.Content) > 0 {
 			line = second.Content[0].Line
 		}
+		// An empty second document after a last "---" is placed past the
+		// file's end ("0\r---"): point at the file's last line instead.
+		if lines, _ := splitLines(data); line > len(lines) {
+			line = len(lines)
+		}
 		r.hintf(line, "the file is one document: remove the --- line and what follows it, or join the two",
 			"a second YAML document starts here, after ---")
 		return nil
