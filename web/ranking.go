@@ -88,7 +88,7 @@ func (s *Server) rankRow(set *criteria.Set, u *scoring.UnitResult, hasPrev bool)
 	row := rankRow{
 		ID: u.Unit.ID, Name: u.Unit.Name, Group: u.Unit.Group, Rank: u.Rank, GroupRank: u.GroupRank,
 		Appraisal: s.num(set, u.Appraisal), Survey: s.num(set, u.Survey),
-		Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty),
+		Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty.Neg()),
 		Total: s.num(set, u.Points), Max: s.num(set, u.Max), Index: s.num(set, u.Index), Tier: u.Tier,
 	}
 	if u.BeforeDecisions != nil {

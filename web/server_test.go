@@ -311,3 +311,25 @@ func TestWatch(t *testing.T) {
 	}
 	t.Error("the change was not loaded in the background")
 }
+
+// TestPenaltySign checks that the ranking and the unit page show the
+// points a penalty takes off as a negative number, as Tổng hợp and explain
+// do, so that the columns add up to the total.
+func TestPenaltySign(t *testing.T) {
+	dir := copyWorkspace(t, "quangnam-2019")
+	s := newTestServer(t, Options{Paths: workspace.Paths{Dir: dir}})
+	_, ranking := get(t, s, "/")
+	i := strings.Index(ranking, "Huyện Nam Trà My")
+	if i < 0 {
+		t.Fatal("no Nam Trà My on the ranking")
+	}
+	row := ranking[i:]
+	row = row[:strings.Index(row, "</tr>")]
+	if !strings.Contains(row, ">-1,50<") {
+		t.Errorf("Nam Trà My's penalty is not shown as -1,50: %s", row)
+	}
+	_, page := get(t, s, "/unit/nam-tra-my")
+	if !strings.Contains(page, "-1,50") {
+		t.Errorf("the unit page does not show the penalty as -1,50")
+	}
+}

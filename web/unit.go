@@ -66,7 +66,7 @@ func (s *Server) unitView(st *state, u *scoring.UnitResult) *unitPage {
 		ID: u.Unit.ID, Name: u.Unit.Name, Group: u.Unit.Group, Rank: u.Rank, GroupRank: u.GroupRank,
 		Grouped: st.res.Grouped, Points: s.num(set, u.Points), Max: s.num(set, u.Max),
 		Index: s.num(set, u.Index), Tier: u.Tier, Appraisal: s.num(set, u.Appraisal),
-		Survey: s.num(set, u.Survey), Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty),
+		Survey: s.num(set, u.Survey), Bonus: s.num(set, u.Bonus), Penalty: s.num(set, u.Penalty.Neg()),
 	}
 	for _, f := range set.Fields {
 		v.HasBonus = v.HasBonus || f.Kind == criteria.Bonus
