@@ -3,6 +3,7 @@ package criteria
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -23,8 +24,41 @@ const (
 // in Vietnamese (comma as the decimal mark, "." between thousands),
 // "87.5" in English (no thousands separator).
 func FormatNumber(d decimal.Decimal, lang Lang) string {
+	if c, e, ok := small(d); ok && c >= 0 && c < numbersCached && e <= 0 && e > -int32(len(numberCache[0])) {
+		return cachedNumber(c, -e, lang)
+	}
 	digits, frac, neg := plain(d, -1)
 	return format(digits, frac, neg, lang)
+}
+
+// numbersCached bounds the coefficients whose wording is kept: every
+// point, maximum and index up to 100 at two decimals. The explanations of
+// a large assessment say a few thousand numbers a million times over.
+const numbersCached = 10001
+
+// numberCache holds, by language (English, Vietnamese) and by the count
+// of decimals, the wording of each coefficient below numbersCached, each
+// table made the first time it is needed.
+var numberCache [2][4]struct {
+	once  sync.Once
+	words []string
+}
+
+// cachedNumber is FormatNumber of c × 10^-places from numberCache.
+func cachedNumber(c int64, places int32, lang Lang) string {
+	l := 0
+	if lang == Vietnamese {
+		l = 1
+	}
+	t := &numberCache[l][places]
+	t.once.Do(func() {
+		t.words = make([]string, numbersCached)
+		for i := range t.words {
+			digits, frac, neg := plain(decimal.New(int64(i), -places), -1)
+			t.words[i] = format(digits, frac, neg, lang)
+		}
+	})
+	return t.words[c]
 }
 
 // FormatFixed writes d rounded half away from zero to places, always

@@ -221,8 +221,15 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 	}
 	b = strconv.AppendInt(b, c/exact.Pow10[places], 10)
 	b = append(b, '.')
-	frac := strconv.AppendInt(nil, c%exact.Pow10[places]+exact.Pow10[places], 10)
-	return append(b, frac[1:]...)
+	// The fraction's digits, zero-padded, written in place from the right:
+	// three million numbers must not each allocate.
+	frac, at := c%exact.Pow10[places], len(b)
+	b = append(b, "000000000000000000"[:places]...)
+	for i := len(b) - 1; i >= at; i-- {
+		b[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return b
 }
 
 // appendString appends s as a JSON string.
