@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -38,10 +39,11 @@ const numbersCached = 10001
 
 // numberCache holds, by language (English, Vietnamese) and by the count
 // of decimals, the wording of each coefficient below numbersCached, each
-// table made the first time it is needed.
+// word made the first time it is said: the 18 units of a province need
+// only a few.
 var numberCache [2][4]struct {
 	once  sync.Once
-	words []string
+	words []atomic.Pointer[string]
 }
 
 // cachedNumber is FormatNumber of c × 10^-places from numberCache.
@@ -51,14 +53,14 @@ func cachedNumber(c int64, places int32, lang Lang) string {
 		l = 1
 	}
 	t := &numberCache[l][places]
-	t.once.Do(func() {
-		t.words = make([]string, numbersCached)
-		for i := range t.words {
-			digits, frac, neg := plain(decimal.New(int64(i), -places), -1)
-			t.words[i] = format(digits, frac, neg, lang)
-		}
-	})
-	return t.words[c]
+	t.once.Do(func() { t.words = make([]atomic.Pointer[string], numbersCached) })
+	if s := t.words[c].Load(); s != nil {
+		return *s
+	}
+	digits, frac, neg := plain(decimal.New(c, -places), -1)
+	s := format(digits, frac, neg, lang)
+	t.words[c].Store(&s) // two goroutines may both store it: the same words
+	return s
 }
 
 // FormatFixed writes d rounded half away from zero to places, always
