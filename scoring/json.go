@@ -241,8 +241,13 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 
 // appendString appends s as a JSON string.
 func appendString(b []byte, s string) []byte {
+	return append(appendStringBody(append(b, '"'), s), '"')
+}
+
+// appendStringBody appends s escaped as inside a JSON string, without the
+// quotes.
+func appendStringBody(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	b = append(b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -269,7 +274,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	return append(b, '"')
+	return b
 }
 
 // LastYear is last year's result as ReadLastYear reads it: which criteria

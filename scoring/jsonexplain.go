@@ -4,31 +4,27 @@ import (
 	"sync"
 
 	"parindex/criteria"
-	"parindex/internal/exact"
 )
 
-// explainKey is everything a leaf's explanation is made of (see Explain),
-// in machine words: the leaf as planned, its value, the band that held,
-// its points and maximum, and the gate that closed it.
-type explainKey struct {
-	leaf       *leafPlan
-	value      criteria.ValueKey
-	band       int32
-	applicable bool
-	gate       *criteria.Node
-	pts, mx    int64
-	pExp, mExp int32
+// whyKey is everything the first part of a leaf's explanation is made of
+// (see NodeResult.why), in machine words.
+type whyKey struct {
+	leaf  *leafPlan
+	value criteria.ValueKey
+	band  int32
+	gate  *criteria.Node
 }
 
-// explainMemo keeps the explanations a JSON writer has written, already
-// escaped: a leaf of 10,000 units says the same few hundred things, and
-// building each line afresh took a third of the time of score --json.
+// explainMemo keeps the first parts of the explanations a JSON writer has
+// written, already escaped: a leaf of 10,000 units says the same few
+// hundred things, and building each line afresh took a third of the time
+// of score --json and left most of what the collector had to clear.
 type explainMemo struct {
 	lang criteria.Lang
-	m    map[explainKey][]byte
+	m    map[whyKey][]byte
 }
 
-// maxExplainMemo bounds one memo's lines, so that a set whose values
+// maxExplainMemo bounds one memo's entries, so that a set whose values
 // never repeat costs no more than about 20 MB.
 const maxExplainMemo = 1 << 17
 
@@ -36,46 +32,40 @@ const maxExplainMemo = 1 << 17
 // from batch to batch.
 var explainMemos sync.Pool
 
-// appendExplain appends n's explanation as a JSON string.
-func (m *explainMemo) appendExplain(b []byte, n *NodeResult) []byte {
-	k, ok := m.key(n)
-	if !ok {
-		return appendString(b, n.Explain(m.lang))
-	}
-	if s, hit := m.m[k]; hit {
-		return append(b, s...)
-	}
-	at := len(b)
-	b = appendString(b, n.Explain(m.lang))
-	if len(m.m) < maxExplainMemo {
-		m.m[k] = append([]byte(nil), b[at:]...)
-	}
-	return b
-}
-
-// key returns n's explainKey, or false when n's explanation is not kept:
-// a council's decision, or a number too long for machine words.
-func (m *explainMemo) key(n *NodeResult) (explainKey, bool) {
-	if n.decided || n.leaf == nil {
-		return explainKey{}, false
-	}
-	v, ok := n.Value.Key()
-	if !ok {
-		return explainKey{}, false
-	}
-	pts, ok1 := exact.Coef(n.Points)
-	mx, ok2 := exact.Coef(n.Max)
-	if !ok1 || !ok2 {
-		return explainKey{}, false
-	}
-	return explainKey{leaf: n.leaf, value: v, band: n.band, applicable: n.Applicable, gate: n.gate,
-		pts: pts, mx: mx, pExp: n.Points.Exponent(), mExp: n.Max.Exponent()}, true
-}
-
 // getExplainMemo returns a memo for lang from the pool, or a new one.
 func getExplainMemo(lang criteria.Lang) *explainMemo {
 	if m, ok := explainMemos.Get().(*explainMemo); ok && m.lang == lang {
 		return m
 	}
-	return &explainMemo{lang: lang, m: make(map[explainKey][]byte)}
+	return &explainMemo{lang: lang, m: make(map[whyKey][]byte)}
+}
+
+// appendExplain appends n.Explain(lang) as a JSON string, its first part
+// from the memo and its points appended word by word.
+func (m *explainMemo) appendExplain(b []byte, n *NodeResult) []byte {
+	if s, ok := n.fixedExplain(m.lang); ok {
+		return appendString(b, s)
+	}
+	v, ok := n.Value.Key()
+	if !ok || n.Node.Kind == criteria.Penalty {
+		return appendString(b, n.Explain(m.lang))
+	}
+	k := whyKey{leaf: n.leaf, value: v, band: n.band, gate: n.gate}
+	if s, hit := m.m[k]; hit {
+		b = append(b, s...)
+	} else {
+		at := len(b)
+		b = appendStringBody(append(b, '"'), n.why(m.lang))
+		if len(m.m) < maxExplainMemo {
+			m.m[k] = append([]byte(nil), b[at:]...)
+		}
+	}
+	// ": 0,75/1 điểm", as got says it, without making the string.
+	b = append(b, ": "...)
+	b = appendStringBody(b, criteria.FormatNumber(n.Points, m.lang))
+	b = append(b, '/')
+	b = appendStringBody(b, criteria.FormatNumber(n.Max, m.lang))
+	b = append(b, ' ')
+	b = appendStringBody(b, criteria.Plural(m.lang, n.Max, "điểm", "point", "points"))
+	return append(b, '"')
 }
