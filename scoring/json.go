@@ -54,8 +54,6 @@ func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
 		units := r.Units[lo:min(lo+batch, len(r.Units))]
 		parallel(len(units), func(from, to int) {
 			w := j // each goroutine its own copy: j carries no shared buffer
-			w.memo = getExplainMemo(lang)
-			defer explainMemos.Put(w.memo)
 			for k := from; k < to; k++ {
 				p := parts[k][:0]
 				if lo+k > 0 {
@@ -84,7 +82,6 @@ type jsonWriter struct {
 	lang             criteria.Lang
 	grouped          bool
 	hasBonus, hasPen bool
-	memo             *explainMemo // this goroutine's own
 }
 
 func (j *jsonWriter) unit(b []byte, u *UnitResult) []byte {
@@ -175,11 +172,7 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 		b = append(b, `,"value":`...)
 		b = appendString(b, j.value(n))
 		b = append(b, `,"explain":`...)
-		if j.memo != nil {
-			b = j.memo.appendExplain(b, n)
-		} else {
-			b = appendString(b, n.Explain(j.lang))
-		}
+		b = j.appendExplain(b, n)
 		b = j.leafDecision(b, n.Decision)
 	}
 	return append(b, '}')
