@@ -31,6 +31,11 @@ type Input struct {
 	// table is then collected before the results are made. It is ignored
 	// with Decisions, which score the values more than once.
 	Release bool
+	// Before, when set with Decisions, is the result of scoring Values
+	// without any decision, which the caller already has: Score then
+	// does not score it again. A what-if has it from scoring the folder
+	// as it is.
+	Before *Result
 }
 
 // Score computes every unit's points, indices, ranks and tier. Problems in
