@@ -32,6 +32,11 @@ func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 	}
 	changed := in
 	changed.Decisions = append(append([]criteria.Decision{}, in.Decisions...), changes...)
+	if len(in.Decisions) == 0 && !in.DecisionsGiven {
+		// base is the folder scored without any decision: what the
+		// changed run would score first.
+		changed.Before = base
+	}
 	res, err := scoring.Score(changed)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package criteria
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -23,8 +25,42 @@ const (
 // in Vietnamese (comma as the decimal mark, "." between thousands),
 // "87.5" in English (no thousands separator).
 func FormatNumber(d decimal.Decimal, lang Lang) string {
+	if c, e, ok := small(d); ok && c >= 0 && c < numbersCached && e <= 0 && e > -int32(len(numberCache[0])) {
+		return cachedNumber(c, -e, lang)
+	}
 	digits, frac, neg := plain(d, -1)
 	return format(digits, frac, neg, lang)
+}
+
+// numbersCached bounds the coefficients whose wording is kept: every
+// point, maximum and index up to 100 at two decimals. The explanations of
+// a large assessment say a few thousand numbers a million times over.
+const numbersCached = 10001
+
+// numberCache holds, by language (English, Vietnamese) and by the count
+// of decimals, the wording of each coefficient below numbersCached, each
+// word made the first time it is said: the 18 units of a province need
+// only a few.
+var numberCache [2][4]struct {
+	once  sync.Once
+	words []atomic.Pointer[string]
+}
+
+// cachedNumber is FormatNumber of c × 10^-places from numberCache.
+func cachedNumber(c int64, places int32, lang Lang) string {
+	l := 0
+	if lang == Vietnamese {
+		l = 1
+	}
+	t := &numberCache[l][places]
+	t.once.Do(func() { t.words = make([]atomic.Pointer[string], numbersCached) })
+	if s := t.words[c].Load(); s != nil {
+		return *s
+	}
+	digits, frac, neg := plain(decimal.New(c, -places), -1)
+	s := format(digits, frac, neg, lang)
+	t.words[c].Store(&s) // two goroutines may both store it: the same words
+	return s
 }
 
 // FormatFixed writes d rounded half away from zero to places, always

@@ -120,6 +120,13 @@ func (v Value) Rat() *big.Rat {
 
 // Cmp compares a number with d exactly: -1, 0 or +1.
 func (v Value) Cmp(d decimal.Decimal) int {
+	// Every value of a large table is compared with its bounds: in machine
+	// words when both fit, as decimal.Cmp rescales on the heap.
+	if v.kind == number {
+		if a, b := v.Q(), exact.Dec(d); a.OK && b.OK {
+			return exact.Cmp(a, b)
+		}
+	}
 	if v.den == nil {
 		return v.num.Cmp(d)
 	}

@@ -56,11 +56,14 @@ type leafOverride struct {
 // decisions need is kept (snapshot), so that a large assessment with many
 // decisions needs little more memory than one without.
 func scoreDecided(in Input) (*Result, error) {
-	base := in
-	base.Decisions = nil
-	before, err := score(base, nil)
-	if err != nil {
-		return nil, err
+	before := in.Before
+	if before == nil {
+		base := in
+		base.Decisions = nil
+		var err error
+		if before, err = score(base, nil); err != nil {
+			return nil, err
+		}
 	}
 	standings := make(map[string]Standing, len(before.Units))
 	for _, u := range before.Units {

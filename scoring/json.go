@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -47,11 +48,9 @@ func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
 	}
 	// Units are rendered a batch at a time, the batch split across the
 	// processors (a million explanations take seconds on one), and
-	// written in rank order.
-	const batch = 512
-	parts := make([][]byte, min(batch, len(r.Units)))
-	for lo := 0; lo < len(r.Units); lo += batch {
-		units := r.Units[lo:min(lo+batch, len(r.Units))]
+	// written in rank order while the next batch is rendered.
+	err := pipeline(bw, len(r.Units), func(lo int, parts [][]byte) {
+		units := r.Units[lo : lo+len(parts)]
 		parallel(len(units), func(from, to int) {
 			w := j // each goroutine its own copy: j carries no shared buffer
 			for k := from; k < to; k++ {
@@ -63,17 +62,54 @@ func (r *Result) WriteJSON(w io.Writer, lang criteria.Lang) error {
 				parts[k] = w.unit(p, units[k])
 			}
 		})
-		for _, p := range parts[:len(units)] {
-			if _, err := bw.Write(p); err != nil {
-				return err
-			}
-		}
+	})
+	if err != nil {
+		return err
 	}
 	b = append(b[:0], "\n]}\n"...)
 	if _, err := bw.Write(b); err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// pipeline writes n items to w, rendered a batch at a time by render into
+// parts (the items lo to lo+len(parts)), each batch written by a second
+// goroutine while the next is rendered: writing a result of 186 MB took
+// a tenth of the time with both processors idle but one.
+func pipeline(w io.Writer, n int, render func(lo int, parts [][]byte)) error {
+	const batch = 512
+	free := make(chan [][]byte, 2)
+	for range 2 {
+		free <- make([][]byte, min(batch, n))
+	}
+	jobs := make(chan [][]byte, 1)
+	done := make(chan error, 1)
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for parts := range jobs {
+			for _, p := range parts {
+				if err != nil {
+					break
+				}
+				_, err = w.Write(p)
+			}
+			if err != nil {
+				failed.Store(true)
+			}
+			free <- parts[:cap(parts)]
+		}
+		done <- err
+	}()
+	for lo := 0; lo < n && !failed.Load(); lo += batch {
+		parts := <-free
+		parts = parts[:min(batch, n-lo)]
+		render(lo, parts)
+		jobs <- parts
+	}
+	close(jobs)
+	return <-done
 }
 
 type jsonWriter struct {
@@ -172,7 +208,7 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 		b = append(b, `,"value":`...)
 		b = appendString(b, j.value(n))
 		b = append(b, `,"explain":`...)
-		b = appendString(b, n.Explain(j.lang))
+		b = j.appendExplain(b, n)
 		b = j.leafDecision(b, n.Decision)
 	}
 	return append(b, '}')
@@ -221,14 +257,26 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 	}
 	b = strconv.AppendInt(b, c/exact.Pow10[places], 10)
 	b = append(b, '.')
-	frac := strconv.AppendInt(nil, c%exact.Pow10[places]+exact.Pow10[places], 10)
-	return append(b, frac[1:]...)
+	// The fraction's digits, zero-padded, written in place from the right:
+	// three million numbers must not each allocate.
+	frac, at := c%exact.Pow10[places], len(b)
+	b = append(b, "000000000000000000"[:places]...)
+	for i := len(b) - 1; i >= at; i-- {
+		b[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return b
 }
 
 // appendString appends s as a JSON string.
 func appendString(b []byte, s string) []byte {
+	return append(appendStringBody(append(b, '"'), s), '"')
+}
+
+// appendStringBody appends s escaped as inside a JSON string, without the
+// quotes.
+func appendStringBody(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	b = append(b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -255,7 +303,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	return append(b, '"')
+	return b
 }
 
 // LastYear is last year's result as ReadLastYear reads it: which criteria

@@ -26,6 +26,16 @@ type Input struct {
 	// Steps asks, with Decisions, for the standing after each decision in
 	// turn (Result.Decisions), which costs one scoring a decision.
 	Steps bool
+	// Release lets Score drop its reference to Values once it has read
+	// them, for a caller that holds no other and scores once: a large
+	// table is then collected before the results are made. It is ignored
+	// with Decisions, which score the values more than once.
+	Release bool
+	// Before, when set with Decisions, is the result of scoring Values
+	// without any decision, which the caller already has: Score then
+	// does not score it again. A what-if has it from scoring the folder
+	// as it is.
+	Before *Result
 }
 
 // Score computes every unit's points, indices, ranks and tier. Problems in
@@ -56,6 +66,9 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 			found[u] = p.readUnit(in, u, vals[u*nm:(u+1)*nm:(u+1)*nm], false)
 		}
 	})
+	if in.Release && leafOver == nil {
+		in.Values = nil // read into vals: let the collector have the table
+	}
 	var problems criteria.Problems
 	for _, ps := range found {
 		problems.Append(ps...)

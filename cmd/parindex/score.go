@@ -159,7 +159,9 @@ func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scori
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := ws.Score()
+	// Every caller only writes the result: the values need not outlive
+	// the scoring.
+	res, err := ws.ScoreOnce()
 	if err != nil {
 		return nil, nil, err
 	}

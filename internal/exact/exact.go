@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -32,14 +33,52 @@ var Pow10 = func() [19]int64 {
 	return p
 }()
 
-// Coef returns d's coefficient when it surely fits in an int64. NumDigits
-// only counts digits; it avoids the copy Coefficient makes.
+// Coef returns d's coefficient when it has at most 17 digits, so that it
+// fits in an int64 with room to spare. It is asked of every number a large
+// result writes (three million of them at 10,000 units), so it reads the
+// coefficient in place: Coefficient copies it, and NumDigits takes a
+// logarithm.
 func Coef(d decimal.Decimal) (int64, bool) {
-	if d.NumDigits() > 17 {
+	if !layoutOK {
+		if d.NumDigits() > 17 {
+			return 0, false
+		}
+		return d.CoefficientInt64(), true
+	}
+	v := (*decimalLayout)(unsafe.Pointer(&d)).value
+	if v == nil { // the zero Decimal
+		return 0, true
+	}
+	if !v.IsInt64() {
 		return 0, false
 	}
-	return d.CoefficientInt64(), true
+	c := v.Int64()
+	return c, c > -Pow10[17] && c < Pow10[17]
 }
+
+// decimalLayout mirrors decimal.Decimal: a pointer to its coefficient,
+// then its exponent. Coef reads the coefficient through it only when
+// layoutOK has seen the mirror read a known decimal right, so a release of
+// the decimal package that changed its fields would make Coef slower,
+// never wrong.
+type decimalLayout struct {
+	value *big.Int
+	exp   int32
+}
+
+var layoutOK = func() bool {
+	if unsafe.Sizeof(decimal.Decimal{}) != unsafe.Sizeof(decimalLayout{}) {
+		return false
+	}
+	for _, c := range []int64{-123456789, 1 << 40} {
+		d := decimal.New(c, -7)
+		l := (*decimalLayout)(unsafe.Pointer(&d))
+		if l.value == nil || !l.value.IsInt64() || l.value.Int64() != c || l.exp != -7 {
+			return false
+		}
+	}
+	return true
+}()
 
 // Digits is the number of decimal digits of c.
 func Digits(c int64) int {

@@ -73,3 +73,26 @@ func TestScaled(t *testing.T) {
 		t.Error("Scaled(1e30) fits an int64")
 	}
 }
+
+// TestCoef holds Coef's in-place read to the slow definition: the
+// coefficient, when it has at most 17 digits.
+func TestCoef(t *testing.T) {
+	if !layoutOK {
+		t.Fatal("the mirror of decimal.Decimal no longer matches: Coef takes the slow path")
+	}
+	huge, _ := new(big.Int).SetString("123456789012345678901234567890", 10)
+	ds := []decimal.Decimal{
+		{}, decimal.Zero, decimal.New(0, 3), decimal.New(-1, -2), decimal.New(12345, -2),
+		decimal.New(Pow10[17]-1, 0), decimal.New(-(Pow10[17] - 1), -4), decimal.New(Pow10[17], 0),
+		decimal.New(-Pow10[17], 0), decimal.New(math.MaxInt64, 0), decimal.New(math.MinInt64, 0),
+		decimal.NewFromBigInt(huge, -5), decimal.NewFromBigInt(new(big.Int).Neg(huge), 2),
+		decimal.RequireFromString("1e30"), decimal.RequireFromString("-0.000000000000000001"),
+	}
+	for _, d := range ds {
+		wantOK := d.NumDigits() <= 17
+		got, ok := Coef(d)
+		if ok != wantOK || (ok && got != d.CoefficientInt64()) {
+			t.Errorf("Coef(%s) = %d, %v; want %d, %v", d, got, ok, d.CoefficientInt64(), wantOK)
+		}
+	}
+}
