@@ -17,7 +17,7 @@ import (
 // and units' BeforeDecisions are base's.
 func Rescore(in Input, base *Result, changes []criteria.Decision) (res *Result, ok bool, err error) {
 	p, err := newPlan(in.Set)
-	if err != nil || len(changes) == 0 || len(base.Units) != len(in.Units) {
+	if err != nil || len(changes) == 0 || len(base.Units) != len(in.Units) || len(base.ranges) != len(p.leaves) {
 		return nil, false, nil
 	}
 	if !p.local(in, base, changes) {
@@ -49,20 +49,15 @@ func Rescore(in Input, base *Result, changes []criteria.Decision) (res *Result, 
 		return nil, true, problems
 	}
 	p.rangesFrom(base)
-	res = &Result{Set: in.Set, Units: make([]*UnitResult, 0, len(in.Units)), Decisions: base.Decisions}
+	fresh := make([]*UnitResult, len(sub.Units))
 	w := newWorker(len(p.nodes))
-	k := 0
-	for _, unit := range in.Units {
-		if changed[unit.ID] {
-			ur := &UnitResult{Unit: unit}
-			p.scoreUnit(w, ur, vals[k*nm:(k+1)*nm], over[unit.ID])
-			k++
-			res.Units = append(res.Units, ur)
-			continue
-		}
-		res.Units = append(res.Units, p.reuse(base.Unit(unit.ID)))
+	for k, unit := range sub.Units {
+		fresh[k] = &UnitResult{Unit: unit}
+		p.scoreUnit(w, fresh[k], vals[k*nm:(k+1)*nm], over[unit.ID])
+		p.tier(fresh[k])
 	}
-	p.rank(res)
+	res = p.rerank(in, base, changed, fresh)
+	res.Decisions = base.Decisions
 	markLeavesFrom(in.Set, changes, len(in.Decisions), takeSnapshot(base, changes), res)
 	return res, true, nil
 }
@@ -119,23 +114,13 @@ func (p *plan) isLeaf(n *criteria.Node) bool {
 	return false
 }
 
-// rangesFrom gives every ranged leaf the range it had in base: the values
-// its rule read there, which the changes leave as they were.
+// rangesFrom gives every ranged leaf the range it had in base, which the
+// changes leave as it was.
 func (p *plan) rangesFrom(base *Result) {
-	nm := len(p.metrics)
-	vals := make([]criteria.Value, len(base.Units)*nm)
-	any := false
-	for _, l := range p.leaves {
-		if !l.rule.Ranged() {
-			continue
+	for li, l := range p.leaves {
+		if r := base.ranges[li]; l.rule.Ranged() && !r[0].IsMissing() {
+			l.rule.SetRange(r[0], r[1])
 		}
-		any = true
-		for u, ur := range base.Units {
-			vals[u*nm+l.metric] = ur.Nodes[l.at].Value
-		}
-	}
-	if any {
-		p.findBest(vals, len(base.Units))
 	}
 }
 
@@ -145,13 +130,23 @@ func (p *plan) rangesFrom(base *Result) {
 func (p *plan) reuse(b *UnitResult) *UnitResult {
 	u := &UnitResult{
 		Unit: b.Unit, Points: b.Points, Max: b.Max, Index: b.Index,
+		Rank: b.Rank, GroupRank: b.GroupRank, Tier: b.Tier,
 		Appraisal: b.Appraisal, Survey: b.Survey, Bonus: b.Bonus, Penalty: b.Penalty,
 		Nodes: append([]*NodeResult(nil), b.Nodes...),
 	}
 	for _, f := range p.top {
 		n := *b.Nodes[f]
-		n.Rank = 0
 		u.Nodes[f] = &n
 	}
 	return u
+}
+
+// tier sets u's tier from its index, as rank does.
+func (p *plan) tier(u *UnitResult) {
+	for _, t := range p.set.Tiers {
+		if t.Min.Cmp(u.Index) <= 0 {
+			u.Tier = t.Name
+			return
+		}
+	}
 }
