@@ -19,16 +19,33 @@ type WhatIf struct {
 }
 
 // RunWhatIf scores in as it stands and again with changes applied after
-// its decisions, each a row as a decision would be. The whole assessment
-// is scored again, simply and surely: a change to a relative or minmax
-// criterion moves every unit's points. A change that cannot be applied
+// its decisions, each a row as a decision would be. Where no change can
+// move another unit's points, only the changed units are scored again and
+// every unit ranked again (scoring.Rescore); a change to a metric a
+// relative or minmax rule reads moves every unit's points, and then the
+// whole assessment is scored again. A change that cannot be applied
 // (points on a criterion that does not apply, a ratio above 100%…) is
 // returned as criteria.Problems placed at the change.
 func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
-	in.Steps = false
+	return runWhatIf(in, changes, true)
+}
+
+// runWhatIf is RunWhatIf, with fast false to score the whole assessment
+// again whatever the changes, which tests compare the fast path with.
+func runWhatIf(in scoring.Input, changes []criteria.Decision, fast bool) (*WhatIf, error) {
+	in.Steps, in.Release, in.Before = false, false, nil
 	base, err := scoring.Score(in)
 	if err != nil {
 		return nil, err
+	}
+	if fast {
+		res, ok, err := scoring.Rescore(in, base, changes)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return compare(res, base), nil
+		}
 	}
 	changed := in
 	changed.Decisions = append(append([]criteria.Decision{}, in.Decisions...), changes...)
@@ -44,6 +61,11 @@ func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 	// The changes are not the council's: what the result records of the
 	// decisions is what it recorded before them.
 	res.Decisions = base.Decisions
+	return compare(res, base), nil
+}
+
+// compare records in res each unit's standing in base, and who moved.
+func compare(res, base *scoring.Result) *WhatIf {
 	wi := &WhatIf{Result: res, Base: base}
 	for _, u := range res.Units {
 		b := base.Unit(u.Unit.ID)
@@ -53,5 +75,5 @@ func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 			wi.Moved = append(wi.Moved, u)
 		}
 	}
-	return wi, nil
+	return wi
 }

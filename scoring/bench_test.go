@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"parindex/criteria"
 )
 
 // BenchmarkScore10kUnits scores 10,000 units on about 100 leaves of every
@@ -76,6 +78,43 @@ func BenchmarkReadPrevious8000(b *testing.B) {
 	for b.Loop() {
 		if _, err := ReadLastYear(bytes.NewReader(buf.Bytes()), "previous.json"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRescore10kUnits answers a what-if of one unit's value that no
+// relative or minmax rule reads, on the 10,000 units of
+// BenchmarkScore10kUnits: one unit scored again and every unit ranked
+// again, which should take a small part of a scoring.
+func BenchmarkRescore10kUnits(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	set := genSet(rng, 100)
+	in := genInput(rng, set, 10000)
+	base, err := Score(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := newPlan(set)
+	if err != nil {
+		b.Fatal(err)
+	}
+	unit := in.Units[0]
+	var change []criteria.Decision
+	for _, l := range p.leaves {
+		v, ok := in.Values[unit.ID][l.met.ID]
+		d := []criteria.Decision{{Unit: unit, Metric: l.met, Value: v, Reason: "thử", Round: "1"}}
+		if ok && l.met.Ratio == nil && p.local(in, base, d) {
+			change = d
+			break
+		}
+	}
+	if change == nil {
+		b.Fatal("no metric of the generated set can be changed alone")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok, err := Rescore(in, base, change); err != nil || !ok {
+			b.Fatalf("rescoring: ok %v, %v", ok, err)
 		}
 	}
 }

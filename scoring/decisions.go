@@ -292,18 +292,24 @@ func decisionSteps(in Input, snaps []snapshot) []DecisionStep {
 // markLeaves sets Decision on every leaf a decision touched, for the last
 // row that touched it; before is the state before any decision.
 func markLeaves(in Input, before snapshot, res *Result) {
-	nodeAt := nodeIndex(in.Set)
-	leaves := in.Set.Leaves()
-	for k, d := range in.Decisions {
+	markLeavesFrom(in.Set, in.Decisions, 0, before, res)
+}
+
+// markLeavesFrom is markLeaves for the decisions decs, the first of which
+// is row first of Result.Decisions.
+func markLeavesFrom(set *criteria.Set, decs []criteria.Decision, first int, before snapshot, res *Result) {
+	nodeAt := nodeIndex(set)
+	leaves := set.Leaves()
+	for k, d := range decs {
 		b, a := before[d.Unit.ID], res.Unit(d.Unit.ID)
 		for _, n := range leaves {
-			if !touches(in.Set, d, n) {
+			if !touches(set, d, n) {
 				continue
 			}
 			i := nodeAt[n]
 			a.Nodes[i].Decision = &LeafDecision{
 				Before: b.points[i], After: nodePoints(a.Nodes[i]),
-				Reason: d.Reason, Round: d.Round, Row: k,
+				Reason: d.Reason, Round: d.Round, Row: first + k,
 			}
 		}
 	}

@@ -17,6 +17,9 @@ type Result struct {
 	Decisions []DecisionStep
 
 	byID map[string]*UnitResult
+	// ranges holds, by leaf, the highest and lowest value its rule was
+	// scored against (relative, minmax), for Rescore.
+	ranges [][2]criteria.Value
 }
 
 // UnitResult is one unit's scores.

@@ -79,9 +79,9 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	p.findBest(vals, nu)
+	ranges := p.findBest(vals, nu)
 
-	res := &Result{Set: in.Set, Units: make([]*UnitResult, nu)}
+	res := &Result{Set: in.Set, Units: make([]*UnitResult, nu), ranges: ranges}
 	units := make([]UnitResult, nu)
 	parallel(nu, func(lo, hi int) {
 		w := newWorker(len(p.nodes))
@@ -283,10 +283,13 @@ func (p *plan) bySource(i int, w *worker, acc *[2]int64) {
 }
 
 // findBest gives every ranged leaf (relative, minmax) the highest and
-// lowest value over the units whose value is not N/A.
-func (p *plan) findBest(vals []criteria.Value, nu int) {
+// lowest value over the units whose value is not N/A, and returns them by
+// leaf index (missing for a leaf that is not ranged or has no value), for
+// a rescoring to give the same ranges again (Result.ranges).
+func (p *plan) findBest(vals []criteria.Value, nu int) [][2]criteria.Value {
 	nm := len(p.metrics)
-	for _, l := range p.leaves {
+	ranges := make([][2]criteria.Value, len(p.leaves))
+	for li, l := range p.leaves {
 		if !l.rule.Ranged() {
 			continue
 		}
@@ -307,8 +310,10 @@ func (p *plan) findBest(vals []criteria.Value, nu int) {
 		}
 		if !hi.IsMissing() {
 			l.rule.SetRange(hi, lo)
+			ranges[li] = [2]criteria.Value{hi, lo}
 		}
 	}
+	return ranges
 }
 
 // cmpBoth compares two numbers exactly, in machine words when both fit.
