@@ -97,6 +97,11 @@ func runScore(opts *ScoreOptions) error {
 	if reportPath == "" {
 		reportPath = filepath.Join(ws.Paths.Dir, "report.xlsx")
 	}
+	if !opts.NoReport {
+		if err := refuseReportsAsValues(ws, reportPath, false); err != nil {
+			return err
+		}
+	}
 	lang := e.Lang()
 	var outputs []atomicfile.Output
 	if opts.JSON != "" && opts.JSON != "-" {
@@ -117,7 +122,7 @@ func runScore(opts *ScoreOptions) error {
 	}
 	removeFolder := func() {}
 	if opts.PerUnit != "" {
-		if err := refuseReportsAsValues(ws, opts.PerUnit); err != nil {
+		if err := refuseReportsAsValues(ws, opts.PerUnit, true); err != nil {
 			return err
 		}
 		if removeFolder, err = atomicfile.MakeFolder(opts.PerUnit); err != nil {
@@ -227,20 +232,21 @@ func perUnitCount(opts *ScoreOptions, res *scoring.Result) int {
 	return len(res.Units)
 }
 
-// refuseReportsAsValues refuses unit reports written into the workspace
-// folder as metrics/, self/ or decisions/: the next run would read the
+// refuseReportsAsValues refuses a report, or a folder of unit reports,
+// written into the workspace folder under the name of one of its inputs
+// (metrics.xlsx, self/, decisions.xlsx…): the next run would read the
 // reports as the units' values.
-func refuseReportsAsValues(ws *workspace.Workspace, path string) error {
-	dir, err1 := filepath.Abs(ws.Paths.Dir)
-	at, err2 := filepath.Abs(filepath.Dir(filepath.Clean(path)))
-	if err1 != nil || err2 != nil || dir != at {
+func refuseReportsAsValues(ws *workspace.Workspace, path string, folder bool) error {
+	base := inputKind(ws.Paths.Dir, path, folder)
+	if base == "" {
 		return nil
 	}
-	switch base := strings.ToLower(filepath.Base(filepath.Clean(path))); base {
-	case "metrics", "self", "decisions":
+	if folder {
 		return criteria.Problems{{File: path,
-			Msg:  fmt.Sprintf("unit reports in the workspace's %s folder would be read as its %s", base, base),
+			Msg:  fmt.Sprintf("unit reports in the workspace's %s folder would be read as its %s", filepath.Base(path), base),
 			Hint: "write the unit reports elsewhere (--per-unit-reports FOLDER outside the workspace, or under another name)"}}
 	}
-	return nil
+	return criteria.Problems{{File: path,
+		Msg:  fmt.Sprintf("a report named %s in the workspace would be read as its %s", filepath.Base(path), base),
+		Hint: "name the report otherwise (-o report.xlsx), or write it outside the workspace"}}
 }

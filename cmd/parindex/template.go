@@ -115,19 +115,8 @@ func runTemplate(opts *TemplateOptions) error {
 // named so is allowed while the workspace has no values of that kind, to
 // be filled in place.
 func refuseValuesName(ws *workspace.Workspace, path string, folder bool) error {
-	dir, err1 := filepath.Abs(ws.Paths.Dir)
-	at, err2 := filepath.Abs(filepath.Dir(filepath.Clean(path)))
-	if err1 != nil || err2 != nil || dir != at {
-		return nil
-	}
-	base := strings.ToLower(filepath.Base(path))
-	if !folder {
-		base = strings.TrimSuffix(base, filepath.Ext(base))
-	}
-	existing := map[string]string{"metrics": ws.Paths.Metrics, "self": ws.Paths.Self,
-		"department": ws.Paths.Department, "previous": ws.Paths.Previous, "decisions": ws.Paths.Decisions}
-	have, ok := existing[base]
-	if !ok || folder && (have == "" || sameFile(have, path)) {
+	base := inputKind(ws.Paths.Dir, path, folder)
+	if base == "" || folder && len(otherForms(ws.Paths.Dir, base, path)) == 0 {
 		return nil
 	}
 	return criteria.Problems{{File: path,
