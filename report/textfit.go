@@ -23,8 +23,8 @@ const (
 // shortHead is the short header of a column whose header is wider than
 // its cells, used when the ranking must fit a narrow terminal.
 func shortHead(lang criteria.Lang, col int) string {
-	vi := map[int]string{colBefore: "Trước", colGroupRank: "H.nhóm", colTier: "Loại", colChange: "Năm trước"}
-	en := map[int]string{colBefore: "Before", colGroupRank: "In grp", colTier: "Tier", colChange: "Last yr"}
+	vi := map[int]string{colBefore: "Trước HĐ", colGroupRank: "H.nhóm", colTier: "Loại", colChange: "Năm trước"}
+	en := map[int]string{colBefore: "Pre-council", colGroupRank: "In grp", colTier: "Tier", colChange: "Last yr"}
 	if lang == criteria.English {
 		return en[col]
 	}
