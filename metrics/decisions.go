@@ -349,7 +349,7 @@ func ParseChanges(changes []string, set *criteria.Set, units []*criteria.Unit) (
 		if !hasValue || !hasTarget {
 			probs = append(probs, criteria.Problem{File: ch,
 				Msg:  "a change is written UNIT:TARGET=VALUE",
-				Hint: `for example dien-ban:late_rate_land=4.5 or "Điện Bàn:1.3.2=0.5"`})
+				Hint: `for example dien-ban:dossiers_late=0 or "Điện Bàn:1.3.2=0.5"`})
 			continue
 		}
 		r := &row{cells: []cell{{text: strings.TrimSpace(value)}}}

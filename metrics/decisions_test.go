@@ -149,7 +149,7 @@ func TestParseChanges(t *testing.T) {
 		`Hội An:1.1=1: unknown unit "Hội An"`,
 		`dien-ban:survey_points=1: unit "Thị xã Điện Bàn": target "survey_points" is both a metric id and a criterion code`,
 		`dien-ban:1.1=1,5: unit "Thị xã Điện Bàn": criterion 1.1: "1,5" is not a number (use . as the decimal mark)`,
-		`hint: for example dien-ban:late_rate_land=4.5 or "Điện Bàn:1.3.2=0.5"`,
+		`hint: for example dien-ban:dossiers_late=0 or "Điện Bàn:1.3.2=0.5"`,
 		"hint: write metric:survey_points for the metric or code:survey_points for the criterion",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

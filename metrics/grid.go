@@ -313,7 +313,15 @@ func (g *grid) decimalComma() bool { return g.sep == ';' || g.sep == '\t' }
 // the next.
 func decimalCommaValue(m *criteria.Metric, text string) (v criteria.Value, msg, hint string) {
 	t := strings.TrimSpace(text)
-	if strings.Count(t, ",") != 1 || len(t) > maxValueText {
+	if len(t) > maxValueText {
+		return checked(m.Parse(text))
+	}
+	if n := strings.Count(t, ","); n > 1 {
+		// The advice of a comma-separated file ("use . as the decimal
+		// mark") would be wrong here, where the comma is the mark.
+		return v, fmt.Sprintf("%s is not a number: it has %d commas (in a file separated by ; or tabs the comma is the decimal mark, and a number has one at most)",
+			quote(t), n), ""
+	} else if n == 0 {
 		return checked(m.Parse(text))
 	}
 	if strings.Contains(t, ".") {

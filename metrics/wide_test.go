@@ -128,6 +128,8 @@ func TestReadProblems(t *testing.T) {
 			`hint: "ThÃ nh phá»‘ Tam Ká»³" looks like UTF-8 text read as Windows-1252 ("Thành phố Tam Kỳ" was meant): the file was opened with the wrong encoding and saved; take the file as it was sent, or save it as "CSV UTF-8"`}},
 		{"both marks", "unit;plan_on_time;dossiers_total;dossiers_late;satisfaction;survey_points\nĐiện Bàn;1;1;1;1.234,5;1\nque-son;1;1;1;1;1\nTam Kỳ;1;1;1;1;1\n",
 			[]string{`x.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "1.234,5" is not a number: it has both . and , (in a file separated by ; or tabs the comma is the decimal mark: write 1234,5)`}},
+		{"two decimal commas", "unit;plan_on_time;dossiers_total;dossiers_late;satisfaction;survey_points\nĐiện Bàn;1;1;1;99,6,5;1\nque-son;1;1;1;1;1\nTam Kỳ;1;1;1;1;1\n",
+			[]string{`x.csv:2: unit "Thị xã Điện Bàn": metric "satisfaction": "99,6,5" is not a number: it has 2 commas (in a file separated by ; or tabs the comma is the decimal mark, and a number has one at most)`}},
 		{"empty", " \r\n", []string{`x.csv: the file is empty`}},
 		{"unclosed quote", "unit,plan_on_time,dossiers_total,dossiers_late,satisfaction,survey_points\nĐiện Bàn,1,1,1,1,1\nque-son,1,1,1,1,1\nTam Kỳ,\"1,1,1,1,1\n",
 			[]string{`x.csv:4: a quoted cell is never closed: a " is missing`}},
