@@ -26,6 +26,7 @@ type textWords struct {
 	units, newUnit, same                                              string
 	maxTotal, points1, survey, bonus, penalty, notScored              string
 	rankOf, appraisal, surveyPts, previous, previousRank, self, first string
+	heldToLimits                                                      string
 	tiedWith, above, below, indexPts, ptsMore, ptsFewerAbove          string
 	ptsFewerBelow, ptsSame, maximaDiffer, lostHead, lostBefore        string
 	penaltyHead, capped, taken                                        string
@@ -40,7 +41,8 @@ var textVietnamese = textWords{
 	maxTotal: "Tổng điểm tối đa", points1: "điểm", survey: "điều tra XHH",
 	bonus: "điểm thưởng", penalty: "điểm trừ", notScored: "ngoài tổng điểm tối đa",
 	rankOf: "hạng %d/%d", appraisal: "thẩm định", surveyPts: "điều tra XHH",
-	previous: "Năm trước: hạng %d, chỉ số %s", previousRank: "Năm trước: hạng %d", self: "Tự đánh giá: %s điểm, chỉ số %s",
+	heldToLimits: "điều chỉnh theo giới hạn",
+	previous:     "Năm trước: hạng %d, chỉ số %s", previousRank: "Năm trước: hạng %d", self: "Tự đánh giá: %s điểm, chỉ số %s",
 	first: "Đứng đầu bảng xếp hạng", tiedWith: "đồng hạng %d với %s",
 	above: "Cách hạng trên (%s, hạng %d): kém %s", below: "Hơn hạng dưới (%s, hạng %d): %s",
 	indexPts: "điểm chỉ số", ptsMore: ", %s", ptsFewerAbove: "dù nhiều hơn %s",
@@ -60,7 +62,8 @@ var textEnglish = textWords{
 	maxTotal: "Maximum points", points1: "points", survey: "survey",
 	bonus: "bonus", penalty: "penalty", notScored: "outside the maximum",
 	rankOf: "rank %d of %d", appraisal: "appraisal", surveyPts: "survey",
-	previous: "Last year: rank %d, index %s", previousRank: "Last year: rank %d", self: "Self-assessed: %s points, index %s",
+	heldToLimits: "held to limits",
+	previous:     "Last year: rank %d, index %s", previousRank: "Last year: rank %d", self: "Self-assessed: %s points, index %s",
 	first: "Ranked first", tiedWith: "tied at rank %d with %s",
 	above: "Behind the rank above (%s, rank %d) by %s", below: "Ahead of the rank below (%s, rank %d) by %s",
 	indexPts: "index point", ptsMore: " and %s", ptsFewerAbove: "though %s ahead",

@@ -45,8 +45,21 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 		fmt.Fprintf(&b, "; %s %s%s", t.bonus, sign, fx(u.Bonus))
 	}
 	if textHasKind(set, criteria.Penalty) {
-		// The amount taken off, unsigned, as Tổng hợp and the JSON show it.
-		fmt.Fprintf(&b, "; %s %s", t.penalty, fx(u.Penalty))
+		// Taken off the total: signed, as on Tổng hợp and the web pages.
+		sign := "−"
+		if u.Penalty.IsZero() {
+			sign = ""
+		}
+		fmt.Fprintf(&b, "; %s %s%s", t.penalty, sign, fx(u.Penalty))
+	}
+	// A total held to the unit's max or to 0 says by how much, so that the
+	// parts above add up to it.
+	if adj := u.Points.Sub(u.Appraisal.Add(u.Survey).Add(u.Bonus).Sub(u.Penalty)); !adj.IsZero() {
+		sign := "+"
+		if adj.Sign() < 0 {
+			sign, adj = "−", adj.Neg()
+		}
+		fmt.Fprintf(&b, "; %s %s%s", t.heldToLimits, sign, fx(adj))
 	}
 	b.WriteString(")\n")
 	switch p := u.Previous; {
