@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -252,5 +253,33 @@ func TestDemoWithDepartmentTable(t *testing.T) {
 	_, err = load(Paths{Dir: dir})
 	if err == nil || !strings.Contains(err.Error(), `metric "sipas" (filled in by the Department) has no value for 18 units`) {
 		t.Errorf("neither: %v", err)
+	}
+}
+
+// TestDemoWorkbookSavedByLibreOffice reads the demo's metrics from a
+// workbook as a spreadsheet other than parindex writes it: the titled
+// workbook opened in LibreOffice and saved again as xlsx (shared strings,
+// its own styles and cell references), scored to the same JSON as the CSV.
+func TestDemoWorkbookSavedByLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not found: install LibreOffice (libreoffice-calc-nogui) to read a workbook it saved")
+	}
+	want := demoJSON(t, filepath.Join(demoDir, "metrics.csv"))
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src", "so-lieu.xlsx")
+	if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTitledWorkbook(t, src, demoRows(t))
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved := filepath.Join(out, "so-lieu.xlsx")
+	if diff := cmp.Diff(want, demoJSON(t, saved)); diff != "" {
+		t.Errorf("JSON (-csv +xlsx saved by LibreOffice):\n%s", diff)
 	}
 }
