@@ -16,15 +16,15 @@ import (
 // demoDir is the demo workspace the report is checked against.
 var demoDir = filepath.Join("..", "fixtures", "quangnam-2019")
 
-// workspace is a loaded assessment folder.
-type workspace struct {
+// loadedWorkspace is a loaded assessment folder.
+type loadedWorkspace struct {
 	set   *criteria.Set
 	units []*criteria.Unit
 	table *metrics.Table
 }
 
 // loadWorkspace reads criteria.yaml, units.yaml and metrics.csv of dir.
-func loadWorkspace(t testing.TB, dir string) *workspace {
+func loadWorkspace(t testing.TB, dir string) *loadedWorkspace {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "criteria.yaml"))
 	if err != nil {
@@ -46,11 +46,11 @@ func loadWorkspace(t testing.TB, dir string) *workspace {
 	if err != nil {
 		t.Fatalf("metrics: %v", err)
 	}
-	return &workspace{set: set, units: units, table: table}
+	return &loadedWorkspace{set: set, units: units, table: table}
 }
 
 // score scores values of the workspace's units.
-func (ws *workspace) score(t testing.TB, values map[string]criteria.Values) *scoring.Result {
+func (ws *loadedWorkspace) score(t testing.TB, values map[string]criteria.Values) *scoring.Result {
 	t.Helper()
 	res, err := scoring.Score(scoring.Input{Set: ws.set, Units: ws.units, Values: values})
 	if err != nil {
@@ -61,7 +61,7 @@ func (ws *workspace) score(t testing.TB, values map[string]criteria.Values) *sco
 
 // demoResult scores a workspace with its self-assessment and last year's
 // result when the folder has them.
-func demoResult(t testing.TB, dir string) (*workspace, *scoring.Result) {
+func demoResult(t testing.TB, dir string) (*loadedWorkspace, *scoring.Result) {
 	t.Helper()
 	ws := loadWorkspace(t, dir)
 	res := ws.score(t, ws.table.Values)

@@ -30,6 +30,7 @@ import (
 	"parindex/analysis"
 	"parindex/criteria"
 	"parindex/scoring"
+	"parindex/workspace"
 )
 
 // InputFile is one file an assessment read, with its SHA-256 in hex.
@@ -57,6 +58,22 @@ type Options struct {
 	// Sensitivity, when set, adds the sheet Độ nhạy and records its seed
 	// on Thông tin.
 	Sensitivity *analysis.Sensitivity
+}
+
+// WorkspaceOptions is what a workbook of ws shows besides its result, as
+// parindex score and the web page write it: the language, the engine
+// version, every input with its SHA-256, the warnings in Vietnamese, and
+// the evidence and note columns of the appraised values.
+func WorkspaceOptions(ws *workspace.Workspace, lang criteria.Lang, version string) Options {
+	o := Options{Lang: lang, Version: version, WarningsVI: ws.WarningsVI}
+	for _, in := range ws.Inputs {
+		o.Inputs = append(o.Inputs, InputFile{Name: in.Name, SHA256: in.SHA256})
+	}
+	if ws.Metrics != nil {
+		o.Evidence = ws.Metrics.Notes
+		o.UnitNotes = ws.Metrics.UnitNotes
+	}
+	return o
 }
 
 // Write writes the meeting workbook of res to w.

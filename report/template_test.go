@@ -58,7 +58,7 @@ func resultJSON(t *testing.T, res *scoring.Result) string {
 // withDepartment adds to the values read back from a template the values
 // of the metrics the Department fills in, which the template does not
 // ask for, as department.csv would give them.
-func withDepartment(t *testing.T, ws *workspace, back map[string]criteria.Values) map[string]criteria.Values {
+func withDepartment(t *testing.T, ws *loadedWorkspace, back map[string]criteria.Values) map[string]criteria.Values {
 	t.Helper()
 	for _, m := range ws.set.Inputs() {
 		if !m.ByDepartment {

@@ -111,7 +111,9 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.showProblems(w, st, "files")
 		return
 	case name == "report.xlsx":
-		write = func(w io.Writer) error { return report.Write(w, st.res, s.reportOptions(st)) }
+		write = func(w io.Writer) error {
+			return report.Write(w, st.res, report.WorkspaceOptions(st.ws, s.opts.Lang, s.opts.Version))
+		}
 	case name == "result.json":
 		write = func(w io.Writer) error { return st.res.WriteJSON(w, s.opts.Lang) }
 	default:
@@ -127,20 +129,6 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
-}
-
-// reportOptions is what the report shows besides the result, as
-// parindex score writes it.
-func (s *Server) reportOptions(st *state) report.Options {
-	o := report.Options{Lang: s.opts.Lang, Version: s.opts.Version, WarningsVI: st.ws.WarningsVI}
-	for _, in := range st.ws.Inputs {
-		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
-	}
-	if st.ws.Metrics != nil {
-		o.Evidence = st.ws.Metrics.Notes
-		o.UnitNotes = st.ws.Metrics.UnitNotes
-	}
-	return o
 }
 
 // setNotice keeps a message for the page an upload redirects to, under a

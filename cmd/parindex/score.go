@@ -109,7 +109,7 @@ func runScore(opts *ScoreOptions) error {
 			Write: func(w io.Writer) error { return res.WriteJSON(w, lang) }})
 	}
 	if !opts.NoReport {
-		ro := reportOptions(ws, res, e)
+		ro := report.WorkspaceOptions(ws, e.Lang(), engineVersion())
 		ro.UnitSheets = opts.UnitSheets
 		if ro.UnitSheets == 0 {
 			ro.UnitSheets = -1 // the report's 0 is its default
@@ -128,7 +128,7 @@ func runScore(opts *ScoreOptions) error {
 		if removeFolder, err = atomicfile.MakeFolder(opts.PerUnit); err != nil {
 			return err
 		}
-		ro := reportOptions(ws, res, e)
+		ro := report.WorkspaceOptions(ws, e.Lang(), engineVersion())
 		for _, u := range res.Units {
 			outputs = append(outputs, atomicfile.Output{Path: filepath.Join(opts.PerUnit, u.Unit.ID+".xlsx"),
 				Write: func(w io.Writer) error { return report.WriteUnitReport(w, res, u.Unit.ID, ro) }})
@@ -172,21 +172,6 @@ func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scori
 	}
 	printWarnings(e.errOut, res.Warnings)
 	return ws, res, nil
-}
-
-// reportOptions gathers what the Excel report shows besides the result:
-// the engine version, every input with its hash and the evidence notes.
-// The warnings are res.Warnings, which the report reads itself.
-func reportOptions(ws *workspace.Workspace, res *scoring.Result, e *env) report.Options {
-	o := report.Options{Lang: e.Lang(), Version: engineVersion(), WarningsVI: ws.WarningsVI}
-	for _, in := range ws.Inputs {
-		o.Inputs = append(o.Inputs, report.InputFile{Name: in.Name, SHA256: in.SHA256})
-	}
-	if ws.Metrics != nil {
-		o.Evidence = ws.Metrics.Notes
-		o.UnitNotes = ws.Metrics.UnitNotes
-	}
-	return o
 }
 
 // printWarnings writes things worth a look that did not stop the run.
