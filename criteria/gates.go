@@ -73,16 +73,7 @@ func (l *loader) gates() {
 		return
 	}
 	nodes := l.set.Nodes()
-	byCode := make(map[string]*Node, len(nodes))
-	parent := make(map[*Node]*Node, len(nodes))
-	for _, n := range nodes {
-		if _, dup := byCode[n.Code]; !dup {
-			byCode[n.Code] = n
-		}
-		for _, c := range n.Children {
-			parent[c] = n
-		}
-	}
+	byCode, parent := indexNodes(nodes)
 	good := true
 	for _, n := range nodes {
 		what := fmt.Sprintf("node %s: ", Quote(n.Code))
@@ -138,16 +129,7 @@ func isAncestor(a, n *Node, parent map[*Node]*Node) bool {
 // returned has no cycle; on one that has, GateOrder returns nil.
 func (s *Set) GateOrder() []*Node {
 	nodes := s.Nodes()
-	byCode := make(map[string]*Node, len(nodes))
-	parent := make(map[*Node]*Node, len(nodes))
-	for _, n := range nodes {
-		if _, dup := byCode[n.Code]; !dup {
-			byCode[n.Code] = n
-		}
-		for _, c := range n.Children {
-			parent[c] = n
-		}
-	}
+	byCode, parent := indexNodes(nodes)
 	order, cycle := gateOrder(nodes, byCode, parent)
 	if cycle != nil {
 		return nil
@@ -213,4 +195,20 @@ func gateInputs(r *Node, parent map[*Node]*Node) []*Node {
 	}
 	walk(r)
 	return out
+}
+
+// indexNodes maps each code to its first node, and each node to its
+// parent.
+func indexNodes(nodes []*Node) (byCode map[string]*Node, parent map[*Node]*Node) {
+	byCode = make(map[string]*Node, len(nodes))
+	parent = make(map[*Node]*Node, len(nodes))
+	for _, n := range nodes {
+		if _, dup := byCode[n.Code]; !dup {
+			byCode[n.Code] = n
+		}
+		for _, c := range n.Children {
+			parent[c] = n
+		}
+	}
+	return byCode, parent
 }
