@@ -17,12 +17,7 @@ import (
 // gap to the units ranked just above and below, and every criterion on which
 // it lost points, largest loss first, with why.
 func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang criteria.Lang) error {
-	var u *scoring.UnitResult
-	for _, x := range res.Units {
-		if x.Unit.ID == unitID {
-			u = x
-		}
-	}
+	u := res.Unit(unitID)
 	if u == nil {
 		return fmt.Errorf("no unit %q in the result", unitID)
 	}

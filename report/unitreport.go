@@ -17,12 +17,7 @@ func WriteUnitReport(w io.Writer, res *scoring.Result, id string, opts Options) 
 	if res == nil || res.Set == nil {
 		return fmt.Errorf("report: no result to write")
 	}
-	var u *scoring.UnitResult
-	for _, x := range res.Units {
-		if x.Unit.ID == id {
-			u = x
-		}
-	}
+	u := res.Unit(id)
 	if u == nil {
 		return fmt.Errorf("report: no unit %q in the result", id)
 	}
