@@ -49,7 +49,7 @@ func WriteUnitExplain(w io.Writer, res *scoring.Result, unitID string, lang crit
 	}
 	// A total held to the unit's max or to 0 says by how much, so that the
 	// parts above add up to it.
-	if adj := u.Points.Sub(u.Appraisal.Add(u.Survey).Add(u.Bonus).Sub(u.Penalty)); !adj.IsZero() {
+	if adj := adjustment(u); !adj.IsZero() {
 		sign := "+"
 		if adj.Sign() < 0 {
 			sign, adj = "−", adj.Neg()
