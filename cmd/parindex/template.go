@@ -124,13 +124,6 @@ func refuseValuesName(ws *workspace.Workspace, path string, folder bool) error {
 		Hint: "write the template elsewhere (-o FILE or --per-unit FOLDER), and put the filled-in values in the workspace"}}
 }
 
-// sameFile reports whether two paths name the same place.
-func sameFile(a, b string) bool {
-	x, err1 := filepath.Abs(a)
-	y, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && x == y
-}
-
 // xlsxName is path with its extension replaced by .xlsx, to suggest.
 func xlsxName(path string) string {
 	return strings.TrimSuffix(path, filepath.Ext(path)) + ".xlsx"
