@@ -1,8 +1,6 @@
 package criteria
 
 import (
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -90,17 +88,4 @@ func CompareValues(a, b Value) int {
 		return exact.Cmp(qa, qb)
 	}
 	return a.Rat().Cmp(b.Rat())
-}
-
-// lowerFirst lowers the first letter of a name used inside a sentence,
-// unless it starts an acronym ("CCHC").
-func lowerFirst(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	if r2, _ := utf8.DecodeRuneInString(s[size:]); unicode.IsUpper(r2) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[size:]
 }
