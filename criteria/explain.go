@@ -1,7 +1,6 @@
 package criteria
 
 import (
-
 	"github.com/shopspring/decimal"
 
 	"parindex/internal/exact"
