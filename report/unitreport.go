@@ -53,7 +53,13 @@ func (b *book) writeUnitFields(res *scoring.Result, u *scoring.UnitResult) error
 		names = append(names, nodeTitle(f))
 	}
 	numW := fit(10, 12, longestWord(l.bestIndex), longestWord(l.avgIndex))
-	widths := []float64{fit(30, 60, names...), numW, numW, numW, numW, numW, fit(7, 9, longestWord(l.rank))}
+	// The last column holds the field ranks and, in the standing above
+	// them, the tier: wide enough for its name ("Trung bình").
+	last := []string{longestWord(l.rank)}
+	for _, t := range b.set.Tiers {
+		last = append(last, t.Name)
+	}
+	widths := []float64{fit(30, 60, names...), numW, numW, numW, numW, numW, fit(7, 16, last...)}
 	s, err := b.newSheet(l.yourFields, widths)
 	if err != nil {
 		return err
