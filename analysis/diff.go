@@ -55,7 +55,7 @@ func SideOfResult(name string, res *scoring.Result) *Side {
 		su := SideUnit{ID: u.Unit.ID, Name: u.Unit.Name, Rank: u.Rank, Index: u.Index, Fields: map[string]decimal.Decimal{}}
 		for _, n := range u.Nodes {
 			if n.Node.Depth == 0 && n.Node.Kind == criteria.Ordinary && n.Applicable {
-				su.Fields[n.Node.Code] = n.Index
+				su.Fields[n.Node.Code] = n.Index()
 			}
 		}
 		s.Units = append(s.Units, su)

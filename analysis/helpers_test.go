@@ -42,13 +42,13 @@ func randomChange(r *rand.Rand, in scoring.Input, res *scoring.Result) criteria.
 	}
 	var ms []*criteria.Metric
 	for _, m := range set.Inputs() {
-		v := in.Values[u.Unit.ID][m.ID]
+		v := in.Values[u.Unit.ID].Get(m.ID)
 		if (m.Type == criteria.Percent || m.Type == criteria.Points) && v.IsNumber() && usedDirectly(set, m.ID) {
 			ms = append(ms, m)
 		}
 	}
 	m := ms[r.IntN(len(ms))]
-	v := in.Values[u.Unit.ID][m.ID]
+	v := in.Values[u.Unit.ID].Get(m.ID)
 	num, _ := v.Fraction()
 	hi := decimal.NewFromInt(100)
 	if m.Type == criteria.Points {
@@ -98,8 +98,8 @@ func sameResult(t *testing.T, what string, a, b *scoring.Result) {
 		}
 		for j, na := range ua.Nodes {
 			nb := ub.Nodes[j]
-			if na.Applicable != nb.Applicable || !na.Points.Equal(nb.Points) {
-				t.Fatalf("%s: %s node %s: %s against %s", what, ua.Unit.ID, na.Node.Code, na.Points, nb.Points)
+			if na.Applicable != nb.Applicable || !na.Points().Equal(nb.Points()) {
+				t.Fatalf("%s: %s node %s: %s against %s", what, ua.Unit.ID, na.Node.Code, na.Points(), nb.Points())
 			}
 		}
 	}

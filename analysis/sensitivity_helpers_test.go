@@ -77,7 +77,7 @@ func (tb table) result(t testing.TB) *scoring.Result {
 			if f < len(row) && row[f] != "-" {
 				v = criteria.Num(decimal.RequireFromString(row[f]))
 			}
-			vals[fmt.Sprintf("m%d", f+1)] = v
+			vals.Set(fmt.Sprintf("m%d", f+1), v)
 		}
 		values[id] = vals
 	}

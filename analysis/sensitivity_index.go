@@ -67,8 +67,8 @@ func newTerms(res *scoring.Result, spread decimal.Decimal) (*terms, error) {
 		var sumP int64
 		for f, i := range at {
 			if nr := u.Nodes[i]; nr.Applicable {
-				t.p[ui*t.nf+f] = whole(nr.Points, "points", u)
-				t.m[ui*t.nf+f] = whole(nr.Max, "max", u)
+				t.p[ui*t.nf+f] = whole(nr.Points(), "points", u)
+				t.m[ui*t.nf+f] = whole(nr.Max(), "max", u)
 				sumP += t.p[ui*t.nf+f]
 			}
 		}

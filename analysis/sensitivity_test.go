@@ -266,9 +266,9 @@ func formulaIndex(res *scoring.Result, u *scoring.UnitResult, k []int64) int64 {
 		if nd.Depth != 0 || nd.Kind != criteria.Ordinary {
 			continue
 		}
-		if nr := u.Nodes[i]; nr.Applicable && nr.Max.Sign() > 0 {
-			w := new(big.Rat).Mul(nr.Max.Rat(), big.NewRat(k[f], 1_000_000))
-			num.Add(num, new(big.Rat).Mul(w, new(big.Rat).Quo(nr.Points.Rat(), nr.Max.Rat())))
+		if nr := u.Nodes[i]; nr.Applicable && nr.Max().Sign() > 0 {
+			w := new(big.Rat).Mul(nr.Max().Rat(), big.NewRat(k[f], 1_000_000))
+			num.Add(num, new(big.Rat).Mul(w, new(big.Rat).Quo(nr.Points().Rat(), nr.Max().Rat())))
 			den.Add(den, w)
 		}
 		f++

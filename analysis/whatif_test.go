@@ -75,8 +75,8 @@ func TestDecisionOfTheAppraisedValue(t *testing.T) {
 		if r.IntN(2) == 0 {
 			ms := in.Set.Inputs()
 			m := ms[r.IntN(len(ms))]
-			v, ok := in.Values[u.Unit.ID][m.ID]
-			if !ok {
+			v := in.Values[u.Unit.ID].Get(m.ID)
+			if v.IsMissing() {
 				continue
 			}
 			d = criteria.Decision{Unit: u.Unit, Metric: m, Value: v, Reason: "giữ nguyên", Round: "1"}
@@ -85,7 +85,7 @@ func TestDecisionOfTheAppraisedValue(t *testing.T) {
 			if !n.Node.IsLeaf() || !n.Applicable {
 				continue
 			}
-			d = criteria.Decision{Unit: u.Unit, Leaf: n.Node, Points: n.Points, Reason: "giữ nguyên", Round: "1"}
+			d = criteria.Decision{Unit: u.Unit, Leaf: n.Node, Points: n.Points(), Reason: "giữ nguyên", Round: "1"}
 		}
 		decided := in
 		decided.Decisions = []criteria.Decision{d}

@@ -25,10 +25,23 @@ const (
 // in Vietnamese (comma as the decimal mark, "." between thousands),
 // "87.5" in English (no thousands separator).
 func FormatNumber(d decimal.Decimal, lang Lang) string {
-	if c, e, ok := small(d); ok && c >= 0 && c < numbersCached && e <= 0 && e > -int32(len(numberCache[0])) {
-		return cachedNumber(c, -e, lang)
+	if c, e, ok := small(d); ok {
+		return formatScaled(c, e, lang)
 	}
 	digits, frac, neg := plain(d, -1)
+	return format(digits, frac, neg, lang)
+}
+
+// formatScaled is FormatNumber of c × 10^e.
+func formatScaled(c int64, e int32, lang Lang) string {
+	if c >= 0 && c < numbersCached && e <= 0 && e > -int32(len(numberCache[0])) {
+		return cachedNumber(c, -e, lang)
+	}
+	if e <= 0 {
+		digits, frac, neg := plainScaled(c, e)
+		return format(digits, frac, neg, lang)
+	}
+	digits, frac, neg := plain(decimal.New(c, e), -1)
 	return format(digits, frac, neg, lang)
 }
 
@@ -80,11 +93,7 @@ func plain(d decimal.Decimal, places int32) (digits string, frac int, neg bool) 
 	case ok && places >= 0 && e >= -places && places+e <= 18-int32(exact.Digits(c)):
 		return fixedDigits(c*exact.Pow10[places+e], places)
 	case ok && places < 0 && e <= 0:
-		for e < 0 && c%10 == 0 {
-			c /= 10
-			e++
-		}
-		return fixedDigits(c, -e)
+		return plainScaled(c, e)
 	}
 	var s string
 	if places >= 0 {
@@ -100,6 +109,16 @@ func plain(d decimal.Decimal, places int32) (digits string, frac int, neg bool) 
 		neg = false
 	}
 	return intPart + fracPart, len(fracPart), neg
+}
+
+// plainScaled is plain of c × 10^e, e ≤ 0, with its trailing fractional
+// zeros dropped.
+func plainScaled(c int64, e int32) (digits string, frac int, neg bool) {
+	for e < 0 && c%10 == 0 {
+		c /= 10
+		e++
+	}
+	return fixedDigits(c, -e)
 }
 
 // fixedDigits returns the digits of c × 10^-places, at least places+1 of

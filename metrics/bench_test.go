@@ -101,7 +101,7 @@ func TestHugeCell(t *testing.T) {
 	if got := w.finish("big.csv", units).Error(); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
-	if v := w.t.Values["que-son"]["satisfaction"]; v.String() != "5" {
+	if v := w.t.Values["que-son"].Get("satisfaction"); v.String() != "5" {
 		t.Errorf("the row after the long cell gave %q, want 5", v)
 	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 8<<20 {

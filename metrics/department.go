@@ -42,15 +42,13 @@ func (t *Table) Merge(dept *Table, set *criteria.Set, units []*criteria.Unit, ow
 	var probs criteria.Problems
 	both := map[string]string{} // metric id → a unit that has it in both
 	for _, u := range units {
-		dv, uv := dept.Values[u.ID], t.Values[u.ID]
-		if dv == nil || uv == nil {
+		dv, dok := dept.Values[u.ID]
+		uv, uok := t.Values[u.ID]
+		if !dok || !uok {
 			continue
 		}
-		for id, v := range dv {
-			if v.IsMissing() {
-				continue
-			}
-			if w, ok := uv[id]; ok && !w.IsMissing() {
+		for id, v := range dv.All() {
+			if uv.Has(id) {
 				if _, seen := both[id]; !seen && !own {
 					both[id] = u.ID
 					p := dept.Place(u.ID, id)
@@ -59,7 +57,8 @@ func (t *Table) Merge(dept *Table, set *criteria.Set, units []*criteria.Unit, ow
 				}
 				continue
 			}
-			uv[id] = v
+			uv.Set(id, v)
+			t.Values[u.ID] = uv
 			if t.fromDept == nil {
 				t.fromDept = map[string]map[string]bool{}
 			}
@@ -95,11 +94,12 @@ func (t *Table) fillDepartmentMetrics(set *criteria.Set, units []*criteria.Unit)
 			if !ok {
 				continue
 			}
-			if v, ok := vals[m.ID]; ok && !v.IsMissing() {
+			if vals.Has(m.ID) {
 				continue
 			}
 			if m.Default != nil {
-				vals[m.ID] = *m.Default
+				vals.Set(m.ID, *m.Default)
+				t.Values[u.ID] = vals
 				continue
 			}
 			lacking = append(lacking, fmt.Sprintf("%q", u.Name))

@@ -436,10 +436,7 @@ func fastValue(m *criteria.Metric, text string) (v criteria.Value, ok bool) {
 	if !ok {
 		return v, false
 	}
-	if exp <= 0 && exp > -int32(len(smallNums)) && n >= 0 && n < int64(len(smallNums[0])) {
-		return criteria.Num(smallNums[-exp][n]), true
-	}
-	return criteria.Num(decimal.New(n, exp)), true
+	return criteria.Scaled(n, exp), true
 }
 
 // plainNumber reads text of the form [-]digits[.digits], at most 18
@@ -475,20 +472,6 @@ func plainNumber(s string) (n int64, exp int32, ok bool) {
 	}
 	return n, exp, true
 }
-
-// smallNums holds the numbers most cells hold, made once: smallNums[k][n]
-// is n × 10^-k — counts and points, percents with one decimal (87.5),
-// ratios with two (0.75). A decimal's digits live on the heap, and a large
-// table would otherwise allocate them for every cell. Decimals are never
-// changed in place, so sharing them is safe.
-var smallNums = func() (ds [3][1024]decimal.Decimal) {
-	for k := range ds {
-		for n := range ds[k] {
-			ds[k][n] = decimal.New(int64(n), -int32(k))
-		}
-	}
-	return ds
-}()
 
 // checked turns a value and its error into value's results.
 func checked(v criteria.Value, err error) (criteria.Value, string, string) {

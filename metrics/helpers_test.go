@@ -40,7 +40,7 @@ func testUnits() []*criteria.Unit {
 func render(t *Table) []string {
 	var out []string
 	for u, vals := range t.Values {
-		for m, v := range vals {
+		for m, v := range vals.All() {
 			out = append(out, u+" "+m+" "+v.String())
 		}
 	}

@@ -72,6 +72,7 @@ type folder struct {
 	set    *criteria.Set
 	match  *Matcher
 	inputs []*criteria.Metric
+	cols   *criteria.Columns // the metric ids of every unit's Values
 	t      *Table
 	fileOf map[string]string // unit id → the file read for it
 	opts   Options
@@ -244,7 +245,10 @@ func (f *folder) unit(uf *unitFile, path string, probs *criteria.Problems) (u *c
 // known: the rows are still checked.
 func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *criteria.Problems) {
 	g := uf.g
-	vals := make(criteria.Values, len(f.inputs))
+	if f.cols == nil {
+		f.cols = inputColumns(f.inputs)
+	}
+	vals := f.cols.Row(make([]criteria.Value, len(f.inputs)))
 	places := map[string]criteria.Problem{}
 	notes := map[string]string{}
 	seen := map[string]*row{}
@@ -302,7 +306,7 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 			add(probs, p, "unit %q: metric %q: %s", label, m.ID, msg)
 			continue
 		}
-		vals[m.ID] = v
+		vals.Set(m.ID, v)
 	}
 	if u == nil {
 		return // the unit's problem is reported; missing rows would be noise
@@ -312,7 +316,7 @@ func (f *folder) values(uf *unitFile, u *criteria.Unit, label string, probs *cri
 			continue
 		}
 		if m.Default != nil {
-			vals[m.ID] = *m.Default
+			vals.Set(m.ID, *m.Default)
 			continue
 		}
 		p := criteria.Problem{File: g.file, Hint: missingHint}

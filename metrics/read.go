@@ -208,3 +208,27 @@ func describeOSError(err error) string {
 	}
 	return err.Error()
 }
+
+// inputColumns returns the columns of the values of the metrics given.
+func inputColumns(inputs []*criteria.Metric) *criteria.Columns {
+	ids := make([]string, len(inputs))
+	for i, m := range inputs {
+		ids[i] = m.ID
+	}
+	return criteria.NewColumns(ids)
+}
+
+// rowArena hands out the rows of a table from blocks of many rows: one
+// allocation for a block, not one a unit.
+type rowArena struct{ block []criteria.Value }
+
+// next returns n zero values of their own.
+func (a *rowArena) next(n int) []criteria.Value {
+	const rows = 64
+	if len(a.block) < n {
+		a.block = make([]criteria.Value, n*rows)
+	}
+	r := a.block[:n:n]
+	a.block = a.block[n:]
+	return r
+}

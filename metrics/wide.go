@@ -14,6 +14,8 @@ type wideTable struct {
 	match  *Matcher
 	opts   Options
 	inputs []*criteria.Metric
+	ids    *criteria.Columns // the metric ids of every unit's Values
+	rows   rowArena
 	t      *Table
 	probs  criteria.Problems
 
@@ -245,7 +247,10 @@ func (w *wideTable) data(g *grid, r *row) {
 	if ragged {
 		return
 	}
-	vals := make(criteria.Values, len(w.inputs))
+	if w.ids == nil {
+		w.ids = inputColumns(w.inputs)
+	}
+	vals := w.ids.Row(w.rows.next(len(w.inputs)))
 	for col, m := range w.cols {
 		if m == nil {
 			continue
@@ -260,11 +265,11 @@ func (w *wideTable) data(g *grid, r *row) {
 			add(&w.probs, p, "unit %q: metric %q: %s", u.Name, m.ID, msg)
 			continue
 		}
-		vals[m.ID] = v
+		vals.Set(m.ID, v)
 	}
 	for _, m := range w.inputs {
 		if _, ok := w.colOf[m.ID]; !ok && m.Default != nil && !w.opts.optional(m) {
-			vals[m.ID] = *m.Default
+			vals.Set(m.ID, *m.Default)
 		}
 	}
 	w.t.Values[u.ID] = vals

@@ -219,7 +219,7 @@ func TestPartial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tab.Values) != 1 || tab.Values["que-son"] == nil {
+	if _, ok := tab.Values["que-son"]; len(tab.Values) != 1 || !ok {
 		t.Errorf("Values = %v, want que-son only", tab.Values)
 	}
 }

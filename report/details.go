@@ -147,7 +147,7 @@ func gatherNodes(units []*scoring.UnitResult, nodes int) nodeGrid {
 		for i := range nodes {
 			for k := lo; k < hi; k++ {
 				nr := units[k].Nodes[i]
-				g.cells[i*g.units+k] = nodeCell{nr.Applicable, nr.Points, nr.Max}
+				g.cells[i*g.units+k] = nodeCell{nr.Applicable, nr.Points(), nr.Max()}
 			}
 		}
 	}

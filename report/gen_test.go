@@ -79,15 +79,15 @@ func synthetic(t testing.TB, fields, crits, n int) *scoring.Result {
 		for _, m := range metrics {
 			switch m.typ {
 			case "bool":
-				vs[m.metric] = criteria.BoolValue(next(4) > 0)
+				vs.Set(m.metric, criteria.BoolValue(next(4) > 0))
 			case "count":
-				vs[m.metric] = criteria.Num(decimal.NewFromInt(next(5)))
+				vs.Set(m.metric, criteria.Num(decimal.NewFromInt(next(5))))
 			default:
 				if next(40) == 0 {
-					vs[m.metric] = criteria.NA()
+					vs.Set(m.metric, criteria.NA())
 					continue
 				}
-				vs[m.metric] = criteria.Num(decimal.New(next(10001), -2))
+				vs.Set(m.metric, criteria.Num(decimal.New(next(10001), -2)))
 			}
 		}
 		values[u.ID] = vs

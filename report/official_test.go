@@ -132,7 +132,7 @@ func TestUnitReport(t *testing.T) {
 	for i, fld := range ordinaryFields(res.Set) {
 		best, avg := fieldBenchmarks(res, idx[fld])
 		c.eqText(sh, cellRef(1, head+1+i), nodeTitle(fld))
-		c.eqNum(sh, cellRef(col[l.index], head+1+i), u.Nodes[idx[fld]].Index)
+		c.eqNum(sh, cellRef(col[l.index], head+1+i), u.Nodes[idx[fld]].Index())
 		c.eqNum(sh, cellRef(col[l.bestIndex], head+1+i), best)
 		c.eqNum(sh, cellRef(col[l.avgIndex], head+1+i), avg)
 	}

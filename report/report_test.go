@@ -191,8 +191,8 @@ func checkByField(c *checker, res *scoring.Result, l *labels) {
 				c.eqText(sh, cellRef(3+3*j, r), l.notApplicable)
 				continue
 			}
-			c.eqNum(sh, cellRef(3+3*j, r), nr.Points)
-			c.eqNum(sh, cellRef(4+3*j, r), nr.Index)
+			c.eqNum(sh, cellRef(3+3*j, r), nr.Points())
+			c.eqNum(sh, cellRef(4+3*j, r), nr.Index())
 			c.eqInt(sh, cellRef(5+3*j, r), nr.Rank)
 		}
 	}
@@ -218,8 +218,8 @@ func checkDetails(c *checker, res *scoring.Result, l *labels) {
 				c.eqText(sh, cell, l.notApplicable)
 				continue
 			}
-			c.eqNum(sh, cell, nr.Points)
-			reduced = reduced || !nr.Max.Equal(n.MaxPoints())
+			c.eqNum(sh, cell, nr.Points())
+			reduced = reduced || !nr.Max().Equal(n.MaxPoints())
 		}
 		if !reduced {
 			continue
@@ -228,8 +228,8 @@ func checkDetails(c *checker, res *scoring.Result, l *labels) {
 		r++
 		c.eqText(sh, cellRef(2, r), l.ownMax)
 		for k, u := range res.Units {
-			if nr := u.Nodes[i]; nr.Applicable && !nr.Max.Equal(n.MaxPoints()) {
-				c.eqNum(sh, cellRef(4+k, r), nr.Max)
+			if nr := u.Nodes[i]; nr.Applicable && !nr.Max().Equal(n.MaxPoints()) {
+				c.eqNum(sh, cellRef(4+k, r), nr.Max())
 			} else {
 				c.eqText(sh, cellRef(4+k, r), "")
 			}
@@ -264,11 +264,11 @@ func checkUnitSheet(c *checker, res *scoring.Result, u *scoring.UnitResult, sh s
 			c.eqText(sh, at(l.points), l.notApplicable)
 			continue
 		}
-		c.eqNum(sh, at(l.max), nr.Max)
-		c.eqNum(sh, at(l.points), nr.Points)
+		c.eqNum(sh, at(l.max), nr.Max())
+		c.eqNum(sh, at(l.points), nr.Points())
 		if n.Kind == criteria.Ordinary {
-			c.eqNum(sh, at(l.lost), nr.Max.Sub(nr.Points))
-			if nr.Max.GreaterThan(nr.Points) {
+			c.eqNum(sh, at(l.lost), nr.Max().Sub(nr.Points()))
+			if nr.Max().GreaterThan(nr.Points()) {
 				id, _ := c.f.GetCellStyle(sh, at(l.lost))
 				if st, _ := c.f.GetStyle(id); len(st.Fill.Color) == 0 {
 					c.t.Errorf("%s!%s: points lost are not highlighted", sh, at(l.lost))
@@ -276,8 +276,8 @@ func checkUnitSheet(c *checker, res *scoring.Result, u *scoring.UnitResult, sh s
 			}
 		}
 		if u.Self != nil && u.Self.Nodes[i].Applicable {
-			c.eqNum(sh, at(l.self), u.Self.Nodes[i].Points)
-			c.eqNum(sh, at(l.selfDiff), u.Self.Nodes[i].Points.Sub(nr.Points))
+			c.eqNum(sh, at(l.self), u.Self.Nodes[i].Points())
+			c.eqNum(sh, at(l.selfDiff), u.Self.Nodes[i].Points().Sub(nr.Points()))
 		}
 		if n.IsLeaf() && nr.Value.IsNumber() {
 			if got := c.number(sh, at(l.value), false); !got.Equal(nr.Value.Round(c.places + 2)) {

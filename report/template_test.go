@@ -65,10 +65,11 @@ func withDepartment(t *testing.T, ws *loadedWorkspace, back map[string]criteria.
 			continue
 		}
 		for id, vals := range back {
-			if _, ok := vals[m.ID]; ok {
+			if vals.Has(m.ID) {
 				t.Errorf("%s: the template asked the unit for %s, which the Department fills in", id, m.ID)
 			}
-			vals[m.ID] = ws.table.Values[id][m.ID]
+			vals.Set(m.ID, ws.table.Values[id].Get(m.ID))
+			back[id] = vals
 		}
 	}
 	return back
@@ -132,7 +133,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 				t.Errorf("row %d names %q, want %q", r, name, u.Name)
 			}
 			for j, m := range inputs {
-				fill(t, f, data, cellRef(j+3, r), m, ws.table.Values[u.ID][m.ID])
+				fill(t, f, data, cellRef(j+3, r), m, ws.table.Values[u.ID].Get(m.ID))
 			}
 		}
 		_ = f.SetCellStr(data, cellRef(len(inputs)+3, 6), "đã đối chiếu")
@@ -264,7 +265,7 @@ func TestUnitTemplateRoundTrip(t *testing.T) {
 				if id, _ := f.GetCellValue(sheet, cellRef(2, r)); id != m.ID {
 					t.Fatalf("%s: B%d = %q, want %s", lang, r, id, m.ID)
 				}
-				fill(t, f, sheet, cellRef(6, r), m, ws.table.Values[u.ID][m.ID])
+				fill(t, f, sheet, cellRef(6, r), m, ws.table.Values[u.ID].Get(m.ID))
 				if i == 0 {
 					_ = f.SetCellStr(sheet, cellRef(7, r), "QĐ 12/QĐ-UBND")
 				}

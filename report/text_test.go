@@ -221,7 +221,7 @@ func TestLostPointsAddUp(t *testing.T) {
 			want := decimal.Zero
 			for i, nr := range u.Nodes {
 				if nr.Node.Depth == 0 && nr.Node.Kind == criteria.Ordinary && nr.Applicable {
-					want = want.Add(u.Nodes[i].Max.Sub(nr.Points))
+					want = want.Add(u.Nodes[i].Max().Sub(nr.Points()))
 				}
 			}
 			if !ord.Equal(want) {

@@ -186,7 +186,7 @@ func textLossTable(u *scoring.UnitResult, losses []scoring.LostPoint, penalty bo
 	}
 	for _, l := range losses {
 		nr := l.Node
-		row := []string{nr.Node.Code, textClip(nr.Node.Name, 48), textFixed(nr.Max, set, lang), textFixed(nr.Points, set, lang)}
+		row := []string{nr.Node.Code, textClip(nr.Node.Name, 48), textFixed(nr.Max(), set, lang), textFixed(nr.Points(), set, lang)}
 		if !penalty {
 			row = append(row, textFixed(l.Lost, set, lang))
 		}
@@ -207,11 +207,11 @@ func textWhy(u *scoring.UnitResult, nr *scoring.NodeResult, lang criteria.Lang) 
 	_, sum, kids := u.ChildSums(slices.Index(u.Nodes, nr))
 	parts := make([]string, len(kids))
 	for i, k := range kids {
-		parts[i] = k.Node.Code + ": " + criteria.FormatNumber(k.Points, lang)
+		parts[i] = k.Node.Code + ": " + criteria.FormatNumber(k.Points(), lang)
 	}
 	num := func(d decimal.Decimal) string { return criteria.FormatNumber(d, lang) }
-	return fmt.Sprintf(t.capped, num(sum), strings.Join(parts, "; "), num(nr.Max), num(nr.Points), num(nr.Max),
-		textPointWord(nr.Max, "điểm", "point", lang))
+	return fmt.Sprintf(t.capped, num(sum), strings.Join(parts, "; "), num(nr.Max()), num(nr.Points()), num(nr.Max()),
+		textPointWord(nr.Max(), "điểm", "point", lang))
 }
 
 // textHasKind reports whether set has a top-level field of kind k.

@@ -175,13 +175,13 @@ func (b *book) unitRow(s *sheet, u *scoring.UnitResult, i int, n *criteria.Node,
 	}
 	cells := []any{b.text(n.Code, textKind), b.indented(n.Name, textKind, n.Depth)}
 	if nr.Applicable {
-		cells = append(cells, b.num(nr.Max, numKind))
+		cells = append(cells, b.num(nr.Max(), numKind))
 	} else {
 		cells = append(cells, b.text("", textKind))
 	}
 	cells = append(cells, b.valueCell(n, nr))
 	if nr.Applicable {
-		cells = append(cells, b.num(nr.Points, numKind), b.lostCell(n, nr))
+		cells = append(cells, b.num(nr.Points(), numKind), b.lostCell(n, nr))
 	} else {
 		cells = append(cells, b.text(l.notApplicable, kCenter), b.text("", kText))
 	}
@@ -244,9 +244,9 @@ func (b *book) lostCell(n *criteria.Node, nr *scoring.NodeResult) any {
 	case criteria.Bonus:
 		return b.text("", kText)
 	case criteria.Penalty:
-		lost = nr.Points
+		lost = nr.Points()
 	default:
-		lost = nr.Max.Sub(nr.Points)
+		lost = nr.Max().Sub(nr.Points())
 	}
 	if lost.Sign() > 0 {
 		return b.num(lost, kLost)
@@ -260,11 +260,11 @@ func (b *book) selfCells(u *scoring.UnitResult, i int, nr *scoring.NodeResult) [
 	if u.Self == nil || i >= len(u.Self.Nodes) || !u.Self.Nodes[i].Applicable {
 		return []any{b.text("", kText), b.text("", kText)}
 	}
-	sp := u.Self.Nodes[i].Points
+	sp := u.Self.Nodes[i].Points()
 	if !nr.Applicable {
 		return []any{b.num(sp, kNumber), b.text("", kText)}
 	}
-	return []any{b.num(sp, kNumber), b.num(sp.Sub(nr.Points), kDiff)}
+	return []any{b.num(sp, kNumber), b.num(sp.Sub(nr.Points()), kDiff)}
 }
 
 // evidenceFor is the note kept for a leaf's metric; for a derived ratio,

@@ -93,7 +93,7 @@ func (b *book) writeUnitFields(res *scoring.Result, u *scoring.UnitResult) error
 		best, avg := fieldBenchmarks(res, i)
 		cells := []any{b.text(nodeTitle(f), kName)}
 		if nr.Applicable {
-			cells = append(cells, b.num(nr.Points, kNumber), b.num(nr.Max, kNumber), b.num(nr.Index, kNumberBold))
+			cells = append(cells, b.num(nr.Points(), kNumber), b.num(nr.Max(), kNumber), b.num(nr.Index(), kNumberBold))
 		} else {
 			na := b.text(l.notApplicable, kCenter)
 			cells = append(cells, na, na, na)
@@ -127,10 +127,10 @@ func fieldBenchmarks(res *scoring.Result, i int) (best, avg decimal.Decimal) {
 		if !nr.Applicable {
 			continue
 		}
-		if n == 0 || nr.Index.GreaterThan(best) {
-			best = nr.Index
+		if n == 0 || nr.Index().GreaterThan(best) {
+			best = nr.Index()
 		}
-		sum = sum.Add(nr.Index)
+		sum = sum.Add(nr.Index())
 		n++
 	}
 	if n == 0 {

@@ -101,7 +101,8 @@ func BenchmarkRescore10kUnits(b *testing.B) {
 	unit := in.Units[0]
 	var change []criteria.Decision
 	for _, l := range p.leaves {
-		v, ok := in.Values[unit.ID][l.met.ID]
+		v := in.Values[unit.ID].Get(l.met.ID)
+		ok := !v.IsMissing()
 		d := []criteria.Decision{{Unit: unit, Metric: l.met, Value: v, Reason: "thử", Round: "1"}}
 		if ok && l.met.Ratio == nil && p.local(in, base, d) {
 			change = d

@@ -59,7 +59,7 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) cri
 		if !p.read[mi] || m.Ratio != nil {
 			continue
 		}
-		v := vs[m.ID]
+		v := vs.Get(m.ID)
 		switch {
 		case v.IsMissing() && lenient:
 			missing = true

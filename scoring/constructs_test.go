@@ -85,11 +85,11 @@ func TestConstructs(t *testing.T) {
 	for i, tt := range tests {
 		u := &criteria.Unit{ID: string(rune('a' + i)), Name: tt.name}
 		in.Units = append(in.Units, u)
-		vs := criteria.Values{}
+		vs := map[string]criteria.Value{}
 		for id, text := range tt.cells {
 			vs[id] = cell(t, set, id, text)
 		}
-		in.Values[u.ID] = vs
+		in.Values[u.ID] = criteria.ValuesOf(vs)
 	}
 	for _, slow := range []bool{false, true} {
 		forceSlow = slow
@@ -98,7 +98,7 @@ func TestConstructs(t *testing.T) {
 		for i, tt := range tests {
 			u := res.Unit(in.Units[i].ID)
 			for code, want := range tt.want {
-				if got := fixed(node(t, u, code)); got != want {
+				if got := nodeText(node(t, u, code)); got != want {
 					t.Errorf("slow=%v %s: %s %s, want %s", slow, tt.name, code, got, want)
 				}
 			}
@@ -119,12 +119,12 @@ func TestConstructs(t *testing.T) {
 // level and the gate.
 func TestConstructsExplain(t *testing.T) {
 	set := loadSet(t, "constructs.yaml")
-	vs := criteria.Values{}
+	vs := map[string]criteria.Value{}
 	for id, text := range map[string]string{"plan_timing": "khong ban hanh", "done": "0", "tasks": "0",
 		"complaints": "1", "report_sent": "có", "check": "có"} {
 		vs[id] = cell(t, set, id, text)
 	}
-	res := mustScore(t, input(set, vs))
+	res := mustScore(t, input(set, criteria.ValuesOf(vs)))
 	u := res.Units[0]
 	tests := []struct {
 		code     string
@@ -184,12 +184,12 @@ func TestLevelCells(t *testing.T) {
 // so 1.3, which requires 1.2, stays open and earns its 1.
 func TestGateKeepsDecidedPoints(t *testing.T) {
 	set := loadSet(t, "constructs.yaml")
-	vs := criteria.Values{}
+	vs := map[string]criteria.Value{}
 	for id, text := range map[string]string{"plan_timing": "không ban hành", "done": "5", "tasks": "5",
 		"complaints": "0", "report_sent": "có", "check": "có"} {
 		vs[id] = cell(t, set, id, text)
 	}
-	in := input(set, vs)
+	in := input(set, criteria.ValuesOf(vs))
 	var leaf *criteria.Node
 	for _, n := range set.Nodes() {
 		if n.Code == "1.2.1" {
@@ -200,7 +200,7 @@ func TestGateKeepsDecidedPoints(t *testing.T) {
 	u := mustScore(t, in).Units[0]
 	for code, want := range map[string]string{"1.1": "0.00/1.00/0.00", "1.2.1": "1.50/2.00/75.00",
 		"1.2.2": "0.00/1.00/0.00", "1.2": "1.50/3.00/50.00", "1.3": "1.00/1.00/100.00"} {
-		if got := fixed(node(t, u, code)); got != want {
+		if got := nodeText(node(t, u, code)); got != want {
 			t.Errorf("%s: %s, want %s", code, got, want)
 		}
 	}

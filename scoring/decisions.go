@@ -151,13 +151,11 @@ func applyDecisions(in Input, decs []criteria.Decision) (Input, map[string]leafP
 			continue
 		}
 		if !copied[id] {
-			vs := make(criteria.Values, len(values[id])+1)
-			for k, v := range values[id] {
-				vs[k] = v
-			}
-			values[id], copied[id] = vs, true
+			values[id], copied[id] = values[id].Clone(), true
 		}
-		values[id][d.Metric.ID] = d.Value
+		vs := values[id]
+		vs.Set(d.Metric.ID, d.Value)
+		values[id] = vs
 		placed[[2]string{id, d.Metric.ID}] = d.Place
 	}
 	out.Values = values
@@ -271,7 +269,7 @@ func decisionSteps(in Input, snaps []snapshot) []DecisionStep {
 			key := [2]string{id, d.Metric.ID}
 			v, ok := current[key]
 			if !ok {
-				v = in.Values[id][d.Metric.ID]
+				v = in.Values[id].Get(d.Metric.ID)
 			}
 			st.ValueBefore = v
 			current[key] = d.Value
@@ -359,7 +357,7 @@ func nodePoints(n *NodeResult) decimal.NullDecimal {
 	if !n.Applicable {
 		return decimal.NullDecimal{}
 	}
-	return decimal.NewNullDecimal(n.Points)
+	return decimal.NewNullDecimal(n.Points())
 }
 
 // Decided reports whether the node's points are a council decision's
@@ -369,7 +367,7 @@ func (n *NodeResult) Decided() bool { return n.decided }
 // decidedExplain says why a leaf the council gave points to has them: the
 // rule no longer says why.
 func decidedExplain(n *NodeResult, lang criteria.Lang) string {
-	pts := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " +
-		criteria.Plural(lang, n.Max, "điểm", "point", "points")
+	pts := criteria.FormatNumber(n.Points(), lang) + "/" + criteria.FormatNumber(n.Max(), lang) + " " +
+		criteria.Plural(lang, n.Max(), "điểm", "point", "points")
 	return criteria.Say(lang, "điểm do Hội đồng thẩm định quyết định: %s", "points set by the appraisal council: %s", pts)
 }

@@ -32,9 +32,9 @@ func decisionSet() *criteria.Set {
 func decisionInput() Input {
 	set := decisionSet()
 	return input(set,
-		criteria.Values{"plan": yes, "initiatives": num("2"), "late": num("1"), "total": num("100")},
-		criteria.Values{"plan": no, "initiatives": num("1"), "late": num("10"), "total": num("100")},
-		criteria.Values{"plan": yes, "initiatives": num("0"), "late": na, "total": na},
+		criteria.ValuesOf(map[string]criteria.Value{"plan": yes, "initiatives": num("2"), "late": num("1"), "total": num("100")}),
+		criteria.ValuesOf(map[string]criteria.Value{"plan": no, "initiatives": num("1"), "late": num("10"), "total": num("100")}),
+		criteria.ValuesOf(map[string]criteria.Value{"plan": yes, "initiatives": num("0"), "late": na, "total": na}),
 	)
 }
 

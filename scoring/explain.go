@@ -52,8 +52,8 @@ func (n *NodeResult) why(lang criteria.Lang) string {
 
 // got is the points part of an explanation: "0,75/1 điểm", "0.5/1 point".
 func (n *NodeResult) got(lang criteria.Lang) string {
-	unit := criteria.Plural(lang, n.Max, "điểm", "point", "points") // "0.5/1 point"
-	got := criteria.FormatNumber(n.Points, lang) + "/" + criteria.FormatNumber(n.Max, lang) + " " + unit
+	unit := criteria.Plural(lang, n.Max(), "điểm", "point", "points") // "0.5/1 point"
+	got := criteria.FormatNumber(n.Points(), lang) + "/" + criteria.FormatNumber(n.Max(), lang) + " " + unit
 	if n.Node.Kind == criteria.Penalty {
 		// A penalty's points are taken off the total, not earned.
 		got = criteria.Say(lang, "trừ %s", "%s taken off", got)

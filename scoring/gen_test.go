@@ -91,7 +91,7 @@ func genSet(rng *rand.Rand, nLeaves int) *criteria.Set {
 
 // genValues gives every input metric of set a random value, some N/A.
 func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decimal, inputs []*criteria.Metric) criteria.Values {
-	vs := make(criteria.Values, len(inputs))
+	vs := make(map[string]criteria.Value, len(inputs))
 	for _, m := range inputs {
 		if rng.IntN(20) == 0 {
 			vs[m.ID] = criteria.NA()
@@ -121,7 +121,7 @@ func genValues(rng *rand.Rand, set *criteria.Set, maxOf map[string]decimal.Decim
 			vs[a], vs[b] = vs[b], vs[a]
 		}
 	}
-	return vs
+	return criteria.ValuesOf(vs)
 }
 
 // genInput builds nUnits units with random values for set.

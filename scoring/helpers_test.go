@@ -118,10 +118,10 @@ func node(t *testing.T, u *UnitResult, code string) *NodeResult {
 	return nil
 }
 
-// fixed writes a node's points/max/index as "p/m/i", or "n/a".
-func fixed(n *NodeResult) string {
+// nodeText writes a node's points/max/index as "p/m/i", or "n/a".
+func nodeText(n *NodeResult) string {
 	if !n.Applicable {
 		return "n/a"
 	}
-	return n.Points.StringFixed(2) + "/" + n.Max.StringFixed(2) + "/" + n.Index.StringFixed(2)
+	return n.Points().StringFixed(2) + "/" + n.Max().StringFixed(2) + "/" + n.Index().StringFixed(2)
 }

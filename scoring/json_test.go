@@ -26,8 +26,8 @@ func sample(t testing.TB) *Result {
 	set.Metrics[0].Name = "Ban hành kế hoạch CCHC đúng hạn"
 	set.Tiers = []criteria.Tier{{Name: "Tốt", Min: d("90")}, {Name: "Khá", Min: d("0")}}
 	in := input(set,
-		criteria.Values{"plan": yes, "late": num("1"), "total": num("12"), "sat": num("75"), "bo": na},
-		criteria.Values{"plan": no, "late": num("0"), "total": num("0"), "sat": num("100"), "bo": num("0.5")},
+		criteria.ValuesOf(map[string]criteria.Value{"plan": yes, "late": num("1"), "total": num("12"), "sat": num("75"), "bo": na}),
+		criteria.ValuesOf(map[string]criteria.Value{"plan": no, "late": num("0"), "total": num("0"), "sat": num("100"), "bo": num("0.5")}),
 	)
 	in.Units[0].Name, in.Units[0].ID, in.Units[0].Group = "Thị xã Điện Bàn", "dien-ban", "Đồng bằng"
 	in.Units[1].Name, in.Units[1].ID, in.Units[1].Group = "Huyện \"Nam\" Giang", "nam-giang", "Miền núi"

@@ -16,10 +16,10 @@ func (j *jsonWriter) appendExplain(b []byte, n *NodeResult) []byte {
 	b = appendStringBody(append(b, '"'), n.why(j.lang))
 	// ": 0,75/1 điểm", as got says it.
 	b = append(b, ": "...)
-	b = appendStringBody(b, criteria.FormatNumber(n.Points, j.lang))
+	b = appendStringBody(b, criteria.FormatNumber(n.Points(), j.lang))
 	b = append(b, '/')
-	b = appendStringBody(b, criteria.FormatNumber(n.Max, j.lang))
+	b = appendStringBody(b, criteria.FormatNumber(n.Max(), j.lang))
 	b = append(b, ' ')
-	b = appendStringBody(b, criteria.Plural(j.lang, n.Max, "điểm", "point", "points"))
+	b = appendStringBody(b, criteria.Plural(j.lang, n.Max(), "điểm", "point", "points"))
 	return append(b, '"')
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -33,7 +34,6 @@ type plan struct {
 	parts    [][2][]int
 	hasBonus bool
 	hasPen   bool
-	cache    []decimal.Decimal // r × 10^-dec for small r, shared by every unit
 }
 
 // leafPlan is one leaf's rule, ready to score many units.
@@ -127,7 +127,6 @@ func newPlan(set *criteria.Set) (*plan, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	p.buildCache()
 	return p, nil
 }
 
@@ -161,26 +160,30 @@ func (p *plan) checkTotals() error {
 	return nil
 }
 
-func (p *plan) buildCache() {
-	n := 100*p.scale + 1
-	var total int64
-	for _, l := range p.leaves {
-		total += l.max
-	}
-	n = max(n, total+1)
-	n = min(n, cacheSize)
-	p.cache = make([]decimal.Decimal, n)
-	for i := range p.cache {
-		p.cache[i] = decimal.New(int64(i), -p.dec)
-	}
+// decimal returns r × 10^-dec, shared when it is small.
+func (p *plan) decimal(r int64) decimal.Decimal { return fixed(r, int8(p.dec)) }
+
+// fixedCache holds, by count of decimals, r × 10^-dec for r below
+// cacheSize, made on first use and shared by every result: a decimal's
+// digits live on the heap, and a million node results ask for them.
+var fixedCache [maxDecimals + 1]struct {
+	once sync.Once
+	ds   []decimal.Decimal
 }
 
-// decimal returns r × 10^-dec, shared when it is small.
-func (p *plan) decimal(r int64) decimal.Decimal {
-	if r >= 0 && r < int64(len(p.cache)) {
-		return p.cache[r]
+// fixed returns r × 10^-dec, shared when it is small.
+func fixed(r int64, dec int8) decimal.Decimal {
+	if r >= 0 && r <= 100*exact.Pow10[dec] && r < cacheSize { // every index, and the points of most sets
+		c := &fixedCache[dec]
+		c.once.Do(func() {
+			c.ds = make([]decimal.Decimal, min(100*exact.Pow10[dec]+1, cacheSize))
+			for i := range c.ds {
+				c.ds[i] = decimal.New(int64(i), -int32(dec))
+			}
+		})
+		return c.ds[r]
 	}
-	return decimal.New(r, -p.dec)
+	return decimal.New(r, -int32(dec))
 }
 
 func (p *plan) newLeaf(n *criteria.Node, at int) (*leafPlan, error) {

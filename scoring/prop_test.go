@@ -26,11 +26,11 @@ func TestPropertyBounds(t *testing.T) {
 		for _, u := range res.Units {
 			s := slow.Unit(u.Unit.ID)
 			for i, n := range u.Nodes {
-				if n.Applicable && (n.Points.Sign() < 0 || n.Points.Cmp(n.Max) > 0) {
-					t.Errorf("round %d %s %s: %s of %s", round, u.Unit.ID, n.Node.Code, n.Points, n.Max)
+				if n.Applicable && (n.Points().Sign() < 0 || n.Points().Cmp(n.Max()) > 0) {
+					t.Errorf("round %d %s %s: %s of %s", round, u.Unit.ID, n.Node.Code, n.Points(), n.Max())
 				}
-				if !n.Points.Equal(s.Nodes[i].Points) {
-					t.Errorf("round %d %s %s: %s in machine words, %s in math/big", round, u.Unit.ID, n.Node.Code, n.Points, s.Nodes[i].Points)
+				if !n.Points().Equal(s.Nodes[i].Points()) {
+					t.Errorf("round %d %s %s: %s in machine words, %s in math/big", round, u.Unit.ID, n.Node.Code, n.Points(), s.Nodes[i].Points())
 				}
 			}
 			if u.Points.Sign() < 0 || u.Points.Cmp(u.Max) > 0 {
@@ -55,7 +55,7 @@ func TestPropertyShuffle(t *testing.T) {
 				t.Errorf("%s: %s/%s rank %d, shuffled %s/%s rank %d", ua.Unit.ID, ua.Points, ua.Index, ua.Rank, ub.Points, ub.Index, ub.Rank)
 			}
 			for i, n := range ua.Nodes {
-				if !n.Points.Equal(ub.Nodes[i].Points) || n.Rank != ub.Nodes[i].Rank {
+				if !n.Points().Equal(ub.Nodes[i].Points()) || n.Rank != ub.Nodes[i].Rank {
 					t.Errorf("%s %s differs after shuffling", ua.Unit.ID, n.Node.Code)
 				}
 			}
@@ -87,12 +87,12 @@ func TestPropertyMonotone(t *testing.T) {
 		for range 200 {
 			x := decimal.New(int64(rng.IntN(10001)), -2)
 			xs = append(xs, x)
-			vals = append(vals, criteria.Values{"m": criteria.Num(x)})
+			vals = append(vals, criteria.ValuesOf(map[string]criteria.Value{"m": criteria.Num(x)}))
 		}
 		res := mustScore(t, input(set, vals...))
 		pts := make([]decimal.Decimal, len(xs))
 		for i := range xs {
-			pts[i] = res.Unit(units(len(xs))[i].ID).Nodes[1].Points
+			pts[i] = res.Unit(units(len(xs))[i].ID).Nodes[1].Points()
 		}
 		for i := range xs {
 			for j := range xs {

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -39,8 +40,8 @@ func (p *plan) rank(res *Result) {
 					field = append(field, n)
 				}
 			}
-			slices.SortStableFunc(field, func(a, b *NodeResult) int { return b.Index.Cmp(a.Index) })
-			competition(len(field), func(i int) decimal.Decimal { return field[i].Index },
+			slices.SortStableFunc(field, func(a, b *NodeResult) int { return cmp.Compare(b.index(), a.index()) })
+			competition(len(field), func(i int) decimal.Decimal { return field[i].Index() },
 				func(i, r int) { field[i].Rank = r })
 		})
 	}

@@ -379,7 +379,7 @@ func (g *gen) units(n int) ([]*criteria.Unit, map[string]criteria.Values) {
 		} else {
 			for _, gm := range g.metrics {
 				if gm.m.Ratio == nil {
-					vs[gm.m.ID] = g.value(gm)
+					vs.Set(gm.m.ID, g.value(gm))
 				}
 			}
 		}
@@ -397,19 +397,16 @@ func (g *gen) spoil(units []*criteria.Unit, values map[string]criteria.Values) {
 		return
 	}
 	u := units[g.r.IntN(len(units))].ID
-	vs := criteria.Values{}
-	for id, v := range values[u] {
-		vs[id] = v
-	}
-	values[u] = vs
+	vs := values[u].Clone()
+	defer func() { values[u] = vs }()
 	for _, gm := range g.metrics {
 		if max, ok := g.points[gm.m.ID]; ok {
-			vs[gm.m.ID] = criteria.Num(max.Add(g.q))
+			vs.Set(gm.m.ID, criteria.Num(max.Add(g.q)))
 			return
 		}
 	}
-	for id := range vs {
-		vs[id] = criteria.NA()
+	for id := range vs.All() {
+		vs.Set(id, criteria.NA())
 	}
 }
 

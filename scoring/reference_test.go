@@ -120,7 +120,7 @@ func roundRat(x *big.Rat, places int32) *big.Rat {
 // sums in which an N/A part counts as 0 and a zero denominator gives N/A.
 func refMetric(m *criteria.Metric, vals criteria.Values) (refVal, error) {
 	if m.Ratio == nil {
-		v, ok := vals[m.ID]
+		v, ok := vals.Get(m.ID), vals.Has(m.ID)
 		switch {
 		case !ok || v.IsMissing():
 			return refVal{}, fmt.Errorf("%w: metric %s missing", errRefInput, m.ID)
@@ -136,7 +136,7 @@ func refMetric(m *criteria.Metric, vals criteria.Values) (refVal, error) {
 	sum := func(ids []string) (*big.Rat, error) {
 		s := new(big.Rat)
 		for _, id := range ids {
-			v, ok := vals[id]
+			v, ok := vals.Get(id), vals.Has(id)
 			switch {
 			case !ok || v.IsMissing():
 				return nil, fmt.Errorf("%w: ratio part %s missing", errRefInput, id)
@@ -521,7 +521,7 @@ func (s *refScorer) seeRatio(m *criteria.Metric, v refVal, vals criteria.Values)
 		return
 	}
 	for _, id := range append(slices.Clone(m.Ratio.Numerator), m.Ratio.Denominator...) {
-		if vals[id].IsNA() {
+		if vals.Get(id).IsNA() {
 			s.see("ratio with an N/A part")
 		}
 	}

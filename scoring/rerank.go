@@ -82,16 +82,16 @@ func (p *plan) rerank(in Input, base *Result, changed map[string]bool, fresh []*
 // rerankField sets the rank of top-level field f on every unit where it
 // applies, as rerank sets the units' ranks.
 func (p *plan) rerankField(f int, kept, old, fresh []*UnitResult) {
-	at := func(u *UnitResult) (decimal.Decimal, bool) { return u.Nodes[f].Index, u.Nodes[f].Applicable }
+	at := func(u *UnitResult) (decimal.Decimal, bool) { return u.Nodes[f].Index(), u.Nodes[f].Applicable }
 	applies := func(u *UnitResult) bool { return u.Nodes[f].Applicable }
 	for _, u := range kept {
 		if n := u.Nodes[f]; n.Applicable {
-			n.Rank = moved(n.Rank, n.Index, old, fresh, applies, at)
+			n.Rank = moved(n.Rank, n.Index(), old, fresh, applies, at)
 		}
 	}
 	for _, u := range fresh {
 		if n := u.Nodes[f]; n.Applicable {
-			n.Rank = counted(n.Index, kept, fresh, applies, at)
+			n.Rank = counted(n.Index(), kept, fresh, applies, at)
 		}
 	}
 }

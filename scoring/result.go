@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // Result is a scored assessment: every unit's points and ranks.
@@ -46,18 +47,21 @@ type UnitResult struct {
 	WhatIf *Standing
 }
 
-// NodeResult is one node's score for one unit.
+// NodeResult is one node's score for one unit. A result holds one for
+// every node of every unit — a million at 10,000 units × 100 criteria —
+// so its points are kept as counts of 10^-decimals, 88 bytes in all, and
+// made decimals when asked for.
 type NodeResult struct {
-	Node       *criteria.Node
+	Node  *criteria.Node
+	Value criteria.Value // leaves: the value the rule read
+	Rank  int            // on ranked top-level fields only; 0 otherwise
+
+	pts, max   int64 // counts of 10^-dec; zero when not applicable
+	band       int32 // the band that held in a bands rule, or -1
+	dec        int8  // the set's decimals
 	Applicable bool
-	ownGate    bool            // gate closed this node's own requires, not an ancestor's
-	decided    bool            // the points are a decision's, not the rule's
-	band       int32           // the band that held in a bands rule, or -1
-	Points     decimal.Decimal // zero when not applicable
-	Max        decimal.Decimal // zero when not applicable
-	Index      decimal.Decimal // zero when not applicable
-	Rank       int             // on ranked top-level fields only; 0 otherwise
-	Value      criteria.Value  // leaves: the value the rule read
+	ownGate    bool // gate closed this node's own requires, not an ancestor's
+	decided    bool // the points are a decision's, not the rule's
 
 	// gate is the required node that closed this node's gate or an
 	// ancestor's (SPEC §8.3); nil when open. A pointer, not the code, as a
@@ -69,6 +73,20 @@ type NodeResult struct {
 
 	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
 }
+
+// Points returns the node's points; zero when it does not apply.
+func (n *NodeResult) Points() decimal.Decimal { return fixed(n.pts, n.dec) }
+
+// Max returns the most points the node could earn; zero when it does not
+// apply.
+func (n *NodeResult) Max() decimal.Decimal { return fixed(n.max, n.dec) }
+
+// Index returns Points ÷ Max × 100, rounded half away from zero to the
+// set's decimals; zero when the node does not apply.
+func (n *NodeResult) Index() decimal.Decimal { return fixed(n.index(), n.dec) }
+
+// index is Index as a count of 10^-dec.
+func (n *NodeResult) index() int64 { return indexOf(n.pts, n.max, exact.Pow10[n.dec]) }
 
 // GatedBy returns the code of the required node that closed this node's
 // own gate (SPEC §8.3: the first, in the listed order, that applies and

@@ -93,14 +93,14 @@ func TestRules(t *testing.T) {
 					parent("1", leaf("1.1", tt.max, tt.rule), leaf("1.2", "1", criteria.Rule{Type: criteria.BooleanRule, Metric: "other", Expect: true})))
 				var vals []criteria.Values
 				for _, v := range tt.values {
-					vals = append(vals, criteria.Values{"m": v, "other": yes})
+					vals = append(vals, criteria.ValuesOf(map[string]criteria.Value{"m": v, "other": yes}))
 				}
 				res := mustScore(t, input(set, vals...))
 				for i, want := range tt.want {
 					n := node(t, res.Unit(units(len(vals))[i].ID), "1.1")
 					got := "n/a"
 					if n.Applicable {
-						got = n.Points.StringFixed(2)
+						got = n.Points().StringFixed(2)
 					}
 					if got != want {
 						t.Errorf("slow=%v unit %d (%s): points %s, want %s", slow, i+1, tt.values[i], got, want)
@@ -123,17 +123,17 @@ func TestRatios(t *testing.T) {
 			{LTE: nd("10"), Points: d("1")}, {GT: nd("10"), LT: nd("33.34"), Points: d("0.5")}}}),
 		leaf("1.2", "1", criteria.Rule{Type: criteria.BooleanRule, Metric: "ok", Expect: true})))
 	in := input(set,
-		criteria.Values{"late": num("1"), "late_land": na, "total": num("10"), "ok": yes},      // 10% exactly: lte 10
-		criteria.Values{"late": num("1"), "late_land": num("2"), "total": num("9"), "ok": yes}, // 33.33…% < 33.34
-		criteria.Values{"late": na, "late_land": na, "total": num("0"), "ok": yes},             // 0/0: N/A
-		criteria.Values{"late": num("2"), "late_land": num("1"), "total": na, "ok": yes},       // denominator N/A counts 0: N/A
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("1"), "late_land": na, "total": num("10"), "ok": yes}),      // 10% exactly: lte 10
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("1"), "late_land": num("2"), "total": num("9"), "ok": yes}), // 33.33…% < 33.34
+		criteria.ValuesOf(map[string]criteria.Value{"late": na, "late_land": na, "total": num("0"), "ok": yes}),             // 0/0: N/A
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("2"), "late_land": num("1"), "total": na, "ok": yes}),       // denominator N/A counts 0: N/A
 	)
 	res := mustScore(t, in)
 	want := []string{"1.00/1.00/100.00", "0.50/1.00/50.00", "n/a", "n/a"}
 	for i, w := range want {
 		u := res.Unit(in.Units[i].ID)
 		n := node(t, u, "1.1")
-		if got := fixed(n); got != w {
+		if got := nodeText(n); got != w {
 			t.Errorf("unit %d: 1.1 %s, want %s", i+1, got, w)
 		}
 	}

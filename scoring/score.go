@@ -135,7 +135,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 		nr := &nodes[i]
 		ur.Nodes[i] = nr
 		nr.Node = p.nodes[i]
-		nr.band = -1
+		nr.band, nr.dec = -1, int8(p.dec)
 		app, pts, mx := false, int64(0), int64(0)
 		if li := p.leafOf[i]; li >= 0 {
 			l := p.leaves[li]
@@ -174,7 +174,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 		w.app[i], w.pts[i], w.max[i] = app, pts, mx
 		nr.Applicable = app
 		if app {
-			nr.Points, nr.Max, nr.Index = p.decimal(pts), p.decimal(mx), p.decimal(p.index(pts, mx))
+			nr.pts, nr.max = pts, mx
 		}
 	}
 	if len(p.gates) > 0 {
@@ -235,7 +235,7 @@ func (p *plan) closeGates(w *worker, ur *UnitResult) {
 				p.resum(w, ur, i)
 			case !nr.decided:
 				w.pts[i] = 0
-				nr.Points, nr.Index = p.decimal(0), p.decimal(0)
+				nr.pts = 0
 			}
 		}
 		for a := p.parent[g.at]; a >= 0; a = p.parent[a] {
@@ -256,15 +256,19 @@ func (p *plan) resum(w *worker, ur *UnitResult, i int) {
 		pts = min(pts, cp)
 	}
 	w.pts[i] = pts
-	ur.Nodes[i].Points, ur.Nodes[i].Index = p.decimal(pts), p.decimal(p.index(pts, w.max[i]))
+	ur.Nodes[i].pts = pts
 }
 
 // index returns pts ÷ max × 100 as a count of 10^-dec, rounded once.
-func (p *plan) index(pts, mx int64) int64 {
+func (p *plan) index(pts, mx int64) int64 { return indexOf(pts, mx, p.scale) }
+
+// indexOf returns pts ÷ mx × 100 as a count of 1/scale, rounded once; 0
+// when mx is not positive.
+func indexOf(pts, mx, scale int64) int64 {
 	if mx <= 0 {
 		return 0
 	}
-	return exact.RoundDiv(pts*100*p.scale, mx)
+	return exact.RoundDiv(pts*100*scale, mx)
 }
 
 // bySource adds node i's points to its source's total, or, when its leaves

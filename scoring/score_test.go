@@ -36,10 +36,10 @@ func TestTree(t *testing.T) {
 	in := input(set,
 		// 1.1 capped: 3 → 2 of max min(2, 3) = 2; 1.2: 1.2.1 N/A, 1.2.2 2/2.
 		// 1: 4/4; 2: 3.5/5; ordinary 7.5 of 9; bonus 2 → 9.5 clamped to 9.
-		criteria.Values{"a": yes, "b": yes, "c": yes, "e": na, "f": yes, "s": num("3.5"), "bo": num("2"), "pe": num("0")},
+		criteria.ValuesOf(map[string]criteria.Value{"a": yes, "b": yes, "c": yes, "e": na, "f": yes, "s": num("3.5"), "bo": num("2"), "pe": num("0")}),
 		// 1.1: 1/2 (max capped at 2), 1.2 all N/A → not applicable; 1: 1/2.
 		// 2: 0.5/5; ordinary 1.5/7; penalty 3 → below zero, clamped to 0.
-		criteria.Values{"a": yes, "b": no, "c": no, "e": na, "f": na, "s": num("0.5"), "bo": na, "pe": num("3")},
+		criteria.ValuesOf(map[string]criteria.Value{"a": yes, "b": no, "c": no, "e": na, "f": na, "s": num("0.5"), "bo": na, "pe": num("3")}),
 	)
 	res := mustScore(t, in)
 	want := map[string]map[string]string{
@@ -49,7 +49,7 @@ func TestTree(t *testing.T) {
 	for id, nodes := range want {
 		u := res.Unit(id)
 		for code, w := range nodes {
-			if got := fixed(node(t, u, code)); got != w {
+			if got := nodeText(node(t, u, code)); got != w {
 				t.Errorf("%s %s: %s, want %s", id, code, got, w)
 			}
 		}
@@ -78,7 +78,7 @@ func TestTree(t *testing.T) {
 // TestMixedSources assigns each child of a mixed parent to its own source.
 func TestMixedSources(t *testing.T) {
 	set := newSet(bools("a", "b"), parent("1", leaf("1.1", "1", boolRule("a")), withSource(criteria.Survey, leaf("1.2", "2", boolRule("b")))))
-	u := mustScore(t, input(set, criteria.Values{"a": yes, "b": yes})).Units[0]
+	u := mustScore(t, input(set, criteria.ValuesOf(map[string]criteria.Value{"a": yes, "b": yes}))).Units[0]
 	if u.Appraisal.StringFixed(2) != "1.00" || u.Survey.StringFixed(2) != "2.00" {
 		t.Errorf("appraisal %s survey %s, want 1.00 and 2.00", u.Appraisal, u.Survey)
 	}
@@ -93,11 +93,11 @@ func TestRanks(t *testing.T) {
 	set.Tiers = []criteria.Tier{{Name: "Tốt", Min: d("90")}, {Name: "Khá", Min: d("80")}, {Name: "Yếu", Min: d("0")}}
 	// totals: u1 80, u2 90, u3 80, u4 95, u5 60 (field 2 N/A for u5: 30/50)
 	in := input(set,
-		criteria.Values{"x": num("40"), "y": num("40")},
-		criteria.Values{"x": num("45"), "y": num("45")},
-		criteria.Values{"x": num("30"), "y": num("50")},
-		criteria.Values{"x": num("50"), "y": num("45")},
-		criteria.Values{"x": num("30"), "y": na},
+		criteria.ValuesOf(map[string]criteria.Value{"x": num("40"), "y": num("40")}),
+		criteria.ValuesOf(map[string]criteria.Value{"x": num("45"), "y": num("45")}),
+		criteria.ValuesOf(map[string]criteria.Value{"x": num("30"), "y": num("50")}),
+		criteria.ValuesOf(map[string]criteria.Value{"x": num("50"), "y": num("45")}),
+		criteria.ValuesOf(map[string]criteria.Value{"x": num("30"), "y": na}),
 	)
 	groups := []string{"Đồng bằng", "Miền núi", "Miền núi", "Đồng bằng", "Đồng bằng"}
 	for i, u := range in.Units {
@@ -139,7 +139,7 @@ func TestRanks(t *testing.T) {
 // TestTies gives ranks 1, 2, 2, 4 and keeps tied units in input order.
 func TestTies(t *testing.T) {
 	set := newSet([]*criteria.Metric{metric("x", criteria.Points)}, parent("1", leaf("1.1", "10", criteria.Rule{Type: criteria.PointsRule, Metric: "x"})))
-	res := mustScore(t, input(set, criteria.Values{"x": num("7")}, criteria.Values{"x": num("9")}, criteria.Values{"x": num("5")}, criteria.Values{"x": num("7")}))
+	res := mustScore(t, input(set, criteria.ValuesOf(map[string]criteria.Value{"x": num("7")}), criteria.ValuesOf(map[string]criteria.Value{"x": num("9")}), criteria.ValuesOf(map[string]criteria.Value{"x": num("5")}), criteria.ValuesOf(map[string]criteria.Value{"x": num("7")})))
 	var got []string
 	for _, u := range res.Units {
 		got = append(got, u.Unit.ID+"="+string(rune('0'+u.Rank)))
@@ -157,11 +157,11 @@ func TestProblems(t *testing.T) {
 		parent("1", leaf("1.1", "1", boolRule("ok")), leaf("1.2", "2", criteria.Rule{Type: criteria.PointsRule, Metric: "p"}),
 			leaf("1.3", "1", criteria.Rule{Type: criteria.RelativeRule, Metric: "r"}),
 			leaf("1.4", "1", criteria.Rule{Type: criteria.LinearRule, Metric: "rate", From: d("100"), To: d("0")})))
-	good := criteria.Values{"ok": yes, "p": num("1"), "r": num("1"), "late": num("0"), "total": num("5")}
+	good := criteria.ValuesOf(map[string]criteria.Value{"ok": yes, "p": num("1"), "r": num("1"), "late": num("0"), "total": num("5")})
 	in := input(set,
-		criteria.Values{"ok": num("1"), "p": num("1"), "r": num("1"), "late": num("0")}, // wrong kind, missing total
-		criteria.Values{"ok": yes, "p": num("2.5"), "r": num("-1"), "late": num("9"), "total": num("8")},
-		criteria.Values{"ok": na, "p": na, "r": na, "late": na, "total": num("0")},
+		criteria.ValuesOf(map[string]criteria.Value{"ok": num("1"), "p": num("1"), "r": num("1"), "late": num("0")}), // wrong kind, missing total
+		criteria.ValuesOf(map[string]criteria.Value{"ok": yes, "p": num("2.5"), "r": num("-1"), "late": num("9"), "total": num("8")}),
+		criteria.ValuesOf(map[string]criteria.Value{"ok": na, "p": na, "r": na, "late": na, "total": num("0")}),
 		good,
 		good,
 	)
@@ -198,7 +198,7 @@ func TestBadSet(t *testing.T) {
 		t.Error("Score without a set: no error")
 	}
 	set := newSet(bools("a"), parent("1", leaf("1.1", "1", boolRule("nope"))))
-	if _, err := Score(input(set, criteria.Values{"a": yes})); err == nil || !strings.Contains(err.Error(), `metric "nope" is not declared`) {
+	if _, err := Score(input(set, criteria.ValuesOf(map[string]criteria.Value{"a": yes}))); err == nil || !strings.Contains(err.Error(), `metric "nope" is not declared`) {
 		t.Errorf("undeclared metric: %v", err)
 	}
 }
@@ -245,10 +245,10 @@ func TestCheckPartialValues(t *testing.T) {
 			leaf("1.1", "1", criteria.Rule{Type: criteria.LinearRule, Metric: "late_rate", From: d("100"), To: d("0")}),
 			leaf("1.2", "2", criteria.Rule{Type: criteria.PointsRule, Metric: "sp"})))
 	in := input(set,
-		criteria.Values{"late": num("9"), "total": num("8"), "sp": num("1")},    // 112.5%
-		criteria.Values{"late": num("1"), "sp": num("3")},                       // total missing; 3 > 2
-		criteria.Values{"total": num("10")},                                     // late and sp missing
-		criteria.Values{"late": num("1"), "total": num("10"), "sp": num("1.5")}, // sound
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("9"), "total": num("8"), "sp": num("1")}),    // 112.5%
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("1"), "sp": num("3")}),                       // total missing; 3 > 2
+		criteria.ValuesOf(map[string]criteria.Value{"total": num("10")}),                                     // late and sp missing
+		criteria.ValuesOf(map[string]criteria.Value{"late": num("1"), "total": num("10"), "sp": num("1.5")}), // sound
 	)
 	ps := Check(in)
 	var got []string

@@ -48,9 +48,9 @@ func (u *UnitResult) LostPoints() []LostPoint {
 				skip[c] = true
 			}
 		}
-		lost := nr.Max.Sub(nr.Points)
+		lost := nr.Max().Sub(nr.Points())
 		if n.Kind == criteria.Penalty {
-			lost = nr.Points
+			lost = nr.Points()
 		}
 		if lost.Sign() > 0 {
 			out = append(out, LostPoint{Node: nr, Lost: lost})
@@ -66,9 +66,9 @@ func (u *UnitResult) LostPoints() []LostPoint {
 func lostCapped(u *UnitResult, i int, nr *NodeResult) bool {
 	maxSum, ptsSum, _ := childSums(u, i)
 	if nr.Node.Kind == criteria.Penalty {
-		return !ptsSum.Equal(nr.Points)
+		return !ptsSum.Equal(nr.Points())
 	}
-	return !maxSum.Equal(nr.Max)
+	return !maxSum.Equal(nr.Max())
 }
 
 // ChildSums adds up the max and points of the applicable children of the
@@ -86,7 +86,7 @@ func childSums(u *UnitResult, i int) (maxSum, ptsSum decimal.Decimal, kids []*No
 		}
 		if j < len(u.Nodes) && u.Nodes[j].Applicable {
 			kids = append(kids, u.Nodes[j])
-			maxSum, ptsSum = maxSum.Add(u.Nodes[j].Max), ptsSum.Add(u.Nodes[j].Points)
+			maxSum, ptsSum = maxSum.Add(u.Nodes[j].Max()), ptsSum.Add(u.Nodes[j].Points())
 		}
 	}
 	return maxSum, ptsSum, kids

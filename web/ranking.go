@@ -186,8 +186,8 @@ func (s *Server) fields(w http.ResponseWriter, r *http.Request) {
 					row.Cells = append(row.Cells, fieldCell{})
 					continue
 				}
-				row.Cells = append(row.Cells, fieldCell{Applicable: true, Points: s.num(set, nr.Points),
-					Index: s.num(set, nr.Index), Rank: itoa(nr.Rank), Shade: shade(nr.Index)})
+				row.Cells = append(row.Cells, fieldCell{Applicable: true, Points: s.num(set, nr.Points()),
+					Index: s.num(set, nr.Index()), Rank: itoa(nr.Rank), Shade: shade(nr.Index())})
 			}
 			v.Rows = append(v.Rows, row)
 		}

@@ -169,22 +169,22 @@ func (s *Server) nodeRow(set *criteria.Set, u *scoring.UnitResult, i int, nr *sc
 		row.Max, row.Points = s.words["notApplicable"], s.words["notApplicable"]
 		return row
 	}
-	row.Max, row.Points = s.num(set, nr.Max), s.num(set, nr.Points)
+	row.Max, row.Points = s.num(set, nr.Max()), s.num(set, nr.Points())
 	var lost decimal.Decimal
 	switch n.Kind {
 	case criteria.Bonus:
 	case criteria.Penalty:
-		lost = nr.Points
+		lost = nr.Points()
 	default:
-		lost = nr.Max.Sub(nr.Points)
+		lost = nr.Max().Sub(nr.Points())
 	}
 	if n.Kind != criteria.Bonus {
 		row.Lost, row.LostSome = s.num(set, lost), lost.Sign() > 0
 	}
 	if u.Self != nil && i < len(u.Self.Nodes) && u.Self.Nodes[i].Applicable {
-		sp := u.Self.Nodes[i].Points
+		sp := u.Self.Nodes[i].Points()
 		row.Self = s.num(set, sp)
-		d := sp.Sub(nr.Points)
+		d := sp.Sub(nr.Points())
 		row.Diff = s.num(set, d)
 		if d.Sign() > 0 {
 			row.Diff = "+" + row.Diff

@@ -163,7 +163,7 @@ func fractionWarnings(set *criteria.Set, file string, t *metrics.Table) []warnin
 		}
 		numbers, above0, fraction := 0, false, true
 		for _, vs := range t.Values {
-			v := vs[m.ID]
+			v := vs.Get(m.ID)
 			if !v.IsNumber() {
 				continue
 			}

@@ -96,7 +96,11 @@ func Dec(d decimal.Decimal) Q {
 	if !ok {
 		return Q{}
 	}
-	e := d.Exponent()
+	return Pow(c, d.Exponent())
+}
+
+// Pow converts c × 10^e to Q.
+func Pow(c int64, e int32) Q {
 	switch {
 	case e >= 0 && e < 19:
 		n, ok := Mul(c, Pow10[e])
