@@ -39,7 +39,11 @@ func (e explaining) num(d decimal.Decimal) string {
 // value writes the value read: a ratio to decimals+2 places, trailing
 // zeros dropped.
 func (e explaining) value(v Value) string {
-	return e.num(v.Round(e.c.dec + 2))
+	s := v.RoundText(e.c.dec+2, e.lang)
+	if e.isPercent() {
+		s += "%"
+	}
+	return s
 }
 
 // labelled writes the value with what it is: "tỷ lệ 87,5%", "số lượng 3".

@@ -1,6 +1,8 @@
 package criteria
 
 import (
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -125,6 +127,38 @@ func TestRoundMatchesDivRound(t *testing.T) {
 		for places := int32(0); places <= 4; places++ {
 			if got, want := Num(n).Round(places), n.Round(places); !got.Equal(want) {
 				t.Errorf("Num(%s).Round(%d) = %s, want %s", n, places, got, want)
+			}
+			if got, want := Num(n).RoundText(places, Vietnamese), FormatNumber(n.Round(places), Vietnamese); got != want {
+				t.Errorf("Num(%s).RoundText(%d) = %s, want %s", n, places, got, want)
+			}
+		}
+	}
+	// A ratio of counts is held in machine words: it must round as the
+	// decimals do, and compare and convert as the same fraction would.
+	ints := []int64{0, 1, -1, 5, -5, 7, 100, 12500, -12500, 99999, 1 << 40, -(1 << 40), math.MaxInt32, math.MinInt32 + 1, math.MaxInt64, math.MinInt64}
+	for _, a := range ints {
+		for _, b := range ints {
+			if b == 0 {
+				continue
+			}
+			n, d := decimal.NewFromInt(a), decimal.NewFromInt(b)
+			v := FracInt(a, b)
+			for places := int32(0); places <= 6; places++ {
+				if got, want := v.Round(places), n.DivRound(d, places); !got.Equal(want) {
+					t.Errorf("FracInt(%d, %d).Round(%d) = %s, want %s", a, b, places, got, want)
+				}
+				if got, want := v.RoundText(places, English), FormatNumber(n.DivRound(d, places), English); got != want {
+					t.Errorf("FracInt(%d, %d).RoundText(%d) = %s, want %s", a, b, places, got, want)
+				}
+			}
+			if got, want := v.Rat(), new(big.Rat).SetFrac(big.NewInt(a), big.NewInt(b)); got.Cmp(want) != 0 {
+				t.Errorf("FracInt(%d, %d).Rat() = %s", a, b, got)
+			}
+			for _, c := range []decimal.Decimal{decimal.Zero, decimal.New(1, 0), decimal.New(-3, 1), decimal.New(12345, -2)} {
+				want := new(big.Rat).SetFrac(big.NewInt(a), big.NewInt(b)).Cmp(c.Rat())
+				if got := v.Cmp(c); got != want {
+					t.Errorf("FracInt(%d, %d).Cmp(%s) = %d, want %d", a, b, c, got, want)
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -41,8 +42,9 @@ const (
 type Value struct {
 	kind valueKind
 	b    bool
-	exp  int32 // a small number: its exponent; a level: the index of its label in the metric's Levels
-	coef int64 // a small number: its coefficient
+	frac bool  // a small fraction: coef ÷ exp, both whole numbers
+	exp  int32 // a small number: its exponent; a small fraction: its denominator; a level: the index of its label in the metric's Levels
+	coef int64 // a small number: its coefficient; a small fraction: its numerator
 	big  *bigValue
 }
 
@@ -75,17 +77,43 @@ func Frac(num, den decimal.Decimal) Value {
 	return Value{kind: number, big: &bigValue{num: num, den: den, frac: true}}
 }
 
+// FracInt returns the exact fraction num/den of whole numbers; den must
+// not be zero. A derived ratio of counts is one, for every unit.
+func FracInt(num, den int64) Value {
+	switch {
+	case den == 0:
+		panic("criteria.FracInt: zero denominator")
+	case den == 1:
+		return Scaled(num, 0)
+	case den >= math.MinInt32+1 && den <= math.MaxInt32:
+		return Value{kind: number, frac: true, coef: num, exp: int32(den)}
+	}
+	return Frac(decimal.NewFromInt(num), decimal.NewFromInt(den))
+}
+
+// Int returns a whole number that fits an int64; ok is false for anything
+// else, a fraction included.
+func (v Value) Int() (n int64, ok bool) {
+	if v.kind != number || v.big != nil || v.frac || v.exp < 0 || v.exp > 18 {
+		return 0, false
+	}
+	return exact.Mul(v.coef, exact.Pow10[v.exp])
+}
+
 // num returns a number's numerator: the number itself unless it is a
 // fraction.
 func (v Value) num() decimal.Decimal {
-	if v.big != nil {
+	switch {
+	case v.big != nil:
 		return v.big.num
+	case v.frac:
+		return decimal.NewFromInt(v.coef)
 	}
 	return decimal.New(v.coef, v.exp)
 }
 
 // isFrac reports whether v is a fraction, whose den is not 1.
-func (v Value) isFrac() bool { return v.big != nil && v.big.frac }
+func (v Value) isFrac() bool { return v.frac || v.big != nil && v.big.frac }
 
 // BoolValue returns the yes/no value b.
 func BoolValue(b bool) Value { return Value{kind: boolean, b: b} }
@@ -126,7 +154,10 @@ func (v Value) Bool() bool { return v.b }
 // Fraction returns a number as the exact fraction num/den (den is 1 for a
 // plain number).
 func (v Value) Fraction() (num, den decimal.Decimal) {
-	if !v.isFrac() {
+	switch {
+	case v.frac:
+		return decimal.NewFromInt(v.coef), decimal.NewFromInt(int64(v.exp))
+	case !v.isFrac():
 		return v.num(), one
 	}
 	return v.big.num, v.big.den
@@ -138,6 +169,15 @@ func (v Value) Q() exact.Q {
 	switch {
 	case v.kind != number:
 		return exact.Q{}
+	case v.frac:
+		n, d := v.coef, int64(v.exp)
+		if d < 0 {
+			if n == math.MinInt64 {
+				return exact.Q{}
+			}
+			n, d = -n, -d
+		}
+		return exact.Q{N: n, D: d, OK: true}
 	case v.big == nil:
 		return exact.Pow(v.coef, v.exp)
 	case !v.big.frac:
@@ -165,8 +205,9 @@ func (v Value) Cmp(d decimal.Decimal) int {
 		return v.num().Cmp(d)
 	}
 	// num/den ? d  ⇔  num ? d×den, den > 0
-	c := v.big.num.Cmp(d.Mul(v.big.den))
-	if v.big.den.Sign() < 0 {
+	num, den := v.Fraction()
+	c := num.Cmp(d.Mul(den))
+	if den.Sign() < 0 {
 		c = -c
 	}
 	return c
@@ -175,36 +216,81 @@ func (v Value) Cmp(d decimal.Decimal) int {
 // Round returns a number rounded half away from zero to places.
 // A number that already has at most places decimals is returned as it is.
 func (v Value) Round(places int32) decimal.Decimal {
+	if c, e, ok := v.rounded(places); ok {
+		return decimal.New(c, e)
+	}
 	if !v.isFrac() {
-		if v.big == nil && v.exp >= -places {
-			return decimal.New(v.coef, v.exp)
-		}
 		return v.num().Round(places)
 	}
-	// The explanations and the JSON result round a million ratios: in
-	// machine words when num × 10^k and den fit, k = en − ed + places.
-	cn, en, ok := small(v.big.num)
-	if cd, ed, okd := small(v.big.den); ok && okd && cd != 0 {
-		if k := en - ed + places; k >= 0 && int32(exact.Digits(cn))+k <= 18 {
-			n := cn * exact.Pow10[k]
-			if cd < 0 {
-				n, cd = -n, -cd
-			}
-			q, r := n/cd, n%cd
-			if r < 0 {
-				r = -r
-			}
-			if 2*r >= cd { // half away from zero
-				if n < 0 {
-					q--
-				} else {
-					q++
-				}
-			}
-			return decimal.New(q, -places)
+	num, den := v.Fraction()
+	return num.DivRound(den, places)
+}
+
+// RoundText writes Round(places) as FormatNumber does: "87,5".
+func (v Value) RoundText(places int32, lang Lang) string {
+	if c, e, ok := v.rounded(places); ok {
+		return formatScaled(c, e, lang)
+	}
+	return FormatNumber(v.Round(places), lang)
+}
+
+// rounded is Round as c × 10^e in machine words: the explanations and the
+// JSON result round a million values. ok is false when they do not fit.
+func (v Value) rounded(places int32) (c int64, e int32, ok bool) {
+	var cn, cd int64
+	var en, ed int32
+	switch {
+	case v.kind != number || places < 0:
+		return 0, 0, false
+	case v.big == nil && !v.frac:
+		if v.exp >= -places {
+			return v.coef, v.exp, true
+		}
+		cn, en, cd = v.coef, v.exp, 1
+	case v.frac:
+		cn, cd = v.coef, int64(v.exp)
+	default:
+		var okn, okd bool
+		cn, en, okn = small(v.big.num)
+		cd, ed, okd = 1, 0, true
+		if v.big.frac {
+			cd, ed, okd = small(v.big.den)
+		}
+		if !okn || !okd || cd == 0 {
+			return 0, 0, false
 		}
 	}
-	return v.big.num.DivRound(v.big.den, places)
+	// cn×10^en ÷ (cd×10^ed) to places: (cn × 10^k) ÷ cd, k = en − ed + places.
+	k := en - ed + places
+	if k < 0 { // ÷ 10^-k: into the denominator
+		if k < -18 {
+			return 0, 0, false
+		}
+		var fits bool
+		if cd, fits = exact.Mul(cd, exact.Pow10[-k]); !fits {
+			return 0, 0, false
+		}
+		k = 0
+	}
+	if cn == math.MinInt64 || cd == math.MinInt64 || int32(exact.Digits(cn))+k > 18 {
+		return 0, 0, false
+	}
+	n := cn * exact.Pow10[k]
+	if cd < 0 {
+		n, cd = -n, -cd
+	}
+	q, r := n/cd, n%cd
+	if r < 0 {
+		r = -r
+	}
+	if r >= cd-r { // half away from zero: 2r ≥ cd without overflow
+		if n < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q, -places, true
 }
 
 // String renders v for the JSON result and messages: "true", "false",
@@ -221,13 +307,13 @@ func (v Value) String() string {
 	case level:
 		return "level " + strconv.Itoa(int(v.exp)+1)
 	case number:
-		if v.big == nil {
+		switch {
+		case v.big == nil && !v.frac:
 			return formatScaled(v.coef, v.exp, English)
-		}
-		if !v.big.frac {
+		case !v.isFrac():
 			return FormatNumber(v.big.num, English)
 		}
-		return FormatNumber(v.Round(6), English)
+		return v.RoundText(6, English)
 	}
 	return ""
 }

@@ -143,6 +143,15 @@ func Mul(a, b int64) (int64, bool) {
 	return c, true
 }
 
+// Add returns a+b and whether it did not overflow.
+func Add(a, b int64) (int64, bool) {
+	c := a + b
+	if (b > 0 && c < a) || (b < 0 && c > a) {
+		return 0, false
+	}
+	return c, true
+}
+
 // Sub returns a−b and whether it did not overflow.
 func Sub(a, b int64) (int64, bool) {
 	c := a - b
