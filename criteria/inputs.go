@@ -71,6 +71,20 @@ func (vs Values) Get(id string) Value {
 	return Value{}
 }
 
+// Columns returns the index vs's row follows; nil for the zero Values.
+func (vs Values) Columns() *Columns { return vs.cols }
+
+// At returns the value in column i of vs's Columns.
+func (vs Values) At(i int) Value { return vs.row[i] }
+
+// Index returns the column of the metric id, or -1.
+func (c *Columns) Index(id string) int {
+	if i, ok := c.at[id]; ok {
+		return i
+	}
+	return -1
+}
+
 // Has reports whether a value is given for the metric id.
 func (vs Values) Has(id string) bool { return !vs.Get(id).IsMissing() }
 

@@ -35,6 +35,7 @@ func Check(in Input) criteria.Problems {
 	nm := len(p.metrics)
 	out := make([]criteria.Value, nm)
 	var ps criteria.Problems
+	p.learnColumns(in)
 	for u, unit := range in.Units {
 		if _, ok := in.Values[unit.ID]; !ok {
 			continue
@@ -43,6 +44,23 @@ func Check(in Input) criteria.Problems {
 		ps.Append(p.readUnit(in, u, out, true)...)
 	}
 	return ps
+}
+
+// learnColumns finds, once for all units, where each metric is in the
+// rows that share the first unit's columns, as every row of a table does:
+// readUnit then reads a value by its place and not by a map lookup.
+func (p *plan) learnColumns(in Input) {
+	for _, u := range in.Units {
+		c := in.Values[u.ID].Columns()
+		if c == nil {
+			continue
+		}
+		p.cols, p.colAt = c, make([]int, len(p.metrics))
+		for mi, m := range p.metrics {
+			p.colAt[mi] = c.Index(m.ID)
+		}
+		return
+	}
 }
 
 // readUnit copies the values unit u's rules read into out (derived ratios
@@ -60,7 +78,14 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) cri
 		if !p.read[mi] || m.Ratio != nil {
 			continue
 		}
-		v := vs.Get(m.ID)
+		var v criteria.Value
+		if c := vs.Columns(); c != nil && c == p.cols {
+			if i := p.colAt[mi]; i >= 0 {
+				v = vs.At(i)
+			}
+		} else {
+			v = vs.Get(m.ID)
+		}
 		switch {
 		case v.IsMissing() && lenient:
 			missing = true

@@ -33,6 +33,8 @@ type plan struct {
 	read     []bool // metric index → some rule reads it, directly or as a ratio part
 	parts    [][2][]int
 	hasBonus bool
+	cols     *criteria.Columns // the columns learnColumns learned
+	colAt    []int             // metric index → its column in cols, or -1
 	hasPen   bool
 }
 

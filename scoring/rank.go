@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/shopspring/decimal"
-
 	"parindex/criteria"
 )
 
@@ -34,21 +32,27 @@ func (p *plan) rank(res *Result) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			var field []*NodeResult
+			// Sorted on the index as a count of 10^-decimals, worked out
+			// once a node and not at every comparison.
+			type keyed struct {
+				index int64
+				n     *NodeResult
+			}
+			var field []keyed
 			for _, u := range units {
 				if n := u.Nodes[f]; n.Applicable {
-					field = append(field, n)
+					field = append(field, keyed{n.index(), n})
 				}
 			}
-			slices.SortStableFunc(field, func(a, b *NodeResult) int { return cmp.Compare(b.index(), a.index()) })
-			competition(len(field), func(i int) decimal.Decimal { return field[i].Index() },
-				func(i, r int) { field[i].Rank = r })
+			slices.SortStableFunc(field, func(a, b keyed) int { return cmp.Compare(b.index, a.index) })
+			competition(len(field), func(i int) bool { return field[i].index == field[i-1].index },
+				func(i, r int) { field[i].n.Rank = r })
 		})
 	}
 	wg.Wait()
 
 	slices.SortStableFunc(units, func(a, b *UnitResult) int { return b.Index.Cmp(a.Index) })
-	competition(len(units), func(i int) decimal.Decimal { return units[i].Index },
+	competition(len(units), func(i int) bool { return units[i].Index.Equal(units[i-1].Index) },
 		func(i, r int) { units[i].Rank = r })
 
 	for _, u := range units {
@@ -60,7 +64,7 @@ func (p *plan) rank(res *Result) {
 			byGroup[u.Unit.Group] = append(byGroup[u.Unit.Group], u)
 		}
 		for _, g := range byGroup {
-			competition(len(g), func(i int) decimal.Decimal { return g[i].Index },
+			competition(len(g), func(i int) bool { return g[i].Index.Equal(g[i-1].Index) },
 				func(i, r int) { g[i].GroupRank = r })
 		}
 	}
@@ -77,10 +81,10 @@ func (p *plan) rank(res *Result) {
 
 // competition ranks n items already sorted highest first: equal indices
 // share a rank and the next rank skips (1, 2, 2, 4).
-func competition(n int, index func(int) decimal.Decimal, set func(i, rank int)) {
+func competition(n int, tied func(i int) bool, set func(i, rank int)) {
 	r := 0
 	for i := range n {
-		if i == 0 || !index(i).Equal(index(i-1)) {
+		if i == 0 || !tied(i) { // tied: item i has item i−1's index
 			r = i + 1
 		}
 		set(i, r)

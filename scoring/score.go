@@ -61,6 +61,7 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 	// rules need the best and worst of all units before any is scored.
 	vals := make([]criteria.Value, nu*nm)
 	found := make([]criteria.Problems, nu)
+	p.learnColumns(in)
 	parallel(nu, func(lo, hi int) {
 		for u := lo; u < hi; u++ {
 			found[u] = p.readUnit(in, u, vals[u*nm:(u+1)*nm:(u+1)*nm], false)
