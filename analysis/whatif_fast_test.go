@@ -9,6 +9,7 @@ import (
 
 	"parindex/analysis"
 	"parindex/criteria"
+	"parindex/report"
 	"parindex/scoring"
 )
 
@@ -41,13 +42,18 @@ func TestWhatIfFastIsFull(t *testing.T) {
 			}
 			got, err := analysis.RunWhatIf(in, changes)
 			want, err2 := analysis.RunWhatIfFull(in, changes)
+			lean, err3 := analysis.RunWhatIfStandings(in, changes)
 			if (err == nil) != (err2 == nil) || (err != nil && err.Error() != err2.Error()) {
 				t.Fatalf("%s %v: fast error %v, full error %v", name, changes, err, err2)
+			}
+			if (err == nil) != (err3 == nil) || (err != nil && err.Error() != err3.Error()) {
+				t.Fatalf("%s %v: error %v, with standings only %v", name, changes, err, err3)
 			}
 			if err != nil {
 				refused++
 				continue
 			}
+			sameTable(t, name, changes, got, lean)
 			var a, b bytes.Buffer
 			if err := got.Result.WriteJSON(&a, criteria.Vietnamese); err != nil {
 				t.Fatal(err)
@@ -101,4 +107,35 @@ func anyChange(r *rand.Rand, in scoring.Input, res *scoring.Result) criteria.Dec
 		v = criteria.Num(decimal.NewFromFloat(r.Float64() * 100).Round(1))
 	}
 	return criteria.Decision{Unit: u.Unit, Metric: m, Value: v, Reason: "thử", Round: "1"}
+}
+
+// sameTable checks that a what-if scored for its standings only prints,
+// in both languages, the table the whole what-if prints, and that the
+// units it changed keep every node.
+func sameTable(t *testing.T, name string, changes []criteria.Decision, full, lean *analysis.WhatIf) {
+	t.Helper()
+	args := make([]string, len(changes))
+	for i, d := range changes {
+		args[i] = d.Unit.ID + ":" + d.Target() + "=" + d.Text
+	}
+	for _, lang := range []criteria.Lang{criteria.Vietnamese, criteria.English} {
+		var a, b bytes.Buffer
+		if err := report.WriteWhatIf(&a, full, args, lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := report.WriteWhatIf(&b, lean, args, lang); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Fatalf("%s %v: the table differs with standings only:\n%s\nagainst\n%s", name, changes, b.String(), a.String())
+		}
+	}
+	for _, d := range changes {
+		u := lean.Result.Unit(d.Unit.ID)
+		for i, n := range u.Nodes {
+			if n == nil || !n.Points().Equal(full.Result.Unit(d.Unit.ID).Nodes[i].Points()) {
+				t.Fatalf("%s %v: changed unit %s lost or changed node %d", name, changes, d.Unit.ID, i)
+			}
+		}
+	}
 }

@@ -285,6 +285,9 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 		s.br.Discard(i + 1)
 		quoted = true
 	}
+	if !quoted {
+		tooLong = s.plainRun(start)
+	}
 	for {
 		b, err := s.br.ReadByte()
 		if err != nil {
@@ -329,6 +332,31 @@ func (s *csvScanner) field() (c cell, end, damaged bool) {
 		return c, true, false
 	}
 	return c, end, damaged
+}
+
+// plainRun copies onto s.buf, from what is buffered, the bytes of an
+// unquoted cell up to the first that ends it or needs a look (the
+// separator, a line break, a NUL), a run at a time: a table of 10,000
+// rows has a million cells. It reports whether the cell passed maxCell;
+// field reads the rest a byte at a time.
+func (s *csvScanner) plainRun(start int) (tooLong bool) {
+	for {
+		chunk, _ := s.br.Peek(max(s.br.Buffered(), 1))
+		i := 0
+		for i < len(chunk) {
+			if b := chunk[i]; b == s.sep || b == '\n' || b == '\r' || b == 0 {
+				break
+			}
+			i++
+		}
+		keep := min(i, max(maxCell-(len(s.buf)-start), 0))
+		s.buf = append(s.buf, chunk[:keep]...)
+		tooLong = tooLong || keep < i
+		s.br.Discard(i)
+		if i < len(chunk) || len(chunk) == 0 {
+			return tooLong
+		}
+	}
 }
 
 // quoted takes byte b of a quoted cell and reports whether the cell is

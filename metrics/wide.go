@@ -10,14 +10,16 @@ import (
 // wideTable reads a wide table row by row: a header of "unit" then metric
 // ids, then one row a unit.
 type wideTable struct {
-	set    *criteria.Set
-	match  *Matcher
-	opts   Options
-	inputs []*criteria.Metric
-	ids    *criteria.Columns // the metric ids of every unit's Values
-	rows   rowArena
-	t      *Table
-	probs  criteria.Problems
+	set      *criteria.Set
+	match    *Matcher
+	opts     Options
+	inputs   []*criteria.Metric
+	ids      *criteria.Columns // the metric ids of every unit's Values
+	at       []int             // column → its place in a row of ids; made by learnColumns
+	defaults []int             // the places in a row of ids that take their metric's default
+	rows     rowArena
+	t        *Table
+	probs    criteria.Problems
 
 	headerSeen bool
 	stop       bool // the header is unusable: rows are not read
@@ -126,6 +128,7 @@ func (w *wideTable) header(g *grid, r *row, unitCol int) {
 	}
 	w.cols = make([]*criteria.Metric, w.width)
 	w.colOf = map[string]int{}
+	w.at = nil
 	for col := unitCol + 1; col < w.width; col++ {
 		k := key(r.cells[col].text)
 		if k == "" {
@@ -250,7 +253,10 @@ func (w *wideTable) data(g *grid, r *row) {
 	if w.ids == nil {
 		w.ids = inputColumns(w.inputs)
 	}
-	vals := w.ids.Row(w.rows.next(len(w.inputs)))
+	if w.at == nil {
+		w.learnColumns()
+	}
+	row := w.rows.next(len(w.inputs))
 	for col, m := range w.cols {
 		if m == nil {
 			continue
@@ -265,14 +271,33 @@ func (w *wideTable) data(g *grid, r *row) {
 			add(&w.probs, p, "unit %q: metric %q: %s", u.Name, m.ID, msg)
 			continue
 		}
-		vals.Set(m.ID, v)
-	}
-	for _, m := range w.inputs {
-		if _, ok := w.colOf[m.ID]; !ok && m.Default != nil && !w.opts.optional(m) {
-			vals.Set(m.ID, *m.Default)
+		if i := w.at[col]; i >= 0 {
+			row[i] = v
 		}
 	}
-	w.t.Values[u.ID] = vals
+	for _, i := range w.defaults {
+		row[i] = *w.inputs[i].Default
+	}
+	w.t.Values[u.ID] = w.ids.Row(row)
+}
+
+// learnColumns works out, once the header is read, where each column's
+// value goes in a unit's row, and which metrics without a column take
+// their default.
+func (w *wideTable) learnColumns() {
+	w.at = make([]int, len(w.cols))
+	for col, m := range w.cols {
+		w.at[col] = -1
+		if m != nil {
+			w.at[col] = w.ids.Index(m.ID) // every metric with a column is an input: lookupMetric says so
+		}
+	}
+	w.defaults = nil
+	for i, m := range w.inputs {
+		if _, ok := w.colOf[m.ID]; !ok && m.Default != nil && !w.opts.optional(m) {
+			w.defaults = append(w.defaults, i)
+		}
+	}
 }
 
 // notes joins the note cells of a unit's row: "ghi chú: nộp bổ sung; #kiểm tra: đã đối chiếu".

@@ -36,6 +36,13 @@ type Input struct {
 	// does not score it again. A what-if has it from scoring the folder
 	// as it is.
 	Before *Result
+	// Standings asks only for the units' standings, as a what-if's table
+	// shows them: a unit keeps its totals and its top-level fields'
+	// results (which carry a field rank), and its other Nodes entries
+	// are nil, unless Detail names it. A million node results are then
+	// never made. It is ignored with Decisions.
+	Standings bool
+	Detail    map[string]bool // by unit id: the units that keep every node
 }
 
 // Score computes every unit's points, indices, ranks and tier. Problems in
@@ -44,6 +51,7 @@ type Input struct {
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
 	if len(in.Decisions) > 0 || in.DecisionsGiven {
+		in.Standings = false // the decisions' records read every node
 		return scoreDecided(in)
 	}
 	return score(in, nil)
@@ -84,10 +92,12 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 
 	res := &Result{Set: in.Set, Units: make([]*UnitResult, nu), ranges: ranges}
 	units := make([]UnitResult, nu)
+	lean := in.Standings
 	parallel(nu, func(lo, hi int) {
 		w := newWorker(len(p.nodes))
 		for u := lo; u < hi; u++ {
 			units[u].Unit = in.Units[u]
+			w.lean = lean && !in.Detail[in.Units[u].ID]
 			p.scoreUnit(w, &units[u], vals[u*nm:(u+1)*nm], leafOver[in.Units[u].ID])
 			res.Units[u] = &units[u]
 		}
@@ -120,6 +130,10 @@ type worker struct {
 	app []bool
 	pts []int64
 	max []int64
+	// lean asks scoreUnit to keep only the top-level nodes (Input.Standings):
+	// the others are scored in scratch, reused from unit to unit.
+	lean    bool
+	scratch []NodeResult
 }
 
 func newWorker(n int) *worker {
@@ -130,7 +144,16 @@ func newWorker(n int) *worker {
 // then the totals.
 func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over leafPoints) {
 	nn := len(p.nodes)
-	nodes := make([]NodeResult, nn)
+	var nodes []NodeResult
+	if w.lean {
+		if w.scratch == nil {
+			w.scratch = make([]NodeResult, nn)
+		}
+		nodes = w.scratch
+		clear(nodes)
+	} else {
+		nodes = make([]NodeResult, nn)
+	}
 	ur.Nodes = make([]*NodeResult, nn)
 	for i := nn - 1; i >= 0; i-- { // children follow their parent depth first
 		nr := &nodes[i]
@@ -180,6 +203,14 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 	}
 	if len(p.gates) > 0 {
 		p.closeGates(w, ur)
+	}
+	if w.lean { // the top-level fields are kept; the scratch is not
+		top := make([]NodeResult, len(p.top))
+		clear(ur.Nodes)
+		for k, i := range p.top {
+			top[k] = nodes[i]
+			ur.Nodes[i] = &top[k]
+		}
 	}
 	var ord, umax, bonus, pen int64
 	var bySrc [2]int64

@@ -69,7 +69,11 @@ func runWhatIf(opts *WhatIfOptions) error {
 	if err != nil {
 		return err
 	}
-	wi, err := analysis.RunWhatIf(ws.Input(), changes)
+	run := analysis.RunWhatIfStandings // the table shows standings only
+	if opts.JSON == "-" {
+		run = analysis.RunWhatIf
+	}
+	wi, err := run(ws.Input(), changes)
 	if err != nil {
 		return err
 	}
