@@ -42,7 +42,7 @@ func RunWhatIfStandings(in scoring.Input, changes []criteria.Decision) (*WhatIf,
 // again whatever the changes, which tests compare the fast path with, and
 // standings true for RunWhatIfStandings.
 func runWhatIf(in scoring.Input, changes []criteria.Decision, fast, standings bool) (*WhatIf, error) {
-	in.Steps, in.Release, in.Before = false, false, nil
+	in.Steps, in.Before = false, nil
 	if standings {
 		in.Standings, in.Detail = true, map[string]bool{}
 		for _, d := range changes {

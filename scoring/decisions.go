@@ -190,7 +190,7 @@ func decidedPlace(in Input, placed map[[2]string]criteria.Problem) func(unitID, 
 // checkLeafOver finds decided points the scoring cannot take: on a leaf
 // that does not apply to the unit, outside [0, max], or with more places
 // than the set's decimals. vals are every unit's checked values.
-func (p *plan) checkLeafOver(in Input, over map[string]leafPoints, vals []criteria.Value) criteria.Problems {
+func (p *plan) checkLeafOver(in Input, over map[string]leafPoints, vals func(u int) []criteria.Value) criteria.Problems {
 	if len(over) == 0 {
 		return nil
 	}
@@ -198,7 +198,6 @@ func (p *plan) checkLeafOver(in Input, over map[string]leafPoints, vals []criter
 	for _, l := range p.leaves {
 		byNode[l.node] = l
 	}
-	nm := len(p.metrics)
 	var ps criteria.Problems
 	for u, unit := range in.Units {
 		for _, node := range decidedOrder(in, unit, over[unit.ID]) {
@@ -208,7 +207,7 @@ func (p *plan) checkLeafOver(in Input, over map[string]leafPoints, vals []criter
 			switch {
 			case l == nil:
 				pr.Msg = "criterion " + node.Code + " is not a scored criterion of this set"
-			case !p.leafApplies(l, vals[u*nm:(u+1)*nm]):
+			case !p.leafApplies(l, vals(u)):
 				pr.Msg = "unit \"" + unit.Name + "\": criterion " + node.Code +
 					" does not apply to this unit (its value is N/A), so it cannot be given points"
 				pr.Hint = "give the metric a value instead, or remove the row"

@@ -43,7 +43,7 @@ func Rescore(in Input, base *Result, changes []criteria.Decision) (res *Result, 
 		problems.Append(p.readUnit(sub, u, vals[u*nm:(u+1)*nm:(u+1)*nm], false)...)
 	}
 	if len(problems) == 0 {
-		problems = p.checkLeafOver(sub, over, vals)
+		problems = p.checkLeafOver(sub, over, func(u int) []criteria.Value { return vals[u*nm : (u+1)*nm] })
 	}
 	if len(problems) > 0 {
 		return nil, true, problems
