@@ -12,8 +12,26 @@ import (
 // case folded, surrounding space trimmed and inner runs of space collapsed.
 // "Thị xã  Điện Bàn" and "thị xã điện bàn" (in NFD) have the same key.
 func NameKey(s string) string {
+	if isKey(s) {
+		return s // u00001, dien-ban: an id is most often its own key
+	}
 	s = norm.NFC.String(s)
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// isKey reports whether s is ASCII that NameKey leaves as it is: no
+// capital, no control character, single spaces only between words.
+func isKey(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < ' ' || c == 0x7f || 'A' <= c && c <= 'Z' || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // LooseKey returns the form under which names are compared when no exact

@@ -214,3 +214,16 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNameKey checks NameKey's shortcut for ids against the full rule.
+func FuzzNameKey(f *testing.F) {
+	for _, s := range []string{"u00001", "dien-ban", "Dien-Ban", "a  b", " a", "a\tb", "điện bàn", "x\x7fy", "a b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
+		if got := NameKey(s); got != want {
+			t.Fatalf("NameKey(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

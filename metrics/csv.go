@@ -46,18 +46,53 @@ func scanCSV(r io.Reader, file string, probs *criteria.Problems, visit func(*gri
 		return tr.fatal(p)
 	}
 	g := &grid{file: file, sep: s.sep}
-	cells := 0
-	for s.fatal == nil && tr.bad == nil {
-		rw, ok := s.record()
-		if !ok || tr.bad != nil {
-			break
+	// The text is split into rows on a goroutine of its own while the rows
+	// before are read (a table of 10,000 rows takes a tenth of a second
+	// each way). A row goes across with the problems found in its text, in
+	// batches, at most a few batches ahead: memory stays bounded.
+	type scanned struct {
+		rw    *row // nil when the row is not to be visited
+		probs criteria.Problems
+	}
+	const batch = 64
+	batches := make(chan []scanned, 4)
+	var tooMany bool
+	go func() {
+		defer close(batches)
+		cells := 0
+		var out []scanned
+		for s.fatal == nil && tr.bad == nil {
+			var found criteria.Problems
+			s.probs = &found
+			rw, ok := s.record()
+			if !ok || tr.bad != nil {
+				out = append(out, scanned{probs: found})
+				break
+			}
+			if cells += len(rw.cells); cells > maxCells {
+				tooMany = true
+				break
+			}
+			if s.fatal != nil {
+				rw = nil
+			}
+			if out = append(out, scanned{rw, found}); len(out) == batch {
+				batches <- out
+				out = nil
+			}
 		}
-		if cells += len(rw.cells); cells > maxCells {
-			return tooManyCells(file)
+		batches <- out
+	}()
+	for b := range batches {
+		for _, sc := range b {
+			probs.Append(sc.probs...)
+			if sc.rw != nil {
+				visit(g, sc.rw)
+			}
 		}
-		if s.fatal == nil {
-			visit(g, rw)
-		}
+	}
+	if tooMany {
+		return tooManyCells(file)
 	}
 	if cr.over {
 		return tooLarge(file)

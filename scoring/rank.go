@@ -6,7 +6,10 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/shopspring/decimal"
+
 	"parindex/criteria"
+	"parindex/internal/exact"
 )
 
 // rank orders res.Units by index and sets every rank, group rank, field
@@ -51,7 +54,7 @@ func (p *plan) rank(res *Result) {
 	}
 	wg.Wait()
 
-	slices.SortStableFunc(units, func(a, b *UnitResult) int { return b.Index.Cmp(a.Index) })
+	slices.SortStableFunc(units, func(a, b *UnitResult) int { return cmpDecimal(b.Index, a.Index) })
 	competition(len(units), func(i int) bool { return units[i].Index.Equal(units[i-1].Index) },
 		func(i, r int) { units[i].Rank = r })
 
@@ -77,6 +80,19 @@ func (p *plan) rank(res *Result) {
 			}
 		}
 	}
+}
+
+// cmpDecimal is a.Cmp(b), in machine words when both have the same
+// exponent and fit, as the indices Score makes do: ranking sorts them.
+func cmpDecimal(a, b decimal.Decimal) int {
+	if a.Exponent() == b.Exponent() {
+		if x, ok := exact.Coef(a); ok {
+			if y, ok := exact.Coef(b); ok {
+				return cmp.Compare(x, y)
+			}
+		}
+	}
+	return a.Cmp(b)
 }
 
 // competition ranks n items already sorted highest first: equal indices

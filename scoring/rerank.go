@@ -56,7 +56,7 @@ func (p *plan) rerank(in Input, base *Result, changed map[string]bool, fresh []*
 		pos[u.ID] = i
 	}
 	before := func(a, b *UnitResult) int {
-		if c := b.Index.Cmp(a.Index); c != 0 {
+		if c := cmpDecimal(b.Index, a.Index); c != 0 {
 			return c
 		}
 		return pos[a.Unit.ID] - pos[b.Unit.ID]
@@ -104,10 +104,10 @@ func unitIndex(u *UnitResult) (decimal.Decimal, bool) { return u.Index, true }
 func moved(rank int, idx decimal.Decimal, old, fresh []*UnitResult, in func(*UnitResult) bool,
 	index func(*UnitResult) (decimal.Decimal, bool)) int {
 	for i := range old {
-		if x, ok := index(old[i]); ok && in(old[i]) && x.Cmp(idx) > 0 {
+		if x, ok := index(old[i]); ok && in(old[i]) && cmpDecimal(x, idx) > 0 {
 			rank--
 		}
-		if x, ok := index(fresh[i]); ok && in(fresh[i]) && x.Cmp(idx) > 0 {
+		if x, ok := index(fresh[i]); ok && in(fresh[i]) && cmpDecimal(x, idx) > 0 {
 			rank++
 		}
 	}
@@ -121,7 +121,7 @@ func counted(idx decimal.Decimal, kept, fresh []*UnitResult, in func(*UnitResult
 	r := 1
 	for _, list := range [2][]*UnitResult{kept, fresh} {
 		for _, v := range list {
-			if x, ok := index(v); ok && in(v) && x.Cmp(idx) > 0 {
+			if x, ok := index(v); ok && in(v) && cmpDecimal(x, idx) > 0 {
 				r++
 			}
 		}
