@@ -63,6 +63,34 @@ func (p *plan) learnColumns(in Input) {
 	}
 }
 
+// valueOf returns metric mi's value in vs: by its column when vs has the
+// columns learnColumns learned.
+func (p *plan) valueOf(vs criteria.Values, mi int) criteria.Value {
+	if c := vs.Columns(); c != nil && c == p.cols {
+		if i := p.colAt[mi]; i >= 0 {
+			return vs.At(i)
+		}
+		return criteria.Value{}
+	}
+	return vs.Get(p.metrics[mi].ID)
+}
+
+// values copies unit u's values into out as readUnit does, for a unit
+// readUnit has found sound: without checking them again.
+func (p *plan) values(in Input, u int, out []criteria.Value) {
+	vs := in.Values[in.Units[u].ID]
+	for mi, m := range p.metrics {
+		if p.read[mi] && m.Ratio == nil {
+			out[mi] = p.valueOf(vs, mi)
+		}
+	}
+	for mi, m := range p.metrics {
+		if p.read[mi] && m.Ratio != nil {
+			out[mi] = p.ratio(mi, out)
+		}
+	}
+}
+
 // readUnit copies the values unit u's rules read into out (derived ratios
 // computed from their parts) and returns every problem with them. When
 // lenient, missing values are passed over, as Check says.
@@ -78,14 +106,7 @@ func (p *plan) readUnit(in Input, u int, out []criteria.Value, lenient bool) cri
 		if !p.read[mi] || m.Ratio != nil {
 			continue
 		}
-		var v criteria.Value
-		if c := vs.Columns(); c != nil && c == p.cols {
-			if i := p.colAt[mi]; i >= 0 {
-				v = vs.At(i)
-			}
-		} else {
-			v = vs.Get(m.ID)
-		}
+		v := p.valueOf(vs, mi)
 		switch {
 		case v.IsMissing() && lenient:
 			missing = true

@@ -104,8 +104,7 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 		w := newWorker(len(p.nodes))
 		scratch := make([]criteria.Value, nm)
 		for u := lo; u < hi; u++ {
-			clear(scratch)
-			p.readUnit(in, u, scratch, false) // checked above
+			p.values(in, u, scratch) // read and checked above
 			units[u].Unit = in.Units[u]
 			w.lean = lean && !in.Detail[in.Units[u].ID]
 			p.scoreUnit(w, &units[u], scratch, leafOver[in.Units[u].ID])
@@ -159,8 +158,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 		if w.scratch == nil {
 			w.scratch = make([]NodeResult, nn)
 		}
-		nodes = w.scratch
-		clear(nodes)
+		nodes = w.scratch // every node is written below
 	} else {
 		nodes = make([]NodeResult, nn)
 	}
@@ -168,8 +166,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 	for i := nn - 1; i >= 0; i-- { // children follow their parent depth first
 		nr := &nodes[i]
 		ur.Nodes[i] = nr
-		nr.Node = p.nodes[i]
-		nr.band, nr.dec = -1, int8(p.dec)
+		*nr = NodeResult{Node: p.nodes[i], band: -1, dec: int8(p.dec)}
 		app, pts, mx := false, int64(0), int64(0)
 		if li := p.leafOf[i]; li >= 0 {
 			l := p.leaves[li]
