@@ -32,8 +32,8 @@ func RunWhatIf(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 
 // RunWhatIfStandings is RunWhatIf for a caller that shows standings only,
 // as the terminal's table does: the units the changes do not name keep
-// their totals and top-level fields and no other node (scoring.Input's
-// Standings). At 10,000 units it spares a million node results.
+// their standing and no node results (scoring.Input's Standings). At
+// 10,000 units it spares a million node results.
 func RunWhatIfStandings(in scoring.Input, changes []criteria.Decision) (*WhatIf, error) {
 	return runWhatIf(in, changes, true, true)
 }

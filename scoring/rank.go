@@ -23,15 +23,15 @@ func (p *plan) rank(res *Result) {
 	// Field ranks first, while units are still in units.yaml order, so that
 	// ties keep that order too. Each field sorts its own node results, so
 	// the fields are ranked side by side.
-	var fields []int
-	for _, f := range p.top {
+	var fields []int // indices into p.top
+	for k, f := range p.top {
 		if p.nodes[f].Kind == criteria.Ordinary {
-			fields = append(fields, f)
+			fields = append(fields, k)
 		}
 	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for _, f := range fields {
+	for _, k := range fields {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -43,7 +43,7 @@ func (p *plan) rank(res *Result) {
 			}
 			var field []keyed
 			for _, u := range units {
-				if n := u.Nodes[f]; n.Applicable {
+				if n := p.field(u, k); n.Applicable {
 					field = append(field, keyed{n.index(), n})
 				}
 			}

@@ -44,11 +44,11 @@ func (p *plan) rerank(in Input, base *Result, changed map[string]bool, fresh []*
 			u.GroupRank = counted(u.Index, kept, fresh, sameGroup(u.Unit.Group), unitIndex)
 		}
 	}
-	for _, f := range p.top {
+	for k, f := range p.top {
 		if p.nodes[f].Kind != criteria.Ordinary {
 			continue
 		}
-		p.rerankField(f, kept, old, fresh)
+		p.rerankField(k, kept, old, fresh)
 	}
 
 	pos := make(map[string]int, len(in.Units))
@@ -79,18 +79,18 @@ func (p *plan) rerank(in Input, base *Result, changed map[string]bool, fresh []*
 	return res
 }
 
-// rerankField sets the rank of top-level field f on every unit where it
-// applies, as rerank sets the units' ranks.
-func (p *plan) rerankField(f int, kept, old, fresh []*UnitResult) {
-	at := func(u *UnitResult) (decimal.Decimal, bool) { return u.Nodes[f].Index(), u.Nodes[f].Applicable }
-	applies := func(u *UnitResult) bool { return u.Nodes[f].Applicable }
+// rerankField sets the rank of the k-th top-level field on every unit
+// where it applies, as rerank sets the units' ranks.
+func (p *plan) rerankField(k int, kept, old, fresh []*UnitResult) {
+	at := func(u *UnitResult) (decimal.Decimal, bool) { n := p.field(u, k); return n.Index(), n.Applicable }
+	applies := func(u *UnitResult) bool { return p.field(u, k).Applicable }
 	for _, u := range kept {
-		if n := u.Nodes[f]; n.Applicable {
+		if n := p.field(u, k); n.Applicable {
 			n.Rank = moved(n.Rank, n.Index(), old, fresh, applies, at)
 		}
 	}
 	for _, u := range fresh {
-		if n := u.Nodes[f]; n.Applicable {
+		if n := p.field(u, k); n.Applicable {
 			n.Rank = counted(n.Index(), kept, fresh, applies, at)
 		}
 	}

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"slices"
+
 	"parindex/criteria"
 )
 
@@ -132,8 +134,12 @@ func (p *plan) reuse(b *UnitResult) *UnitResult {
 		Unit: b.Unit, Points: b.Points, Max: b.Max, Index: b.Index,
 		Rank: b.Rank, GroupRank: b.GroupRank, Tier: b.Tier,
 		Appraisal: b.Appraisal, Survey: b.Survey, Bonus: b.Bonus, Penalty: b.Penalty,
-		Nodes: append([]*NodeResult(nil), b.Nodes...),
 	}
+	if b.Nodes == nil { // scored for its standing only
+		u.fields = slices.Clone(b.fields)
+		return u
+	}
+	u.Nodes = append([]*NodeResult(nil), b.Nodes...)
 	for _, f := range p.top {
 		n := *b.Nodes[f]
 		u.Nodes[f] = &n

@@ -45,6 +45,19 @@ type UnitResult struct {
 	// WhatIf is the unit's standing before a what-if's changes; nil
 	// outside a what-if (SPEC §10).
 	WhatIf *Standing
+
+	// fields holds, when the unit was scored for its standing only
+	// (Input.Standings), the results of the set's top-level nodes in
+	// order, and Nodes is nil.
+	fields []NodeResult
+}
+
+// field returns the result of the k-th top-level node, p.top[k].
+func (p *plan) field(u *UnitResult, k int) *NodeResult {
+	if u.Nodes == nil {
+		return &u.fields[k]
+	}
+	return u.Nodes[p.top[k]]
 }
 
 // NodeResult is one node's score for one unit. A result holds one for

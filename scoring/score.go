@@ -33,10 +33,10 @@ type Input struct {
 	// as it is.
 	Before *Result
 	// Standings asks only for the units' standings, as a what-if's table
-	// shows them: a unit keeps its totals and its top-level fields'
-	// results (which carry a field rank), and its other Nodes entries
-	// are nil, unless Detail names it. A million node results are then
-	// never made. It is ignored with Decisions.
+	// shows them: a unit keeps its totals, rank and tier, and its Nodes
+	// are nil, unless Detail names it (the fields are still ranked, for a
+	// rescoring). A million node results are then never made. It is
+	// ignored with Decisions.
 	Standings bool
 	Detail    map[string]bool // by unit id: the units that keep every node
 }
@@ -143,6 +143,7 @@ type worker struct {
 	// the others are scored in scratch, reused from unit to unit.
 	lean    bool
 	scratch []NodeResult
+	ptrs    []*NodeResult
 }
 
 func newWorker(n int) *worker {
@@ -156,13 +157,12 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 	var nodes []NodeResult
 	if w.lean {
 		if w.scratch == nil {
-			w.scratch = make([]NodeResult, nn)
+			w.scratch, w.ptrs = make([]NodeResult, nn), make([]*NodeResult, nn)
 		}
-		nodes = w.scratch // every node is written below
+		nodes, ur.Nodes = w.scratch, w.ptrs // every node is written below
 	} else {
-		nodes = make([]NodeResult, nn)
+		nodes, ur.Nodes = make([]NodeResult, nn), make([]*NodeResult, nn)
 	}
-	ur.Nodes = make([]*NodeResult, nn)
 	for i := nn - 1; i >= 0; i-- { // children follow their parent depth first
 		nr := &nodes[i]
 		ur.Nodes[i] = nr
@@ -212,13 +212,13 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 		p.closeGates(w, ur)
 	}
 	if w.lean { // the top-level fields are kept; the scratch is not
-		top := make([]NodeResult, len(p.top))
-		clear(ur.Nodes)
+		ur.fields = make([]NodeResult, len(p.top))
 		for k, i := range p.top {
-			top[k] = nodes[i]
-			ur.Nodes[i] = &top[k]
+			ur.fields[k] = nodes[i]
 		}
+		ur.Nodes = nil
 	}
+
 	var ord, umax, bonus, pen int64
 	var bySrc [2]int64
 	for _, i := range p.top {
