@@ -3,8 +3,6 @@ package report
 import (
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"parindex/criteria"
 	"parindex/scoring"
 )
@@ -83,7 +81,7 @@ func (b *book) writeDetails(res *scoring.Result) error {
 // smaller for it, a second row under it gives those units' own max: a
 // number, shown with the reader's decimal mark like the points (a max
 // written into a number format would keep the report's mark).
-func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, n *criteria.Node) error {
+func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []*scoring.NodeResult, n *criteria.Node) error {
 	textKind, numKind := kText, kNumber
 	if n.Depth == 0 {
 		textKind, numKind = kTextBold, kNumberBold
@@ -97,11 +95,11 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, 
 	var own []any // the units' own max, when smaller than in full
 	for k, nr := range row {
 		switch {
-		case !nr.applicable:
+		case !nr.Applicable:
 			cells = append(cells, b.text(b.l.notApplicable, kCenter))
 		default:
-			cells = append(cells, b.num(nr.points, numKind))
-			if !nr.max.Equal(fullAt) {
+			cells = append(cells, b.num(nr.Points(), numKind))
+			if max := nr.Max(); !max.Equal(fullAt) {
 				if own == nil {
 					own = make([]any, 3+len(units))
 					own[0], own[1], own[2] = b.blank(), b.indented(b.l.ownMax, kOwnMaxText, n.Depth+1), b.blank()
@@ -109,7 +107,7 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, 
 						own[3+j] = b.blank()
 					}
 				}
-				own[3+k] = b.num(nr.max, kOwnMax)
+				own[3+k] = b.num(max, kOwnMax)
 			}
 		}
 	}
@@ -128,26 +126,19 @@ func (b *book) detailRow(s *sheet, units []*scoring.UnitResult, row []nodeCell, 
 // unit for each of its million cells.
 type nodeGrid struct {
 	units int
-	cells []nodeCell // node i of unit k at i*units+k
-}
-
-// nodeCell is what Chi tiết shows of one node for one unit.
-type nodeCell struct {
-	applicable  bool
-	points, max decimal.Decimal
+	cells []*scoring.NodeResult // node i of unit k at i*units+k
 }
 
 // gatherNodes fills a nodeGrid a block of units at a time, so that both
 // the units' results read and the rows written stay in the cache.
 func gatherNodes(units []*scoring.UnitResult, nodes int) nodeGrid {
-	g := nodeGrid{units: len(units), cells: make([]nodeCell, nodes*len(units))}
+	g := nodeGrid{units: len(units), cells: make([]*scoring.NodeResult, nodes*len(units))}
 	const block = 64
 	for lo := 0; lo < len(units); lo += block {
 		hi := min(lo+block, len(units))
 		for i := range nodes {
 			for k := lo; k < hi; k++ {
-				nr := units[k].Nodes[i]
-				g.cells[i*g.units+k] = nodeCell{nr.Applicable, nr.Points(), nr.Max()}
+				g.cells[i*g.units+k] = units[k].Nodes[i]
 			}
 		}
 	}
@@ -155,7 +146,7 @@ func gatherNodes(units []*scoring.UnitResult, nodes int) nodeGrid {
 }
 
 // row returns node i's results for every unit, in the units' order.
-func (g nodeGrid) row(i int) []nodeCell {
+func (g nodeGrid) row(i int) []*scoring.NodeResult {
 	return g.cells[i*g.units : (i+1)*g.units]
 }
 
