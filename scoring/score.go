@@ -119,9 +119,13 @@ func score(in Input, leafOver map[string]leafPoints) (*Result, error) {
 // that both paths agree.
 var forceSlow = false
 
-// parallel splits [0, n) into one contiguous run per processor.
-func parallel(n int, f func(lo, hi int)) {
-	w := min(runtime.GOMAXPROCS(0), n/256+1)
+// parallel splits [0, n) into one contiguous run per processor, when
+// there are enough items to pay for the goroutines: 256 a processor.
+func parallel(n int, f func(lo, hi int)) { parallelFrom(n, 256, f) }
+
+// parallelFrom is parallel for items worth a goroutine per each ones.
+func parallelFrom(n, each int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), n/each+1)
 	if w <= 1 {
 		f(0, n)
 		return
