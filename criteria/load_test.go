@@ -3,6 +3,7 @@ package criteria
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -199,5 +200,19 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 		if got := s.Fields[1].Children[0].Line; got != 54 {
 			t.Errorf("%s: node 2.1 on line %d, want 54", name, got)
 		}
+	}
+}
+
+// TestTooManyBands: a criterion's bands are bounded, as a result records
+// the band that held in two bytes.
+func TestTooManyBands(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: t\ntitle: T\nyear: 2025\nmetrics:\n  - {id: m, name: M, type: number}\nfields:\n  - code: \"1\"\n    name: F\n    max: 1\n    rule:\n      type: bands\n      metric: m\n      bands:\n")
+	for i := range MaxBands + 1 {
+		fmt.Fprintf(&b, "        - {gte: %d, lt: %d, points: 0}\n", i, i+1)
+	}
+	_, err := Load([]byte(b.String()), "criteria.yaml")
+	if err == nil || !strings.Contains(err.Error(), "criteria.yaml:14: node \"1\": bands: 1001 bands; a criterion may have at most 1000") {
+		t.Fatalf("Load: %v", err)
 	}
 }

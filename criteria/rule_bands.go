@@ -22,6 +22,10 @@ func (bandsKind) keys() []string          { return []string{"bands"} }
 func (bandsKind) reads(t MetricType) bool { return numeric(t) }
 func (bandsKind) needs() string           { return numericNeeds }
 
+// MaxBands is the most bands one criterion may have: a scoring guide
+// has a handful, and a result records the band that held in two bytes.
+const MaxBands = 1000
+
 func (bandsKind) load(l *loader, r *Rule, a ruleArgs) bool {
 	e, has := a.m["bands"]
 	if !has {
@@ -33,6 +37,10 @@ func (bandsKind) load(l *loader, r *Rule, a ruleArgs) bool {
 		if e.val.Kind == yaml.SequenceNode {
 			l.addf(e.val.Line, "%sbands: the list is empty", a.what)
 		}
+		return false
+	}
+	if len(items) > MaxBands {
+		l.addf(e.val.Line, "%s%d bands; a criterion may have at most %d", a.what, len(items), MaxBands)
 		return false
 	}
 	good := true

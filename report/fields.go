@@ -94,7 +94,7 @@ func (b *book) writeByField(res *scoring.Result) error {
 				cells = append(cells, na, na, na)
 				continue
 			}
-			cells = append(cells, b.num(nr.Points(), kNumber), b.num(nr.Index(), kNumberBold), b.integer(nr.Rank, kInt))
+			cells = append(cells, b.num(nr.Points(), kNumber), b.num(nr.Index(), kNumberBold), b.integer(int(nr.Rank), kInt))
 		}
 		if err := s.add(cells, tableRowHeight); err != nil {
 			return err

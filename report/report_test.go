@@ -193,7 +193,7 @@ func checkByField(c *checker, res *scoring.Result, l *labels) {
 			}
 			c.eqNum(sh, cellRef(3+3*j, r), nr.Points())
 			c.eqNum(sh, cellRef(4+3*j, r), nr.Index())
-			c.eqInt(sh, cellRef(5+3*j, r), nr.Rank)
+			c.eqInt(sh, cellRef(5+3*j, r), int(nr.Rank))
 		}
 	}
 }

@@ -100,7 +100,7 @@ func (b *book) writeUnitFields(res *scoring.Result, u *scoring.UnitResult) error
 		}
 		cells = append(cells, b.num(best, kNumber), b.num(avg, kNumber))
 		if nr.Applicable {
-			cells = append(cells, b.integer(nr.Rank, kInt))
+			cells = append(cells, b.integer(int(nr.Rank), kInt))
 		} else {
 			cells = append(cells, b.text("", kText))
 		}

@@ -361,7 +361,7 @@ func nodePoints(n *NodeResult) decimal.NullDecimal {
 
 // Decided reports whether the node's points are a council decision's
 // rather than what its rule gives.
-func (n *NodeResult) Decided() bool { return n.decided }
+func (n *NodeResult) Decided() bool { return n.flags&decided != 0 }
 
 // decidedExplain says why a leaf the council gave points to has them: the
 // rule no longer says why.

@@ -24,7 +24,7 @@ func (n *NodeResult) fixedExplain(lang criteria.Lang) (string, bool) {
 		return "", true
 	case !n.Applicable:
 		return criteria.Say(lang, "không phát sinh: không tính điểm", "not applicable (did not occur): not scored"), true
-	case n.decided:
+	case n.Decided():
 		return decidedExplain(n, lang), true
 	}
 	return "", false

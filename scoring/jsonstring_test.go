@@ -56,8 +56,8 @@ func mustMarshal(t *testing.T, s string) []byte {
 // TestCompactSizes guards the size of what a large result holds a million
 // of: a node result and a value.
 func TestCompactSizes(t *testing.T) {
-	if n := unsafe.Sizeof(NodeResult{}); n > 88 {
-		t.Errorf("a NodeResult takes %d bytes, want at most 88", n)
+	if n := unsafe.Sizeof(NodeResult{}); n > 80 {
+		t.Errorf("a NodeResult takes %d bytes, want at most 80", n)
 	}
 	if n := unsafe.Sizeof(criteria.Value{}); n > 24 {
 		t.Errorf("a Value takes %d bytes, want at most 24", n)

@@ -49,7 +49,7 @@ func (p *plan) rank(res *Result) {
 			}
 			slices.SortStableFunc(field, func(a, b keyed) int { return cmp.Compare(b.index, a.index) })
 			competition(len(field), func(i int) bool { return field[i].index == field[i-1].index },
-				func(i, r int) { field[i].n.Rank = r })
+				func(i, r int) { field[i].n.Rank = int32(r) })
 		})
 	}
 	wg.Wait()

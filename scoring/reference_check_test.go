@@ -97,7 +97,7 @@ func compareNode(d *diffs, at string, g *scoring.NodeResult, w *refNode) {
 	d.num(at, "points", g.Points(), w.points)
 	d.num(at, "max", g.Max(), w.max)
 	d.num(at, "index", g.Index(), w.index)
-	d.int(at, "rank", g.Rank, w.rank)
+	d.int(at, "rank", int(g.Rank), w.rank)
 	if g.GatedBy() != w.gatedBy {
 		d.addf("%s: gated by %q, reference %q", at, g.GatedBy(), w.gatedBy)
 	}

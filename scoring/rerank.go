@@ -86,12 +86,12 @@ func (p *plan) rerankField(k int, kept, old, fresh []*UnitResult) {
 	applies := func(u *UnitResult) bool { return p.field(u, k).Applicable }
 	for _, u := range kept {
 		if n := p.field(u, k); n.Applicable {
-			n.Rank = moved(n.Rank, n.Index(), old, fresh, applies, at)
+			n.Rank = int32(moved(int(n.Rank), n.Index(), old, fresh, applies, at))
 		}
 	}
 	for _, u := range fresh {
 		if n := p.field(u, k); n.Applicable {
-			n.Rank = counted(n.Index(), kept, fresh, applies, at)
+			n.Rank = int32(counted(n.Index(), kept, fresh, applies, at))
 		}
 	}
 }

@@ -62,19 +62,17 @@ func (p *plan) field(u *UnitResult, k int) *NodeResult {
 
 // NodeResult is one node's score for one unit. A result holds one for
 // every node of every unit — a million at 10,000 units × 100 criteria —
-// so its points are kept as counts of 10^-decimals, 88 bytes in all, and
+// so its points are kept as counts of 10^-decimals, 80 bytes in all, and
 // made decimals when asked for.
 type NodeResult struct {
 	Node  *criteria.Node
 	Value criteria.Value // leaves: the value the rule read
-	Rank  int            // on ranked top-level fields only; 0 otherwise
 
 	pts, max   int64 // counts of 10^-dec; zero when not applicable
-	band       int32 // the band that held in a bands rule, or -1
-	dec        int8  // the set's decimals
+	Rank       int32 // on ranked top-level fields only; 0 otherwise
+	band       int16 // the band that held in a bands rule, or -1
 	Applicable bool
-	ownGate    bool // gate closed this node's own requires, not an ancestor's
-	decided    bool // the points are a decision's, not the rule's
+	flags      nodeFlags
 
 	// gate is the required node that closed this node's gate or an
 	// ancestor's (SPEC §8.3); nil when open. A pointer, not the code, as a
@@ -87,26 +85,38 @@ type NodeResult struct {
 	leaf *leafPlan // the rule as scored, for Explain; nil for a parent
 }
 
+// nodeFlags packs what a node result records besides its points, in a
+// byte: the set's decimals (0 to 9) and two marks.
+type nodeFlags uint8
+
+const (
+	ownGate  nodeFlags = 1 << iota // the gate closed this node's own requires, not an ancestor's
+	decided                        // the points are a decision's, not the rule's
+	decShift = 4                   // the decimals are the high four bits
+)
+
+func (f nodeFlags) dec() int8 { return int8(f >> decShift) }
+
 // Points returns the node's points; zero when it does not apply.
-func (n *NodeResult) Points() decimal.Decimal { return fixed(n.pts, n.dec) }
+func (n *NodeResult) Points() decimal.Decimal { return fixed(n.pts, n.flags.dec()) }
 
 // Max returns the most points the node could earn; zero when it does not
 // apply.
-func (n *NodeResult) Max() decimal.Decimal { return fixed(n.max, n.dec) }
+func (n *NodeResult) Max() decimal.Decimal { return fixed(n.max, n.flags.dec()) }
 
 // Index returns Points ÷ Max × 100, rounded half away from zero to the
 // set's decimals; zero when the node does not apply.
-func (n *NodeResult) Index() decimal.Decimal { return fixed(n.index(), n.dec) }
+func (n *NodeResult) Index() decimal.Decimal { return fixed(n.index(), n.flags.dec()) }
 
 // index is Index as a count of 10^-dec.
-func (n *NodeResult) index() int64 { return indexOf(n.pts, n.max, exact.Pow10[n.dec]) }
+func (n *NodeResult) index() int64 { return indexOf(n.pts, n.max, exact.Pow10[n.flags.dec()]) }
 
 // GatedBy returns the code of the required node that closed this node's
 // own gate (SPEC §8.3: the first, in the listed order, that applies and
 // earned 0), or "" when its gate is open or it has none. A node under a
 // closed parent earns 0 too but does not repeat the code.
 func (n *NodeResult) GatedBy() string {
-	if n.gate == nil || !n.ownGate {
+	if n.gate == nil || n.flags&ownGate == 0 {
 		return ""
 	}
 	return n.gate.Code

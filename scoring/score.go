@@ -148,6 +148,22 @@ type worker struct {
 	lean    bool
 	scratch []NodeResult
 	ptrs    []*NodeResult
+
+	block    []NodeResult // what is left of the current block of node results
+	ptrBlock []*NodeResult
+}
+
+// nodeResults returns n node results, and n pointers, of a unit's own,
+// from blocks made for 32 units at a time: one allocation for 32 units, and
+// no room lost to the rounding up of each unit's to an allocation size.
+func (w *worker) nodeResults(n int) ([]NodeResult, []*NodeResult) {
+	const units = 32
+	if len(w.block) < n {
+		w.block, w.ptrBlock = make([]NodeResult, n*units), make([]*NodeResult, n*units)
+	}
+	nodes, ptrs := w.block[:n:n], w.ptrBlock[:n:n]
+	w.block, w.ptrBlock = w.block[n:], w.ptrBlock[n:]
+	return nodes, ptrs
 }
 
 func newWorker(n int) *worker {
@@ -165,12 +181,12 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 		}
 		nodes, ur.Nodes = w.scratch, w.ptrs // every node is written below
 	} else {
-		nodes, ur.Nodes = make([]NodeResult, nn), make([]*NodeResult, nn)
+		nodes, ur.Nodes = w.nodeResults(nn)
 	}
 	for i := nn - 1; i >= 0; i-- { // children follow their parent depth first
 		nr := &nodes[i]
 		ur.Nodes[i] = nr
-		*nr = NodeResult{Node: p.nodes[i], band: -1, dec: int8(p.dec)}
+		*nr = NodeResult{Node: p.nodes[i], band: -1, flags: nodeFlags(p.dec) << decShift}
 		app, pts, mx := false, int64(0), int64(0)
 		if li := p.leafOf[i]; li >= 0 {
 			l := p.leaves[li]
@@ -181,7 +197,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 				app, mx = true, l.max
 				var band int
 				pts, band = l.rule.Score(nr.Value, forceSlow)
-				nr.band = int32(band)
+				nr.band = int16(band)
 			case l.na == criteria.NAFull:
 				app, pts, mx = true, l.max, l.max
 			case l.na == criteria.NAZero:
@@ -192,7 +208,7 @@ func (p *plan) scoreUnit(w *worker, ur *UnitResult, vals []criteria.Value, over 
 				// has made sure the leaf applies and the points fit.
 				app, mx = true, l.max
 				pts = d.points.Shift(p.dec).IntPart()
-				nr.decided = true
+				nr.flags |= decided
 			}
 		} else {
 			for _, c := range p.children[i] {
@@ -266,7 +282,8 @@ func (p *plan) closeGates(w *worker, ur *UnitResult) {
 			continue
 		}
 		by := p.nodes[closer]
-		ur.Nodes[g.at].gate, ur.Nodes[g.at].ownGate = by, true
+		ur.Nodes[g.at].gate = by
+		ur.Nodes[g.at].flags |= ownGate
 		for i := p.end[g.at] - 1; i >= g.at; i-- { // bottom up
 			nr := ur.Nodes[i]
 			if nr.gate == nil {
@@ -276,7 +293,7 @@ func (p *plan) closeGates(w *worker, ur *UnitResult) {
 			case !w.app[i]:
 			case p.leafOf[i] < 0:
 				p.resum(w, ur, i)
-			case !nr.decided:
+			case !nr.Decided():
 				w.pts[i] = 0
 				nr.pts = 0
 			}

@@ -127,7 +127,7 @@ func TestRanks(t *testing.T) {
 	want := map[string][2]int{"u1": {3, 4}, "u2": {2, 2}, "u3": {4, 1}, "u4": {1, 2}, "u5": {4, 0}}
 	for id, w := range want {
 		u := res.Unit(id)
-		if got := [2]int{node(t, u, "1").Rank, node(t, u, "2").Rank}; got != w {
+		if got := [2]int{int(node(t, u, "1").Rank), int(node(t, u, "2").Rank)}; got != w {
 			t.Errorf("%s field ranks %v, want %v", id, got, w)
 		}
 		if r := node(t, u, "1.1").Rank; r != 0 {

@@ -187,7 +187,7 @@ func (s *Server) fields(w http.ResponseWriter, r *http.Request) {
 					continue
 				}
 				row.Cells = append(row.Cells, fieldCell{Applicable: true, Points: s.num(set, nr.Points()),
-					Index: s.num(set, nr.Index()), Rank: itoa(nr.Rank), Shade: shade(nr.Index())})
+					Index: s.num(set, nr.Index()), Rank: itoa(int(nr.Rank)), Shade: shade(nr.Index())})
 			}
 			v.Rows = append(v.Rows, row)
 		}
