@@ -10,6 +10,7 @@ import (
 
 	"parindex/criteria"
 	"parindex/internal/atomicfile"
+	"parindex/internal/memlimit"
 	"parindex/report"
 	"parindex/scoring"
 	"parindex/workspace"
@@ -171,6 +172,7 @@ func scoreWorkspace(e *env, paths workspace.Paths) (*workspace.Workspace, *scori
 		return nil, nil, err
 	}
 	printWarnings(e.errOut, res.Warnings)
+	memlimit.Settle() // what follows writes the result out: mostly garbage
 	return ws, res, nil
 }
 
