@@ -37,17 +37,25 @@ func (p *plan) rank(res *Result) {
 			defer func() { <-sem }()
 			// Sorted on the index as a count of 10^-decimals, worked out
 			// once a node and not at every comparison.
+			// Ties keep the units' order by their place in it: a sort
+			// that need not be stable, which is faster.
 			type keyed struct {
 				index int64
+				at    int
 				n     *NodeResult
 			}
-			var field []keyed
-			for _, u := range units {
+			field := make([]keyed, 0, len(units))
+			for at, u := range units {
 				if n := p.field(u, k); n.Applicable {
-					field = append(field, keyed{n.index(), n})
+					field = append(field, keyed{n.index(), at, n})
 				}
 			}
-			slices.SortStableFunc(field, func(a, b keyed) int { return cmp.Compare(b.index, a.index) })
+			slices.SortFunc(field, func(a, b keyed) int {
+				if c := cmp.Compare(b.index, a.index); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.at, b.at)
+			})
 			competition(len(field), func(i int) bool { return field[i].index == field[i-1].index },
 				func(i, r int) { field[i].n.Rank = int32(r) })
 		})
