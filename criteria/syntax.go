@@ -125,8 +125,13 @@ func splitLines(data []byte) (lines []string, ends []int) {
 	if bytes.HasPrefix(data, []byte("\ufeff")) {
 		start = 3
 	}
+	text := string(data) // one copy: the lines are slices of it
 	from := start
 	for i := start; i < len(data); {
+		if c := data[i]; c != '\n' && c != '\r' && c != 0xc2 && c != 0xe2 {
+			i++ // no line break starts with any other byte
+			continue
+		}
 		n := 0
 		switch {
 		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
@@ -142,13 +147,13 @@ func splitLines(data []byte) (lines []string, ends []int) {
 			i++
 			continue
 		}
-		lines = append(lines, string(data[from:i]))
+		lines = append(lines, text[from:i])
 		ends = append(ends, i+n)
 		i += n
 		from = i
 	}
 	if from < len(data) || len(lines) == 0 {
-		lines = append(lines, string(data[from:]))
+		lines = append(lines, text[from:])
 		ends = append(ends, len(data))
 	}
 	return lines, ends

@@ -123,12 +123,27 @@ func TestTextWidth(t *testing.T) {
 		{"Hạng", 4},
 		{"東京", 4}, // wide characters take two
 		{"", 0},
+		{"ghi\u00adchú", 6}, // a soft hyphen takes none
+		{"a\tb", 2},
 	}
 	for _, tt := range tests {
 		if got := textWidth(tt.s); got != tt.want {
 			t.Errorf("textWidth(%q) = %d, want %d", tt.s, got, tt.want)
 		}
 	}
+}
+
+// FuzzTextWidth checks textWidth's shortcut for Latin and Vietnamese text
+// against the rune-by-rune measure.
+func FuzzTextWidth(f *testing.F) {
+	for _, s := range []string{"Xã Thử Nghiệm 00001", "Phường Điện Bàn Đông", "Ỹỹ ÿ ǿ ɏ ʯ ˿", "a\u00adb", "e\u0301", "東京", "\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := textWidth(s), textWidthSlow(s); got != want {
+			t.Fatalf("textWidth(%q) = %d, rune by rune %d", s, got, want)
+		}
+	})
 }
 
 // TestRankingAligns checks that names typed in NFD line up with NFC ones:
