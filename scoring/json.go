@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -188,9 +189,11 @@ func (j *jsonWriter) node(b []byte, n *NodeResult) []byte {
 	b = append(b, `{"code":`...)
 	b = appendString(b, n.Node.Code)
 	if n.Applicable {
-		b = j.field(b, "points", n.Points())
-		b = j.field(b, "max", n.Max())
-		b = j.field(b, "index", n.Index())
+		// Written from the counts of 10^-decimals the result holds:
+		// three million numbers need no decimal made.
+		b = j.scaled(b, "points", n.pts)
+		b = j.scaled(b, "max", n.max)
+		b = j.scaled(b, "index", n.index())
 	} else {
 		b = append(b, `,"points":null,"max":null,"index":null`...)
 	}
@@ -250,6 +253,27 @@ func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 	c, ok := exact.Coef(d)
 	if !ok || d.Exponent() != -places || places == 0 {
 		return append(b, d.StringFixed(places)...)
+	}
+	return appendScaled(b, c, places)
+}
+
+// scaled appends `,"key":"c × 10^-decimals"`.
+func (j *jsonWriter) scaled(b []byte, key string, c int64) []byte {
+	if j.dec == 0 {
+		return j.field(b, key, decimal.New(c, 0))
+	}
+	b = append(b, `,"`...)
+	b = append(b, key...)
+	b = append(b, `":"`...)
+	b = appendScaled(b, c, j.dec)
+	return append(b, '"')
+}
+
+// appendScaled appends c × 10^-places with exactly places places, places
+// from 1 to 18.
+func appendScaled(b []byte, c int64, places int32) []byte {
+	if c == math.MinInt64 {
+		return append(b, decimal.New(c, -places).StringFixed(places)...)
 	}
 	if c < 0 {
 		b = append(b, '-')

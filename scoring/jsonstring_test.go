@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"encoding/json"
+	"github.com/shopspring/decimal"
+	"math"
 	"parindex/criteria"
 	"testing"
 	"unsafe"
@@ -61,5 +63,17 @@ func TestCompactSizes(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(criteria.Value{}); n > 24 {
 		t.Errorf("a Value takes %d bytes, want at most 24", n)
+	}
+}
+
+// TestAppendScaled checks the JSON's numbers written from counts against
+// the decimals' own rendering.
+func TestAppendScaled(t *testing.T) {
+	for _, c := range []int64{0, 1, -1, 5, -5, 99, 100, 12345, -12345, 1 << 62, math.MaxInt64, math.MinInt64, math.MinInt64 + 1} {
+		for places := int32(1); places <= 9; places++ {
+			if got, want := string(appendScaled(nil, c, places)), decimal.New(c, -places).StringFixed(places); got != want {
+				t.Errorf("appendScaled(%d, %d) = %s, want %s", c, places, got, want)
+			}
+		}
 	}
 }
