@@ -3,11 +3,15 @@ package analysis_test
 import (
 	"errors"
 	"math/rand/v2"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"parindex/analysis"
 	"parindex/criteria"
+	"parindex/metrics"
 	"parindex/scoring"
+	"parindex/workspace"
 )
 
 // TestWhatIfIsADecision: a what-if with a change gives the result that
@@ -123,6 +127,32 @@ func BenchmarkWhatIfDemo(b *testing.B) {
 	for b.Loop() {
 		if _, err := analysis.RunWhatIf(in, change); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWhatIf10k times the terminal's what-if of one unit's value, a
+// value no relative rule reads, at 10,000 units × 100 criteria: the
+// folder scored for its standings, the unit scored again, every unit
+// ranked again. Reading the folder is not timed.
+func BenchmarkWhatIf10k(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "w")
+	gen := exec.Command("go", "run", "../bench/genworkspace", "-units", "10000", "-leaves", "100", dir)
+	if out, err := gen.CombinedOutput(); err != nil {
+		b.Fatalf("genworkspace: %v\n%s", err, out)
+	}
+	ws, err := workspace.Load(workspace.Paths{Dir: dir}, workspace.Everything)
+	if err != nil {
+		b.Fatal(err)
+	}
+	changes, err := metrics.ParseChanges([]string{ws.Units[0].ID + ":m002=99.9"}, ws.Set, ws.Units)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		wi, err := analysis.RunWhatIfStandings(ws.Input(), changes)
+		if err != nil || wi.Result.Unit(ws.Units[0].ID).Nodes == nil {
+			b.Fatalf("what-if: %v, or the changed unit lost its nodes", err)
 		}
 	}
 }
