@@ -65,7 +65,6 @@ func runWhatIf(in scoring.Input, changes []criteria.Decision, fast, standings bo
 		}
 	}
 	changed := in
-	changed.Standings = false // with decisions the scorer keeps every node
 	changed.Decisions = append(append([]criteria.Decision{}, in.Decisions...), changes...)
 	if len(in.Decisions) == 0 && !in.DecisionsGiven {
 		// base is the folder scored without any decision: what the

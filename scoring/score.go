@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -34,9 +35,9 @@ type Input struct {
 	Before *Result
 	// Standings asks only for the units' standings, as a what-if's table
 	// shows them: a unit keeps its totals, rank and tier, and its Nodes
-	// are nil, unless Detail names it (the fields are still ranked, for a
-	// rescoring). A million node results are then never made. It is
-	// ignored with Decisions.
+	// are nil, unless Detail names it or a decision does (the fields are
+	// still ranked, for a rescoring). A million node results are then
+	// never made.
 	Standings bool
 	Detail    map[string]bool // by unit id: the units that keep every node
 }
@@ -47,7 +48,17 @@ type Input struct {
 // criteria.Problems, and then no result.
 func Score(in Input) (*Result, error) {
 	if len(in.Decisions) > 0 || in.DecisionsGiven {
-		in.Standings = false // the decisions' records read every node
+		if in.Standings {
+			// The decisions' records read every node of the units they name.
+			detail := make(map[string]bool, len(in.Detail)+len(in.Decisions))
+			maps.Copy(detail, in.Detail)
+			for _, d := range in.Decisions {
+				if d.Unit != nil {
+					detail[d.Unit.ID] = true
+				}
+			}
+			in.Detail = detail
+		}
 		return scoreDecided(in)
 	}
 	return score(in, nil)
