@@ -107,6 +107,22 @@ func newTable() *Table {
 // is nil only when path could not be read at all (no such file, a file
 // that is not a table).
 func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) (*Table, error) {
+	known := make(chan []*criteria.Unit, 1)
+	known <- units
+	return read(path, set, known, opts)
+}
+
+// ReadAwaiting is Read for a caller still reading the units, which it
+// sends on units once read, or nil when they could not be: a wide table's
+// rows are then read while the units are, and their units matched, in
+// order, once they come. With nil, the table is not wanted: ReadAwaiting
+// returns nil and no problem. A folder of per-unit files is read once the
+// units have come. units must be able to take one send without a reader.
+func ReadAwaiting(path string, set *criteria.Set, units <-chan []*criteria.Unit, opts Options) (*Table, error) {
+	return read(path, set, units, opts)
+}
+
+func read(path string, set *criteria.Set, units <-chan []*criteria.Unit, opts Options) (*Table, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, criteria.Problems{{File: path, Msg: "cannot read: " + describeOSError(err)}}
@@ -114,17 +130,29 @@ func Read(path string, set *criteria.Set, units []*criteria.Unit, opts Options) 
 	var t *Table
 	var probs criteria.Problems
 	if fi.IsDir() {
-		t, probs = readFolder(path, set, units, opts)
+		us := <-units
+		if us == nil {
+			return nil, nil
+		}
+		t, probs = readFolder(path, set, us, opts)
 	} else {
-		w := newWide(set, NewMatcher(units), opts)
+		w := newWide(set, nil, opts)
+		w.awaiting = units
+		w.poll() // units known at once are matched row by row, as read
 		t = w.t
 		sum, fatal := scanFile(path, path, &w.probs, w.row)
+		if w.awaiting != nil {
+			w.arrive(<-w.awaiting)
+		}
+		if w.dropped {
+			return nil, nil
+		}
 		if fatal != nil {
 			return nil, criteria.Problems{*fatal}
 		}
 		t.Files = append(t.Files, path)
 		t.Sums = append(t.Sums, sum)
-		probs = w.finish(path, units)
+		probs = w.finish(path, w.units)
 	}
 	if len(probs) > 0 {
 		return t, probs

@@ -34,8 +34,40 @@ type wideTable struct {
 	colOf      map[string]int     // metric id → column
 	blankCols  map[int]bool       // blank header cells inside the width
 	seen       map[string]string  // unit id → its row, named for messages
+
+	// pending holds the data rows read before the units are known, each
+	// with all but its unit: the rows are read while units.yaml is still
+	// being read (ReadAwaiting), and their units matched, in order, as
+	// soon as the units come. awaiting is where they come from; nil when
+	// match was known from the start.
+	pending  []pendingRow
+	awaiting <-chan []*criteria.Unit
+	units    []*criteria.Unit
+	dropped  bool // the units could not be read: the table is not wanted
 }
 
+// pendingRow is a data row read but for its unit, which finish matches.
+type pendingRow struct {
+	name    string           // the unit cell as written
+	unitAt  criteria.Problem // the unit cell's place
+	rowName string           // the row, named for messages
+	damaged bool             // reported already: its unit is only marked as seen
+	ragged  bool             // its values are not read
+	place   *unitPlace
+	notes   string
+	vals    criteria.Values
+	probs   []valueProblem // said with the unit's name once it is known
+}
+
+// valueProblem is a cell a pending row could not read.
+type valueProblem struct {
+	at     criteria.Problem // the cell's place, with its hint
+	metric string
+	msg    string
+}
+
+// newWide returns a reader of a wide table; match may be nil, and is then
+// made from the units finish is given.
 func newWide(set *criteria.Set, match *Matcher, opts Options) *wideTable {
 	return &wideTable{set: set, match: match, opts: opts, inputs: set.Inputs(), t: newTable(),
 		blankCols: map[int]bool{}, seen: map[string]string{}}
@@ -47,10 +79,9 @@ func (w *wideTable) row(g *grid, r *row) {
 	case w.stop, r.blank():
 	case r.damaged:
 		// Already reported; a unit named in it is not also missing.
-		if u, err := w.match.Match(r.text(w.unitCol)); err == nil && w.headerSeen && len(r.cells) > w.unitCol+1 {
-			if _, dup := w.seen[u.ID]; !dup {
-				w.seen[u.ID] = g.rowName(r)
-			}
+		if w.headerSeen && len(r.cells) > w.unitCol+1 {
+			w.pending = append(w.pending, pendingRow{name: r.text(w.unitCol), rowName: g.rowName(r), damaged: true})
+			w.poll()
 		}
 	case !w.headerSeen:
 		if col, ok := headerStart(r, isUnitKey); ok {
@@ -228,28 +259,46 @@ func (w *wideTable) data(g *grid, r *row) {
 		add(&w.probs, g.at(r, uc), "the row has values but no unit")
 		return
 	}
-	u, err := w.match.Match(name)
-	if err != nil {
-		p := g.at(r, uc)
-		p.Hint = mojibakeHint(name)
-		add(&w.probs, p, "%s", err)
-		return
+	pr := pendingRow{name: name, unitAt: g.at(r, uc), rowName: g.rowName(r), ragged: ragged,
+		place: &unitPlace{file: g.file, sheet: g.sheet, line: r.line, num: r.num, cols: w.colOf, unitCol: uc},
+		notes: w.notes(r)}
+	if !ragged {
+		pr.vals, pr.probs = w.values(g, r)
 	}
-	if prev, dup := w.seen[u.ID]; dup {
-		add(&w.probs, g.at(r, uc), "unit %q appears twice: %s and %s", u.Name, prev, g.rowName(r))
-		return
-	}
-	w.seen[u.ID] = g.rowName(r)
-	w.t.places[u.ID] = &unitPlace{file: g.file, sheet: g.sheet, line: r.line, num: r.num, cols: w.colOf, unitCol: uc}
-	if n := w.notes(r); n != "" {
-		if w.t.UnitNotes == nil {
-			w.t.UnitNotes = map[string]string{}
+	w.pending = append(w.pending, pr)
+	w.poll()
+}
+
+// poll matches the pending rows' units when they are known: at once when
+// they were known from the start, else as soon as they come.
+func (w *wideTable) poll() {
+	if w.match == nil && w.awaiting != nil {
+		select {
+		case us := <-w.awaiting:
+			w.arrive(us)
+		default:
+			return
 		}
-		w.t.UnitNotes[u.ID] = n
 	}
-	if ragged {
+	if w.match != nil {
+		w.matchPending(w.units)
+	}
+}
+
+// arrive takes the units, nil when they could not be read: the rows are
+// then no longer read.
+func (w *wideTable) arrive(us []*criteria.Unit) {
+	w.awaiting = nil
+	if us == nil {
+		w.dropped, w.stop, w.pending = true, true, nil
 		return
 	}
+	w.units, w.match = us, NewMatcher(us)
+}
+
+// values reads a data row's values into a row of w.ids, and the cells it
+// could not read.
+func (w *wideTable) values(g *grid, r *row) (criteria.Values, []valueProblem) {
 	if w.ids == nil {
 		w.ids = inputColumns(w.inputs)
 	}
@@ -257,6 +306,7 @@ func (w *wideTable) data(g *grid, r *row) {
 		w.learnColumns()
 	}
 	row := w.rows.next(len(w.inputs))
+	var probs []valueProblem
 	for col, m := range w.cols {
 		if m == nil {
 			continue
@@ -268,7 +318,7 @@ func (w *wideTable) data(g *grid, r *row) {
 			if h := mojibakeHint(r.text(col)); h != "" {
 				p.Hint = h
 			}
-			add(&w.probs, p, "unit %q: metric %q: %s", u.Name, m.ID, msg)
+			probs = append(probs, valueProblem{p, m.ID, msg})
 			continue
 		}
 		if i := w.at[col]; i >= 0 {
@@ -278,7 +328,57 @@ func (w *wideTable) data(g *grid, r *row) {
 	for _, i := range w.defaults {
 		row[i] = *w.inputs[i].Default
 	}
-	w.t.Values[u.ID] = w.ids.Row(row)
+	return w.ids.Row(row), probs
+}
+
+// matchPending matches the units of the rows read, in order: a unit no
+// unit of units names, or one named twice, is a problem, and the values
+// of the others are the table's.
+func (w *wideTable) matchPending(units []*criteria.Unit) {
+	if len(w.pending) == 0 {
+		return
+	}
+	if w.match == nil {
+		w.match = NewMatcher(units)
+	}
+	for _, pr := range w.pending {
+		u, err := w.match.Match(pr.name)
+		switch {
+		case pr.damaged:
+			if err == nil {
+				if _, dup := w.seen[u.ID]; !dup {
+					w.seen[u.ID] = pr.rowName
+				}
+			}
+			continue
+		case err != nil:
+			p := pr.unitAt
+			p.Hint = mojibakeHint(pr.name)
+			add(&w.probs, p, "%s", err)
+			continue
+		}
+		if prev, dup := w.seen[u.ID]; dup {
+			add(&w.probs, pr.unitAt, "unit %q appears twice: %s and %s", u.Name, prev, pr.rowName)
+			continue
+		}
+		w.seen[u.ID] = pr.rowName
+		w.t.places[u.ID] = pr.place
+		if pr.notes != "" {
+			if w.t.UnitNotes == nil {
+				w.t.UnitNotes = map[string]string{}
+			}
+			w.t.UnitNotes[u.ID] = pr.notes
+		}
+		if pr.ragged {
+			continue
+		}
+		for _, vp := range pr.probs {
+			add(&w.probs, vp.at, "unit %q: metric %q: %s", u.Name, vp.metric, vp.msg)
+		}
+		w.t.Values[u.ID] = pr.vals
+	}
+	clear(w.pending)
+	w.pending = w.pending[:0]
 }
 
 // learnColumns works out, once the header is read, where each column's
@@ -316,6 +416,7 @@ func (w *wideTable) finish(file string, units []*criteria.Unit) criteria.Problem
 	if w.stop {
 		return w.probs
 	}
+	w.matchPending(units)
 	if !w.headerSeen && w.first != nil {
 		first := strings.TrimSpace(w.first.text(0))
 		for _, c := range w.first.cells {
