@@ -13,7 +13,7 @@ import (
 //
 // The rows of one table share a Columns, the index of their metric ids,
 // so that a table of 10,000 units is 10,000 slices and not 10,000 maps
-// (a map of a hundred values takes about three times the room). A missing
+// (a map of a hundred values takes four times the room). A missing
 // Value and an absent one are the same: Get returns the zero Value for
 // both. The zero Values holds nothing.
 type Values struct {
@@ -45,7 +45,8 @@ func (c *Columns) Row(row []Value) Values {
 	return Values{cols: c, row: row}
 }
 
-// ValuesOf returns the values of m, for a few units given one by one.
+// ValuesOf returns the values of m, each unit's with columns of its own:
+// for values given one unit at a time, as tests and small tables do.
 func ValuesOf(m map[string]Value) Values {
 	ids := make([]string, 0, len(m))
 	for id := range m {
@@ -108,17 +109,6 @@ func (vs *Values) Set(id string, v Value) {
 // Clone returns a copy of vs whose Set does not change vs.
 func (vs Values) Clone() Values {
 	return Values{cols: vs.cols, row: slices.Clone(vs.row)}
-}
-
-// Len returns how many metrics have a value.
-func (vs Values) Len() int {
-	n := 0
-	for _, v := range vs.row {
-		if !v.IsMissing() {
-			n++
-		}
-	}
-	return n
 }
 
 // All yields every metric id that has a value, with its value, in the
