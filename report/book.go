@@ -1,13 +1,9 @@
 package report
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
-	"io"
 	"math"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -88,42 +84,9 @@ type book struct {
 func newBook(set *criteria.Set, lang criteria.Lang) *book {
 	lang = langOrDefault(lang)
 	f := excelize.NewFile()
-	f.SetZipWriter(fastZip)
+	f.SetZipWriter(newWorkbookZip)
 	_ = f.SetDefaultFont(fontName)
 	return &book{f: f, set: set, lang: lang, l: labelsFor(lang), places: set.Decimals, styles: map[styleKey]int{}}
-}
-
-// fastZip is the workbook's zip writer, compressing at deflate's fastest
-// level: compressing took a third of writing the demo's workbook at the
-// default level, for a file only somewhat smaller.
-func fastZip(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw, ok := flateWriters.Get().(*flate.Writer)
-		if !ok {
-			fw, err := flate.NewWriter(out, flate.BestSpeed)
-			return &pooledFlate{fw}, err
-		}
-		fw.Reset(out)
-		return &pooledFlate{fw}, nil
-	})
-	return zw
-}
-
-// flateWriters keeps compressors for the parts of workbooks: each holds
-// about a megabyte of tables, and a workbook has dozens of parts.
-var flateWriters sync.Pool
-
-// pooledFlate is a compressor that goes back to flateWriters once closed.
-type pooledFlate struct{ fw *flate.Writer }
-
-func (p *pooledFlate) Write(b []byte) (int, error) { return p.fw.Write(b) }
-
-func (p *pooledFlate) Close() error {
-	err := p.fw.Close()
-	flateWriters.Put(p.fw)
-	p.fw = nil
-	return err
 }
 
 // fixedFormat is the number format showing exactly places decimals.
