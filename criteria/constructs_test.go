@@ -128,16 +128,7 @@ func TestLoadConstructProblems(t *testing.T) {
 	for _, tt := range constructCases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Load([]byte(tt.yaml), "criteria.yaml")
-			var got []string
-			if err != nil {
-				ps, ok := err.(Problems)
-				if !ok {
-					t.Fatalf("Load: got %T, want Problems", err)
-				}
-				for _, p := range ps {
-					got = append(got, p.Error())
-				}
-			}
+			got := problemTexts(t, err)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}

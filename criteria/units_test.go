@@ -84,16 +84,7 @@ func TestLoadUnitsProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := LoadUnits([]byte(tt.yaml), "units.yaml")
-			var got []string
-			if err != nil {
-				ps, ok := err.(Problems)
-				if !ok {
-					t.Fatalf("LoadUnits: got %T, want Problems", err)
-				}
-				for _, p := range ps {
-					got = append(got, p.Error())
-				}
-			}
+			got := problemTexts(t, err)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}

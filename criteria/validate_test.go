@@ -123,16 +123,7 @@ func TestLoadProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Load([]byte(tt.yaml), "criteria.yaml")
-			var got []string
-			if err != nil {
-				ps, ok := err.(Problems)
-				if !ok {
-					t.Fatalf("Load: got %T, want Problems", err)
-				}
-				for _, p := range ps {
-					got = append(got, p.Error())
-				}
-			}
+			got := problemTexts(t, err)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -216,4 +207,22 @@ func firstLines(err error, n int) string {
 	}
 	lines := strings.SplitN(err.Error(), "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+// problemTexts returns the messages of the problems err lists, none for a
+// nil err; err must be Problems.
+func problemTexts(t *testing.T, err error) []string {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	ps, ok := err.(Problems)
+	if !ok {
+		t.Fatalf("got %T, want Problems", err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	return got
 }

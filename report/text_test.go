@@ -57,27 +57,14 @@ func textGolden(t *testing.T, name string, got []byte) {
 
 func TestTextGolden(t *testing.T) {
 	res := textTinyResult(t)
-	tests := []struct {
-		name  string
-		write func(*bytes.Buffer, criteria.Lang) error
-	}{
+	tests := []textCase{
 		{"ranking", func(b *bytes.Buffer, l criteria.Lang) error { return WriteRanking(b, res, l) }},
 		{"criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l, 0) }},
 		{"explain-tam-thang", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "tam-thang", l) }},
 		{"explain-an-my", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "an-my", l) }},
 		{"explain-an-son", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "an-son", l) }},
 	}
-	for _, tt := range tests {
-		for _, lang := range []criteria.Lang{criteria.Vietnamese, criteria.English} {
-			t.Run(tt.name+"."+string(lang), func(t *testing.T) {
-				var b bytes.Buffer
-				if err := tt.write(&b, lang); err != nil {
-					t.Fatal(err)
-				}
-				textGolden(t, tt.name+"."+string(lang)+".golden", b.Bytes())
-			})
-		}
-	}
+	textGoldens(t, tests)
 }
 
 // TestTextGoldenDemo keeps the listing and explanations of the demo, in
@@ -85,25 +72,12 @@ func TestTextGolden(t *testing.T) {
 // kind, a closed gate, a level, an N/A policy and the penalties.
 func TestTextGoldenDemo(t *testing.T) {
 	_, res := demoResult(t, demoDir)
-	tests := []struct {
-		name  string
-		write func(*bytes.Buffer, criteria.Lang) error
-	}{
+	tests := []textCase{
 		{"demo-criteria", func(b *bytes.Buffer, l criteria.Lang) error { return WriteCriteriaTree(b, res.Set, l, 0) }},
 		{"demo-explain-phuoc-son", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "phuoc-son", l) }},
 		{"demo-explain-nam-tra-my", func(b *bytes.Buffer, l criteria.Lang) error { return WriteUnitExplain(b, res, "nam-tra-my", l) }},
 	}
-	for _, tt := range tests {
-		for _, lang := range []criteria.Lang{criteria.Vietnamese, criteria.English} {
-			t.Run(tt.name+"."+string(lang), func(t *testing.T) {
-				var b bytes.Buffer
-				if err := tt.write(&b, lang); err != nil {
-					t.Fatal(err)
-				}
-				textGolden(t, tt.name+"."+string(lang)+".golden", b.Bytes())
-			})
-		}
-	}
+	textGoldens(t, tests)
 }
 
 func TestWriteUnitExplainUnknownUnit(t *testing.T) {
@@ -320,6 +294,28 @@ func TestTextCountWords(t *testing.T) {
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+// textCase is a terminal rendering kept in a golden file, in each language.
+type textCase struct {
+	name  string
+	write func(*bytes.Buffer, criteria.Lang) error
+}
+
+// textGoldens checks each case, in Vietnamese and in English, against its
+// golden file NAME.LANG.golden.
+func textGoldens(t *testing.T, tests []textCase) {
+	for _, tt := range tests {
+		for _, lang := range []criteria.Lang{criteria.Vietnamese, criteria.English} {
+			t.Run(tt.name+"."+string(lang), func(t *testing.T) {
+				var b bytes.Buffer
+				if err := tt.write(&b, lang); err != nil {
+					t.Fatal(err)
+				}
+				textGolden(t, tt.name+"."+string(lang)+".golden", b.Bytes())
+			})
 		}
 	}
 }

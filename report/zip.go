@@ -47,8 +47,8 @@ func (z *workbookZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, crc: crc32.NewIEEE(), fw: compressor(nil)}
-	p.fw.Reset(&p.compressed)
+	p := &zipPart{name: name, crc: crc32.NewIEEE()}
+	p.fw = compressor(&p.compressed)
 	z.parts = append(z.parts, p)
 	z.open = p
 	return p, nil
